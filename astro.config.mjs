@@ -1,0 +1,50 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import react from '@astrojs/react';
+
+// Hosting: BASE_PATH puts the whole site under a sub-path (e.g. /guides/rancher/); SITE_URL is
+// only used to write absolute URLs into the sitemap. Neither changes what the pages request.
+const base = process.env.BASE_PATH ?? '/';
+const site = process.env.SITE_URL ?? 'http://localhost:4321';
+// Where "Edit page" links point; empty turns them off (air-gapped mirrors often want that).
+const editBase = process.env.EDIT_LINK_BASE ?? 'https://github.com/rancher-architecture-guide/guide/edit/main/';
+
+export default defineConfig({
+  site,
+  base,
+  outDir: process.env.OUT_DIR ?? './dist',
+  trailingSlash: 'ignore',
+  integrations: [
+    starlight({
+      title: 'Rancher Architecture Guide',
+      description:
+        'How to lay out the Rancher server cluster and the clusters it manages, with a checker for your own plan.',
+      editLink: editBase ? { baseUrl: editBase } : undefined,
+      lastUpdated: false,
+      // Starlight's Markdown transforms (asides, heading anchor links) only run in folders it
+      // knows; our pages live outside src/content/docs.
+      markdown: { processedDirs: ['./content/docs/'] },
+      customCss: ['./src/styles/site.css', './src/diagrams/diagrams.css'],
+      sidebar: [
+        { label: 'Start here', items: ['overview'] },
+        {
+          label: 'Guidance',
+          items: [
+            'separation',
+            'high-availability',
+            'k3s-cluster',
+            'rke-cluster',
+            'load-balancer',
+            'environment',
+            'node-roles',
+            'authorized-endpoint',
+          ],
+        },
+        { label: 'Check your plan', items: ['checker', 'plan-format', 'cli', 'rules'] },
+        { label: 'Background', items: ['disagreements'] },
+      ],
+    }),
+    react(),
+  ],
+});

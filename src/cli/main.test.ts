@@ -1,0 +1,105 @@
+// The CLI as users run it: spawn bin/rancher-arch.mjs with the Node that runs Vitest (Node 24).
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../rules/index.ts';
+
+const BIN = fileURLToPath(new URL('../../bin/rancher-arch.mjs', import.meta.url));
+const REAL = fileURLToPath(new URL('../../../shared/reference/real-inputs/', import.meta.url));
+
+function run(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('rancher-arch check', () => {
+  it('exit 0 and readable text when there are no errors', () => {
+    const r = run(['check', `${REAL}rke-ha-3node-allroles.cluster.yml`, '--as', 'rancher', '--rancher-version', 'v2.4.8']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Cluster local \(rancher, rke, 3 nodes/);
+    expect(r.stdout).toMatch(/warning .*no load balancer.*\[lb-present\]/);
+    expect(r.stdout).toMatch(/see load-balancer\/#put-a-load-balancer-in-front/);
+  });
+
+  it('exit 1 with error findings, JSON output in the documented shape', () => {
+    const r = run(['check', `${REAL}rke-full-example-2018.cluster.yml`, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out)).toEqual(expect.arrayContaining(['findings', 'clusters', 'summary']));
+    expect(out.summary.errors).toBeGreaterThan(0);
+    expect(out.findings[0]).toEqual({ rule: 'rke-config-valid', severity: 'error', cluster: 'mycluster', nodes: ['node3'], message: expect.any(String), docs: 'rke-cluster/#what-rke-itself-requires' });
+    expect(out.clusters[0]).toMatchObject({ name: 'mycluster', purpose: 'downstream', nodeCount: 3, etcdMembers: 1 });
+  });
+
+  it('reads every real input (the nginx file is refused with exit 2)', () => {
+    for (const file of ['k3s-server-cluster-init.config.yaml', 'k3s-server-external-db.config.yaml', 'k3s-server-join.config.yaml', 'kubectl-nodes-k3s-single-server.json', 'kubectl-nodes-rke2-harvester.yaml', 'rke-4node-2etcd-duplicate-key.cluster.yml', 'rke-4node-4etcd-no-user.cluster.yml', 'rke-5node-4etcd-custom-sshport.cluster.yml', 'rke-external-etcd.cluster.yml', 'rke-ha-3node-allroles-behind-nginx.rancher-cluster.yml', 'rke-single-node-svc-cidr-overlaps-node.rancher-cluster.yml', 'rke-split-1cp-etcd-5workers-bastion.cluster.yml']) {
+      const r = run(['check', REAL + file, '--format', 'json']);
+      expect([0, 1], file).toContain(r.code);
+      expect(JSON.parse(r.stdout).clusters.length, file).toBe(1);
+    }
+    const nginx = run(['check', `${REAL}nginx-l4-rancher.conf`]);
+    expect(nginx.code).toBe(2);
+    expect(nginx.stderr).toMatch(/^rancher-arch: .*nginx-l4-rancher\.conf: this is an nginx configuration/);
+  });
+
+  it('warns about the duplicate key on stderr and still checks', () => {
+    const r = run(['check', `${REAL}rke-4node-2etcd-duplicate-key.cluster.yml`]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/duplicate-key\.cluster\.yml:202:1: key "private_registries" appears twice/);
+  });
+
+  it('reads standard input with -', () => {
+    const r = run(['check', '-', '--format', 'json'], 'rancher: {install: docker, host: 10.0.0.9}\nclusters: []\n');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).findings[0].rule).toBe('docker-install-not-production');
+  });
+
+  it('exit 2 with one line naming file and place, no stack trace', () => {
+    const r = run(['check', '-'], 'clusters:\n  - name: a\n    nodes:\n      - {name: n1, roles: [master]}\n');
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^rancher-arch: <stdin>:4:\d+ clusters\[0\]\.nodes\[0\]\.roles\[0\]: "master" is not a role/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const missing = run(['check', 'no-such-file.yml']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('rancher-arch: no-such-file.yml: cannot read the file: no such file\n');
+  });
+
+  it('exit 2 for bad usage', () => {
+    expect(run(['check']).code).toBe(2);
+    expect(run(['check', 'x', '--format', 'xml']).stderr).toMatch(/--format must be text or json/);
+    expect(run(['frobnicate']).code).toBe(2);
+  });
+});
+
+describe('rancher-arch rules / explain / convert', () => {
+  it('lists the catalogue', () => {
+    const r = run(['rules']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n')).toHaveLength(RULES.length);
+    expect(r.stdout).toMatch(/^lb-layer-4\s+warning\s+/m);
+  });
+
+  it('explains one rule, and refuses an unknown id', () => {
+    const r = run(['explain', 'rancher-cluster-ha']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^rancher-cluster-ha \(error\)/);
+    expect(r.stdout).toMatch(/Docs: high-availability\/#what-ha-means-for-rancher/);
+    expect(run(['explain', 'nope']).code).toBe(2);
+  });
+
+  it('converts cluster.yml → plan → cluster.yml and → nginx', () => {
+    const plan = run(['convert', `${REAL}rke-ha-3node-allroles-behind-nginx.rancher-cluster.yml`, '--to', 'plan', '--as', 'rancher']);
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toMatch(/cluster: local/);
+    const yml = run(['convert', '-', '--to', 'cluster-yml'], plan.stdout);
+    expect(yml.code).toBe(0);
+    expect(yml.stdout).toMatch(/address: 172\.16\.0\.13/);
+    const nginx = run(['convert', '-', '--to', 'nginx'], plan.stdout);
+    expect(nginx.code).toBe(0);
+    expect(nginx.stdout).toMatch(/server 172\.16\.0\.15:443/);
+    const noRancher = run(['convert', `${REAL}rke-ha-3node-allroles.cluster.yml`, '--to', 'nginx']);
+    expect(noRancher.code).toBe(2);
+    expect(noRancher.stderr).toMatch(/no Rancher cluster/);
+  });
+});

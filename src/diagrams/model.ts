@@ -1,0 +1,141 @@
+// Plan facts the diagrams draw: node keys, role groups, labels and the marks (failed,
+// highlighted, findings) that the checker passes in. Pure data, no geometry and no React.
+import { RKE_ROLES, type Cluster, type NodeRole, type Plan, type PlanNode } from '../rules/plan.ts';
+import type { Finding, Report, Severity } from '../rules/report.ts';
+
+/** The key the island uses to address a node: "<cluster>/<node>". */
+export const nodeKey = (cluster: string, node: string): string => `${cluster}/${node}`;
+
+export const ROLE_ORDER: readonly NodeRole[] = ['etcd', 'controlplane', 'worker', 'server', 'agent'];
+
+/** One letter per role, drawn on every node so roles never depend on colour alone. */
+export const ROLE_LETTER: Record<NodeRole, string> = { etcd: 'E', controlplane: 'C', worker: 'W', server: 'S', agent: 'A' };
+
+export const ROLE_LABEL: Record<NodeRole, string> = {
+  etcd: 'etcd',
+  controlplane: 'controlplane',
+  worker: 'worker',
+  server: 'K3s server',
+  agent: 'K3s agent',
+};
+
+export const DISTRIBUTION_LABEL: Record<Cluster['distribution'], string> = {
+  rke: 'RKE',
+  k3s: 'K3s',
+  rke2: 'RKE2',
+  eks: 'Amazon EKS',
+  gke: 'Google GKE',
+  aks: 'Azure AKS',
+  other: 'Kubernetes',
+};
+
+/** A node's roles, de-duplicated, in a fixed order (so "worker, etcd" and "etcd, worker" group together). */
+export function sortedRoles(node: PlanNode): NodeRole[] {
+  return ROLE_ORDER.filter((r) => node.roles.includes(r));
+}
+
+export function roleSignature(roles: readonly NodeRole[]): string {
+  return roles.length ? roles.join('+') : 'none';
+}
+
+export function roleGroupLabel(roles: readonly NodeRole[]): string {
+  if (roles.length === 0) return 'no role';
+  if (roles.length === 3 && RKE_ROLES.every((r) => roles.includes(r))) return 'all three roles (etcd, controlplane, worker)';
+  if (roles.length === 1) return `${ROLE_LABEL[roles[0]!]} only`;
+  return roles.map((r) => ROLE_LABEL[r]).join(' + ');
+}
+
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** Members of the etcd quorum: RKE etcd nodes, or K3s servers when the datastore is embedded. */
+export function etcdMembers(cluster: Cluster): PlanNode[] {
+  if (cluster.distribution === 'k3s') {
+    return cluster.datastore === 'embedded' ? cluster.nodes.filter((n) => n.roles.includes('server')) : [];
+  }
+  return cluster.nodes.filter((n) => n.roles.includes('etcd'));
+}
+
+export const quorumOf = (members: number): number => (members > 0 ? Math.floor(members / 2) + 1 : 0);
+export const toleratedOf = (members: number): number => (members > 0 ? Math.floor((members - 1) / 2) : 0);
+
+export type ClusterPurpose = 'rancher' | 'user' | 'downstream';
+
+export function clusterPurpose(plan: Plan, cluster: Cluster): ClusterPurpose {
+  if (plan.rancher?.install === 'kubernetes' && plan.rancher.cluster === cluster.name) return 'rancher';
+  return cluster.userWorkloads ? 'user' : 'downstream';
+}
+
+export const PURPOSE_LABEL: Record<ClusterPurpose, string> = {
+  rancher: 'Rancher server cluster',
+  user: 'User cluster (runs apps)',
+  downstream: 'Downstream cluster',
+};
+
+// ---- marks -------------------------------------------------------------------------------
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+export function worstSeverity(findings: readonly Finding[]): Severity | undefined {
+  let worst: Severity | undefined;
+  for (const f of findings) if (!worst || SEVERITY_RANK[f.severity] > SEVERITY_RANK[worst]) worst = f.severity;
+  return worst;
+}
+
+export interface NodeMarks {
+  failed: boolean;
+  highlighted: boolean;
+  /** The worst severity among the findings that name this node. */
+  severity?: Severity;
+  findings: Finding[];
+}
+
+export interface MarkInput {
+  report?: Report;
+  failed?: readonly string[];
+  highlighted?: readonly string[];
+}
+
+export interface Marks {
+  node(cluster: string, node: string): NodeMarks;
+  /** Findings about a cluster as a whole (no node named). */
+  cluster(cluster: string): { severity?: Severity; findings: Finding[] };
+  /** Findings about the whole plan (no cluster named). */
+  plan: Finding[];
+  /** Nodes that must stay visible when a group collapses into a count. */
+  keep(key: string): boolean;
+}
+
+export function buildMarks({ report, failed = [], highlighted = [] }: MarkInput): Marks {
+  const failedSet = new Set(failed);
+  const highlightedSet = new Set(highlighted);
+  const byNode = new Map<string, Finding[]>();
+  const byCluster = new Map<string, Finding[]>();
+  const planWide: Finding[] = [];
+  for (const f of report?.findings ?? []) {
+    if (!f.cluster) planWide.push(f);
+    else if (f.nodes.length === 0) byCluster.set(f.cluster, [...(byCluster.get(f.cluster) ?? []), f]);
+    else for (const n of f.nodes) byNode.set(nodeKey(f.cluster, n), [...(byNode.get(nodeKey(f.cluster, n)) ?? []), f]);
+  }
+  return {
+    node(cluster, node) {
+      const key = nodeKey(cluster, node);
+      const findings = byNode.get(key) ?? [];
+      return { failed: failedSet.has(key), highlighted: highlightedSet.has(key), severity: worstSeverity(findings), findings };
+    },
+    cluster(cluster) {
+      const findings = byCluster.get(cluster) ?? [];
+      return { severity: worstSeverity(findings), findings };
+    },
+    plan: planWide,
+    keep: (key) => failedSet.has(key) || highlightedSet.has(key) || byNode.has(key),
+  };
+}
+
+/** The CSS classes the checker island reacts to. */
+export function markClasses(marks: NodeMarks): string[] {
+  const classes: string[] = [];
+  if (marks.failed) classes.push('is-failed');
+  if (marks.highlighted) classes.push('is-highlighted');
+  if (marks.severity) classes.push(`has-${marks.severity}`);
+  return classes;
+}

@@ -1,0 +1,31 @@
+// Plans of any size for tests and the bench: a Rancher RKE cluster plus one downstream cluster
+// whose node count brings the plan to `total` nodes.
+import { planSchema, type Plan } from '../rules/plan.ts';
+
+export function sizedPlan(total: number): Plan {
+  const downstream = Math.max(0, total - 3);
+  const etcd = Math.min(5, downstream);
+  const cp = Math.min(3, downstream - etcd);
+  return planSchema.parse({
+    rancher: { version: '2.4.8', install: 'kubernetes', cluster: 'rancher' },
+    clusters: [
+      {
+        name: 'rancher',
+        nodes: [1, 2, 3].map((i) => ({ name: `rancher-${i}`, address: `10.0.0.${i}`, roles: ['etcd', 'controlplane', 'worker'] })),
+        loadBalancer: { targets: ['rancher-1', 'rancher-2', 'rancher-3'] },
+      },
+      ...(downstream
+        ? [{
+            name: 'apps',
+            userWorkloads: true,
+            nodes: Array.from({ length: downstream }, (_, i) =>
+              i < etcd ? { name: `etcd-${i + 1}`, roles: ['etcd'] }
+              : i < etcd + cp ? { name: `cp-${i + 1}`, roles: ['controlplane'] }
+              : { name: `worker-with-a-long-name-${i + 1}`, address: `10.2.${Math.floor(i / 250)}.${i % 250}`, roles: ['worker'] }),
+            loadBalancer: { targets: ['worker-with-a-long-name-9'] },
+            authorizedEndpoint: { fqdn: 'api.apps.example.com', targets: ['cp-6', 'cp-7', 'cp-8'], privateCA: true },
+          }]
+        : []),
+    ],
+  });
+}

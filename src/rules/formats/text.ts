@@ -1,0 +1,141 @@
+// Turning untrusted text into plain data, safely: size and binary checks first, a nesting guard
+// before the YAML parser (whose recursion is slow on pathological depth), alias limits against
+// "billion laughs", and a copy step that keeps keys like __proto__ as plain data.
+import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import { InputError, type InputWarning } from './input-error.ts';
+
+export const MAX_INPUT_CHARS = 5 * 1024 * 1024;
+export const MAX_DEPTH = 64;
+const MAX_ALIASES = 100;
+
+export interface ParsedText {
+  data: unknown;
+  /** Where each path lies in the text (YAML inputs, and JSON on demand). */
+  locate(path: readonly PropertyKey[]): { line: number; col: number } | undefined;
+  warnings: InputWarning[];
+  syntax: 'json' | 'yaml';
+}
+
+/** Cheap checks first: size and NUL bytes. */
+export function guardSize(text: string, file?: string): void {
+  if (text.length > MAX_INPUT_CHARS)
+    throw new InputError(`input is ${(text.length / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_INPUT_CHARS / 1024 / 1024} MB. Plans and cluster files are far smaller, so this is probably the wrong file.`, { file });
+  if (text.includes('\u0000')) throw new InputError('input contains NUL bytes: this looks like a binary file, not YAML or JSON.', { file });
+}
+
+/** Size, NUL bytes, then nesting depth. */
+export function guardText(text: string, file?: string): void {
+  guardSize(text, file);
+  // Bracket depth, ignoring brackets inside quotes; indentation depth as a second guard.
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === '\\' && quote === '"') i++;
+      else if (ch === quote || ch === '\n') quote = '';
+      continue;
+    }
+    if (ch === '"' || (ch === "'" && /[\s[{,:]/.test(text[i - 1] ?? ' '))) quote = ch;
+    else if (ch === '[' || ch === '{') {
+      if (++depth > MAX_DEPTH) throw tooDeep(text, i, file);
+    } else if (ch === ']' || ch === '}') depth = Math.max(0, depth - 1);
+  }
+}
+
+function tooDeep(text: string, offset: number, file?: string): InputError {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) (line++, (lineStart = i + 1));
+  return new InputError(`nesting deeper than ${MAX_DEPTH} levels; no plan or cluster file is shaped like that.`, { file, line, col: offset - lineStart + 1 });
+}
+
+/** Copy parsed data into fresh objects, own keys only, refusing depth beyond MAX_DEPTH. */
+export function plainCopy(value: unknown, file?: string, depth = 0): unknown {
+  if (depth > MAX_DEPTH) throw new InputError(`nesting deeper than ${MAX_DEPTH} levels; no plan or cluster file is shaped like that.`, { file });
+  if (Array.isArray(value)) return value.map((v) => plainCopy(v, file, depth + 1));
+  if (value instanceof Map) value = Object.fromEntries([...value].map(([k, v]) => [String(k), v]));
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const copy = plainCopy((value as Record<string, unknown>)[key], file, depth + 1);
+      // Assigning "__proto__" would replace the prototype; define it as a plain own key instead.
+      if (key === '__proto__') Object.defineProperty(out, key, { value: copy, enumerable: true, writable: true, configurable: true });
+      else out[key] = copy;
+    }
+    return out;
+  }
+  return value;
+}
+
+function yamlLocator(doc: Document, lc: LineCounter) {
+  return (path: readonly PropertyKey[]) => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n) as unknown[], true) as { range?: [number, number, number] } | undefined;
+      if (node && typeof node === 'object' && node.range) return lc.linePos(node.range[0]);
+      // A scalar value: find the pair's key instead.
+    }
+    return undefined;
+  };
+}
+
+function parseYaml(text: string, file?: string): ParsedText {
+  const lc = new LineCounter();
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, merge: false });
+  } catch (error) {
+    throw new InputError(`could not parse: ${(error as Error).message}`, { file });
+  }
+  const warnings: InputWarning[] = [];
+  for (const err of doc.errors) {
+    const pos = lc.linePos(err.pos[0]);
+    const where = { file, line: pos.line, col: pos.col };
+    if (err.code === 'DUPLICATE_KEY') {
+      const key = text.slice(err.pos[0], err.pos[0] + 200).split(/[:\n]/)[0]?.trim();
+      warnings.push({
+        place: [file, pos.line, pos.col].filter((p) => p !== undefined).join(':'),
+        message: `key ${key ? `"${key}" ` : ''}appears twice in one mapping; the last value is used.`,
+      });
+      continue;
+    }
+    throw new InputError(`YAML syntax error: ${err.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`, where);
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    const message = (error as Error).message;
+    if (/alias/i.test(message)) throw new InputError('too many YAML aliases (a "billion laughs" expansion); refusing to expand it.', { file });
+    throw new InputError(`could not read YAML: ${message}`, { file });
+  }
+  if (isMap(doc.contents) === false && data === null) data = undefined;
+  return { data: plainCopy(data, file), locate: yamlLocator(doc, lc), warnings, syntax: 'yaml' };
+}
+
+/** Parse YAML or JSON text (JSON is tried first when the text looks like JSON: it is much faster). */
+export function parseText(text: string, file?: string): ParsedText {
+  guardText(text, file);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const first = text.trimStart()[0];
+  if (first === '{' || first === '[') {
+    try {
+      const data = JSON.parse(text) as unknown;
+      let located: ((p: readonly PropertyKey[]) => { line: number; col: number } | undefined) | undefined;
+      return {
+        data: plainCopy(data, file),
+        // Positions are only needed for error messages: parse again with positions on demand.
+        locate: (path) => {
+          located ??= parseYaml(text, file).locate;
+          return located(path);
+        },
+        warnings: [],
+        syntax: 'json',
+      };
+    } catch (error) {
+      if (error instanceof InputError) throw error;
+      // Not strict JSON; YAML is a superset of most near-JSON, so let it try and report.
+    }
+  }
+  return parseYaml(text, file);
+}

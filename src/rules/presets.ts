@@ -1,0 +1,80 @@
+// Plans that mirror the guidance. The checker starts from them and the guidance pages draw them.
+import { planSchema, type Plan, type PlanInput } from './plan.ts';
+
+const allRoles = ['etcd', 'controlplane', 'worker'] as const;
+
+const definitions = {
+  'rancher-rke': {
+    label: 'Rancher on RKE (3 nodes, all roles, layer-4 load balancer)',
+    plan: {
+      rancher: { version: '2.4.8', install: 'kubernetes', cluster: 'rancher' },
+      clusters: [
+        {
+          name: 'rancher',
+          distribution: 'rke',
+          hosting: 'ec2',
+          nodes: [1, 2, 3].map((i) => ({ name: `rancher-${i}`, address: `10.0.0.${i}`, roles: [...allRoles] })),
+          loadBalancer: { layer: 4, ports: [80, 443], targets: ['rancher-1', 'rancher-2', 'rancher-3'], tlsTermination: 'ingress' },
+        },
+      ],
+    },
+  },
+  'rancher-k3s': {
+    label: 'Rancher on K3s (2 servers, external datastore)',
+    plan: {
+      rancher: { version: '2.4.8', install: 'kubernetes', cluster: 'rancher' },
+      clusters: [
+        {
+          name: 'rancher',
+          distribution: 'k3s',
+          hosting: 'ec2',
+          datastore: 'external',
+          nodes: [1, 2].map((i) => ({ name: `server-${i}`, address: `10.0.0.${i}`, roles: ['server' as const] })),
+          loadBalancer: { layer: 4, ports: [80, 443], targets: ['server-1', 'server-2'], tlsTermination: 'ingress' },
+        },
+      ],
+    },
+  },
+  'downstream-production': {
+    label: 'Production downstream cluster (3 etcd, 2 controlplane, 3 workers)',
+    plan: {
+      clusters: [
+        {
+          name: 'production',
+          distribution: 'rke',
+          hosting: 'ec2',
+          userWorkloads: true,
+          nodes: [
+            ...[1, 2, 3].map((i) => ({ name: `etcd-${i}`, address: `10.1.0.${i}`, roles: ['etcd' as const] })),
+            ...[1, 2].map((i) => ({ name: `cp-${i}`, address: `10.1.0.${10 + i}`, roles: ['controlplane' as const] })),
+            ...[1, 2, 3].map((i) => ({ name: `worker-${i}`, address: `10.1.0.${20 + i}`, roles: ['worker' as const] })),
+          ],
+          authorizedEndpoint: { fqdn: 'api.production.example.com', targets: ['cp-1', 'cp-2'], privateCA: false },
+        },
+      ],
+    },
+  },
+  'docker-single': {
+    label: 'Single Docker install (trying Rancher out)',
+    plan: {
+      rancher: { version: '2.4.8', install: 'docker', host: '10.0.0.9' },
+      clusters: [],
+    },
+  },
+  empty: {
+    label: 'Empty plan',
+    plan: { clusters: [] },
+  },
+} satisfies Record<string, { label: string; plan: PlanInput }>;
+
+export type PresetId = keyof typeof definitions;
+
+export const PRESETS: Record<PresetId, { label: string; plan: Plan }> = Object.fromEntries(
+  Object.entries(definitions).map(([id, { label, plan }]) => [id, { label, plan: planSchema.parse(plan) }]),
+) as Record<PresetId, { label: string; plan: Plan }>;
+
+/** The whole recommended picture: Rancher on RKE plus one production downstream cluster. */
+export const RECOMMENDED_PLAN: Plan = planSchema.parse({
+  rancher: PRESETS['rancher-rke'].plan.rancher,
+  clusters: [...PRESETS['rancher-rke'].plan.clusters, ...PRESETS['downstream-production'].plan.clusters],
+});

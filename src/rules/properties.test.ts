@@ -1,0 +1,178 @@
+// Property tests: the checker and readers hold up on arbitrary input.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { checkPlan } from './check.ts';
+import { RULE_DOCS } from './docs-links.ts';
+import { simulateFailure, smallestBreakingFailure } from './failure.ts';
+import { InputError } from './formats/input-error.ts';
+import { parsePlan, toPlanJson, toPlanYaml } from './formats/plan-file.ts';
+import { readInputDetailed } from './formats/read.ts';
+import { toClusterYml } from './formats/rke-cluster-yml.ts';
+import { DISTRIBUTIONS, HOSTINGS, NODE_ROLES, RKE_ROLES, planSchema, type Plan } from './plan.ts';
+
+const NAMES = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+const nodeArb = fc.record(
+  {
+    name: fc.constantFrom(...NAMES),
+    address: fc.constantFrom('10.0.0.1', '10.0.0.2', '10.0.0.3', '10.0.0.4', 'host.example'),
+    roles: fc.subarray([...NODE_ROLES]),
+  },
+  { requiredKeys: ['name', 'roles'] },
+);
+const clusterArb = fc.record(
+  {
+    name: fc.constantFrom('mgmt', 'prod', 'dev'),
+    distribution: fc.constantFrom(...DISTRIBUTIONS),
+    hosting: fc.constantFrom(...HOSTINGS),
+    userWorkloads: fc.boolean(),
+    datastore: fc.constantFrom('external', 'embedded'),
+    nodes: fc.array(nodeArb, { maxLength: 8 }),
+    loadBalancer: fc.record({
+      layer: fc.constantFrom(4, 7),
+      ports: fc.subarray([80, 443, 6443]),
+      targets: fc.subarray(NAMES),
+      tlsTermination: fc.constantFrom('ingress', 'load-balancer'),
+    }),
+    authorizedEndpoint: fc.record(
+      { fqdn: fc.constant('api.example.com'), targets: fc.subarray(NAMES), privateCA: fc.boolean(), caCertificate: fc.boolean() },
+      { requiredKeys: ['targets'] },
+    ),
+  },
+  { requiredKeys: ['name', 'distribution', 'nodes'] },
+);
+const planArb: fc.Arbitrary<Plan> = fc
+  .record(
+    {
+      rancher: fc.record(
+        { version: fc.constantFrom('2.0', '2.3.9', '2.4', 'v2.4.8', '2.5.1', '2.10'), install: fc.constantFrom('kubernetes', 'docker'), cluster: fc.constantFrom('mgmt', 'prod', 'none'), host: fc.constantFrom('10.0.0.1', '10.0.0.9') },
+        { requiredKeys: [] },
+      ),
+      clusters: fc.array(clusterArb, { maxLength: 4 }),
+    },
+    { requiredKeys: ['clusters'] },
+  )
+  .map((input) => planSchema.parse(input));
+
+describe('checkPlan properties', () => {
+  it('never throws, is deterministic, and every finding is well formed', () => {
+    fc.assert(
+      fc.property(planArb, (plan) => {
+        const a = checkPlan(plan);
+        const b = checkPlan(structuredClone(plan));
+        expect(b).toEqual(a);
+        const docs = new Set<string>(Object.values(RULE_DOCS));
+        for (const f of a.findings) {
+          expect(docs.has(f.docs)).toBe(true);
+          expect(['error', 'warning', 'info']).toContain(f.severity);
+          expect(f.message.length).toBeGreaterThan(0);
+        }
+        expect(a.summary.errors + a.summary.warnings + a.summary.infos).toBe(a.findings.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('adding a worker-only node to a downstream RKE cluster never adds an etcd finding', () => {
+    const etcdFindings = (plan: Plan, cluster: string) =>
+      checkPlan(plan)
+        .findings.filter((f) => f.cluster === cluster && (f.rule.includes('etcd') || /etcd role/.test(f.message)))
+        .map((f) => f.rule);
+    fc.assert(
+      fc.property(planArb, fc.nat(), (plan, pick) => {
+        const candidates = plan.clusters.filter((c) => c.distribution === 'rke' && c.name !== plan.rancher?.cluster);
+        fc.pre(candidates.length > 0);
+        const target = candidates[pick % candidates.length]!;
+        const before = etcdFindings(plan, target.name);
+        const grown = structuredClone(plan);
+        grown.clusters.find((c) => c.name === target.name)!.nodes.push({ name: 'new-worker', address: '10.9.9.9', roles: ['worker'] });
+        const after = etcdFindings(grown, target.name);
+        for (const rule of after) expect(before).toContain(rule);
+        expect(after.length).toBeLessThanOrEqual(before.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the smallest breaking failure breaks the cluster and nothing smaller does', () => {
+    fc.assert(
+      fc.property(planArb, (plan) => {
+        const names = new Set(plan.clusters.map((c) => c.name));
+        for (const name of names) {
+          const cluster = plan.clusters.find((c) => c.name === name)!;
+          const found = smallestBreakingFailure(plan, name);
+          if (!found) continue;
+          const broken = (failed: string[]) => {
+            const o = simulateFailure(plan, name, failed);
+            return o.rancherReachable === undefined ? !o.schedulable : !o.rancherReachable;
+          };
+          expect(broken(found.nodes)).toBe(true);
+          const nodeNames = [...new Set(cluster.nodes.map((n) => n.name))];
+          // Duplicate node names fail together, so only check clusters with unique names.
+          if (nodeNames.length !== cluster.nodes.length) continue;
+          for (let mask = 0; mask < 1 << nodeNames.length; mask++) {
+            const subset = nodeNames.filter((_, i) => mask & (1 << i));
+            if (subset.length < found.nodes.length) expect(broken(subset)).toBe(false);
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('plans survive a YAML and a JSON round trip', () => {
+    fc.assert(
+      fc.property(planArb, (plan) => {
+        expect(parsePlan(toPlanYaml(plan))).toEqual(plan);
+        expect(parsePlan(toPlanJson(plan))).toEqual(plan);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+// Errors are cheap in Node but slow under Vitest (stack traces are source-mapped): allow time.
+describe('reader properties', { timeout: 30_000 }, () => {
+  const readsCleanly = (text: string) => {
+    let first: unknown;
+    let second: unknown;
+    try {
+      first = readInputDetailed(text, { filename: 'x' });
+    } catch (error) {
+      expect(error).toBeInstanceOf(InputError);
+      first = (error as Error).message;
+    }
+    try {
+      second = readInputDetailed(text, { filename: 'x' });
+    } catch (error) {
+      second = (error as Error).message;
+    }
+    expect(second).toEqual(first);
+  };
+
+  it('never throw anything but InputError on arbitrary text, and are deterministic', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), readsCleanly), { numRuns: 300 });
+  });
+
+  it('never throw anything but InputError on arbitrary JSON and YAML documents', () => {
+    fc.assert(fc.property(fc.json({ maxDepth: 6 }), readsCleanly), { numRuns: 300 });
+    fc.assert(fc.property(fc.jsonValue({ maxDepth: 5 }), (v) => readsCleanly(stringify(v))), { numRuns: 300 });
+  });
+
+  it('never throw on near-miss cluster.yml and kubectl documents', () => {
+    const nodeish = fc.dictionary(fc.constantFrom('address', 'user', 'role', 'hostname_override', 'roles', 'port'), fc.jsonValue({ maxDepth: 2 }));
+    fc.assert(fc.property(fc.array(nodeish, { maxLength: 5 }), fc.jsonValue({ maxDepth: 2 }), (nodes, services) => readsCleanly(stringify({ nodes, services }))), { numRuns: 300 });
+    const item = fc.record({ kind: fc.constantFrom('Node', 'Pod'), metadata: fc.record({ name: fc.oneof(fc.string(), fc.integer()), labels: fc.dictionary(fc.constantFrom('node-role.kubernetes.io/etcd', 'node-role.kubernetes.io/control-plane', 'node-role.kubernetes.io/worker', 'x'), fc.string()) }), status: fc.jsonValue({ maxDepth: 2 }) }, { requiredKeys: [] });
+    fc.assert(fc.property(fc.array(item, { maxLength: 4 }), (items) => readsCleanly(JSON.stringify({ kind: 'NodeList', items }))), { numRuns: 300 });
+  });
+
+  it('cluster.yml written from any RKE cluster reads back with the same nodes and roles', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.record({ name: fc.constantFrom(...NAMES), roles: fc.subarray([...RKE_ROLES], { minLength: 1 }) }), { selector: (n) => n.name, minLength: 1, maxLength: 8 }), (nodes) => {
+        const plan = planSchema.parse({ clusters: [{ name: 'c', nodes: nodes.map((n, i) => ({ ...n, address: `10.0.0.${i + 1}` })) }] });
+        expect(readInputDetailed(toClusterYml(plan, 'c')).plan.clusters[0]!.nodes).toEqual(plan.clusters[0]!.nodes);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
