@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import react from '@astrojs/react';
+import { cspConfig } from './scripts/csp.mjs';
 
 // Hosting: BASE_PATH puts the whole site under a sub-path (e.g. /guides/rancher/); SITE_URL is
 // only used to write absolute URLs into the sitemap. Neither changes what the pages request.
@@ -15,6 +16,11 @@ export default defineConfig({
   base,
   outDir: process.env.OUT_DIR ?? './dist',
   trailingSlash: 'ignore',
+  // A strict Content-Security-Policy for every page, written by Astro as a <meta http-equiv> with
+  // the hashes of the inline scripts and styles it emits. scripts/csp.mjs adds the hashes of the
+  // inline scripts Starlight puts in every page and reads the finished policy back out of the
+  // built HTML for the nginx snippet, so the header and the meta tag never drift apart.
+  security: { csp: cspConfig() },
   integrations: [
     starlight({
       title: 'Rancher Architecture Guide',

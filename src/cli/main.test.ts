@@ -12,7 +12,8 @@ function run(args: string[], input?: string) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('rancher-arch check', () => {
+// Each spawn starts a fresh Node (~0.5 s), so these tests get a longer timeout.
+describe('rancher-arch check', { timeout: 60_000 }, () => {
   it('exit 0 and readable text when there are no errors', () => {
     const r = run(['check', `${REAL}rke-ha-3node-allroles.cluster.yml`, '--as', 'rancher', '--rancher-version', 'v2.4.8']);
     expect(r.code).toBe(0);
@@ -72,7 +73,7 @@ describe('rancher-arch check', () => {
   });
 });
 
-describe('rancher-arch rules / explain / convert', () => {
+describe('rancher-arch rules / explain / convert', { timeout: 60_000 }, () => {
   it('lists the catalogue', () => {
     const r = run(['rules']);
     expect(r.code).toBe(0);

@@ -16,10 +16,11 @@ export interface CheckOptions {
 
 function clusterFacts(cluster: Cluster, index: number, isRancher: boolean): ClusterFacts {
   const roles: Record<string, number> = {};
-  const nodeNames = new Set<string>();
+  const nodesByName = new Map<string, Cluster['nodes'][number]>();
   for (const node of cluster.nodes) {
-    nodeNames.add(node.name);
-    for (const role of new Set(node.roles)) roles[role] = (roles[role] ?? 0) + 1;
+    if (!nodesByName.has(node.name)) nodesByName.set(node.name, node);
+    const nodeRoles = node.roles.length > 1 ? new Set(node.roles) : node.roles;
+    for (const role of nodeRoles) roles[role] = (roles[role] ?? 0) + 1;
   }
   return {
     cluster,
@@ -27,7 +28,7 @@ function clusterFacts(cluster: Cluster, index: number, isRancher: boolean): Clus
     purpose: isRancher ? 'rancher' : 'downstream',
     roles,
     etcdMembers: etcdMemberCount(cluster),
-    nodeNames,
+    nodesByName,
   };
 }
 

@@ -10,7 +10,8 @@ export interface ClusterFacts {
   purpose: 'rancher' | 'downstream';
   roles: Record<string, number>;
   etcdMembers: number;
-  nodeNames: Set<string>;
+  /** First node of each name (a Map doubles as the set of names). */
+  nodesByName: Map<string, PlanNode>;
 }
 
 export interface ReportInput {

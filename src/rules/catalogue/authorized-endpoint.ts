@@ -28,11 +28,10 @@ export const aceControlplaneTargets: Rule = {
   docs: RULE_DOCS['ace-controlplane-targets'],
   rationale: 'Only controlplane nodes run the API server, so other targets fail requests and a missing controlplane node is capacity left idle.',
   check(ctx) {
-    for (const { cluster } of ctx.clusters) {
+    for (const { cluster, nodesByName: byName } of ctx.clusters) {
       const ace = cluster.authorizedEndpoint;
       if (!ace || (!ace.fqdn && ace.targets.length === 0)) continue;
       const targets = new Set(ace.targets);
-      const byName = new Map(cluster.nodes.map((n) => [n.name, n]));
       const notCp = ace.targets.filter((t) => {
         const node = byName.get(t);
         return node !== undefined && !isControlPlane(cluster, node);

@@ -12,21 +12,24 @@ export const planNodeUnique: Rule = {
   rationale:
     'Two entries for one machine double-count it: etcd members, load-balancer targets and failure simulation would all be wrong. RKE itself refuses duplicate addresses and hostnames.',
   check(ctx) {
-    for (const { cluster } of ctx.clusters) {
-      for (const [field, pick] of [
-        ['name', (n: { name: string }) => n.name],
-        ['address', (n: { address?: string }) => n.address],
-      ] as const) {
-        const seen = new Map<string, string[]>();
-        for (const node of cluster.nodes) {
-          const key = pick(node);
-          if (key === undefined) continue;
-          const list = seen.get(key);
-          if (list) list.push(node.name);
-          else seen.set(key, [node.name]);
-        }
-        for (const [key, names] of seen) {
-          if (names.length < 2) continue;
+    for (const { cluster, nodesByName } of ctx.clusters) {
+      for (const field of ['name', 'address'] as const) {
+        // The facts already hold one entry per name: equal sizes mean no duplicate names.
+        if (field === 'name' && nodesByName.size === cluster.nodes.length) continue;
+        // One pass with first-seen indexes; lists are only built for the (rare) duplicates.
+        const first = new Map<string, number>();
+        let dupes: Map<string, string[]> | undefined;
+        cluster.nodes.forEach((node, i) => {
+          const key = node[field];
+          if (key === undefined) return;
+          const at = first.get(key);
+          if (at === undefined) return void first.set(key, i);
+          dupes ??= new Map();
+          const list = dupes.get(key) ?? [cluster.nodes[at]!.name];
+          list.push(node.name);
+          dupes.set(key, list);
+        });
+        for (const [key, names] of dupes ?? []) {
           ctx.report({
             cluster: cluster.name,
             nodes: [...new Set(names)],
@@ -80,12 +83,12 @@ export const planTargetKnown: Rule = {
         });
       }
     }
-    for (const { cluster, nodeNames } of ctx.clusters) {
+    for (const { cluster, nodesByName } of ctx.clusters) {
       for (const [what, targets] of [
         ['load balancer', cluster.loadBalancer?.targets ?? []],
         ['authorized endpoint', cluster.authorizedEndpoint?.targets ?? []],
       ] as const) {
-        const unknown = targets.filter((t) => !nodeNames.has(t));
+        const unknown = targets.filter((t) => !nodesByName.has(t));
         if (unknown.length === 0) continue;
         ctx.report({
           cluster: cluster.name,

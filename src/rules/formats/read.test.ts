@@ -206,6 +206,21 @@ describe('hostile input', () => {
     expect(inputError(() => readInput(deep)).message).toMatch(/nesting deeper/);
   });
 
+  it('reads a mapping with many keys in linear time (no quadratic duplicate-key check)', () => {
+    const many = Array.from({ length: 40_000 }, (_, i) => `k${i}: ${i}`).join('\n') + '\nk7: again\n';
+    let e: InputError | undefined;
+    expect(fast(() => (e = inputError(() => readInput(many))))).toBeLessThan(5000);
+    expect(e!.message).toMatch(/could not tell/);
+  });
+
+  it('refuses YAML over 1 MB, very long YAML lines, and a second document', () => {
+    expect(inputError(() => readInput(`clusters: []\n#${'x'.repeat(1_100_000)}\n`)).message).toMatch(/YAML is limited to 1 MB/);
+    expect(inputError(() => readInput(`clusters: [${'a, '.repeat(20_000)}]\n`)).message).toMatch(/^1:1: line 1 is \d+ characters long/);
+    expect(inputError(() => readInput('clusters: []\n---\nclusters: []\n')).message).toMatch(/^2:1: a second YAML document/);
+    // JSON has no such line limit: a long single-line JSON plan reads fine.
+    expect(readInput(`{"clusters": [{"name": ${JSON.stringify('y'.repeat(200_000))}}]}`).clusters[0]!.name).toHaveLength(200_000);
+  });
+
   it('refuses binary garbage', () => {
     const bytes = new Uint8Array(4096).map((_, i) => (i * 7919) % 256);
     expect(inputError(() => readInput(new TextDecoder().decode(bytes))).message).toMatch(/binary|could not|syntax/);

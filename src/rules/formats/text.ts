@@ -1,11 +1,14 @@
 // Turning untrusted text into plain data, safely: size and binary checks first, a nesting guard
 // before the YAML parser (whose recursion is slow on pathological depth), alias limits against
 // "billion laughs", and a copy step that keeps keys like __proto__ as plain data.
-import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import { Composer, isMap, isScalar, LineCounter, Parser, visit, type CST, type Document } from 'yaml';
 import { InputError, type InputWarning } from './input-error.ts';
 
 export const MAX_INPUT_CHARS = 5 * 1024 * 1024;
 export const MAX_DEPTH = 64;
+export const MAX_YAML_CHARS = 1024 * 1024;
+const MAX_YAML_LINE = 50_000;
+const MAX_COLUMN = 400;
 const MAX_ALIASES = 100;
 
 export interface ParsedText {
@@ -26,6 +29,13 @@ export function guardSize(text: string, file?: string): void {
 /** Size, NUL bytes, then nesting depth. */
 export function guardText(text: string, file?: string): void {
   guardSize(text, file);
+  // Block nesting: indentation plus leading "- " / "? " indicators. No real file nests its
+  // content past column 400; the YAML parser's recursion is slow well before it overflows.
+  const deepLine = /^(?:[ \t]|[-?](?=[ \t]))*/gm;
+  for (let m = deepLine.exec(text); m; m = deepLine.exec(text)) {
+    if (m[0].length > MAX_COLUMN) throw tooDeep(text, m.index + MAX_COLUMN, file);
+    if (m[0].length === 0) deepLine.lastIndex++;
+  }
   // Bracket depth, ignoring brackets inside quotes; indentation depth as a second guard.
   let depth = 0;
   let quote = '';
@@ -79,27 +89,79 @@ function yamlLocator(doc: Document, lc: LineCounter) {
   };
 }
 
+/**
+ * Duplicate keys, found in one linear pass (the yaml package's own uniqueKeys check compares
+ * every key with every other, which takes minutes on a mapping with tens of thousands of keys).
+ * They are reported as warnings: the last value wins, as in most YAML readers.
+ */
+function duplicateKeys(doc: Document, lc: LineCounter, file?: string): InputWarning[] {
+  const warnings: InputWarning[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = isScalar(pair.key) ? pair.key.value : pair.key;
+        if (!seen.has(key)) {
+          seen.add(key);
+          continue;
+        }
+        const range = (pair.key as { range?: [number, number, number] } | null)?.range;
+        const pos = range ? lc.linePos(range[0]) : undefined;
+        warnings.push({
+          place: [file, pos?.line, pos?.col].filter((p) => p !== undefined).join(':'),
+          message: `key ${typeof key === 'string' ? `"${key}" ` : ''}appears twice in one mapping; the last value is used.`,
+        });
+      }
+    },
+  });
+  return warnings;
+}
+
 function parseYaml(text: string, file?: string): ParsedText {
+  // The yaml package slows down sharply on very large or broken texts, so YAML gets a tighter
+  // limit than JSON, and the token stream is checked first: the first top-level error or a second
+  // document stops the read before composing (which costs the most).
+  if (text.length > MAX_YAML_CHARS)
+    throw new InputError(`YAML input is ${(text.length / 1024 / 1024).toFixed(1)} MB; YAML is limited to ${MAX_YAML_CHARS / 1024 / 1024} MB (JSON to ${MAX_INPUT_CHARS / 1024 / 1024} MB). Use JSON for very large node lists (kubectl get nodes -o json).`, { file });
+  for (let start = 0, line = 1; start < text.length; line++) {
+    const end = text.indexOf('\n', start);
+    const stop = end === -1 ? text.length : end;
+    if (stop - start > MAX_YAML_LINE)
+      throw new InputError(`line ${line} is ${stop - start} characters long; YAML lines are limited to ${MAX_YAML_LINE} (the YAML reader slows down badly on longer ones). Use JSON for this input.`, { file, line, col: 1 });
+    start = stop + 1;
+  }
   const lc = new LineCounter();
-  let doc: Document;
+  const tokens: CST.Token[] = [];
+  let documents = 0;
   try {
-    doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, merge: false });
+    for (const token of new Parser(lc.addNewLine).parse(text)) {
+      if (token.type === 'error') {
+        const pos = lc.linePos(token.offset);
+        throw new InputError(`YAML syntax error: ${token.message.split('\n')[0]}`, { file, line: pos.line, col: pos.col });
+      }
+      if (token.type === 'document' && ++documents > 1) {
+        const pos = lc.linePos(token.offset);
+        throw new InputError('a second YAML document starts here; rancher-arch reads one document per input.', { file, line: pos.line, col: pos.col });
+      }
+      tokens.push(token);
+    }
   } catch (error) {
+    if (error instanceof InputError) throw error;
+    if (/call stack/i.test((error as Error).message)) throw new InputError('nesting too deep to read; no plan or cluster file is shaped like that.', { file });
     throw new InputError(`could not parse: ${(error as Error).message}`, { file });
   }
-  const warnings: InputWarning[] = [];
+  let doc: Document;
+  try {
+    const composed = [...new Composer({ uniqueKeys: false, merge: false }).compose(tokens, true, text.length)];
+    doc = composed[0] as Document;
+  } catch (error) {
+    if (/call stack/i.test((error as Error).message)) throw new InputError('nesting too deep to read; no plan or cluster file is shaped like that.', { file });
+    throw new InputError(`could not parse: ${(error as Error).message}`, { file });
+  }
+  const warnings: InputWarning[] = duplicateKeys(doc, lc, file);
   for (const err of doc.errors) {
     const pos = lc.linePos(err.pos[0]);
-    const where = { file, line: pos.line, col: pos.col };
-    if (err.code === 'DUPLICATE_KEY') {
-      const key = text.slice(err.pos[0], err.pos[0] + 200).split(/[:\n]/)[0]?.trim();
-      warnings.push({
-        place: [file, pos.line, pos.col].filter((p) => p !== undefined).join(':'),
-        message: `key ${key ? `"${key}" ` : ''}appears twice in one mapping; the last value is used.`,
-      });
-      continue;
-    }
-    throw new InputError(`YAML syntax error: ${err.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`, where);
+    throw new InputError(`YAML syntax error: ${err.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`, { file, line: pos.line, col: pos.col });
   }
   let data: unknown;
   try {

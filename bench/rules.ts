@@ -1,0 +1,74 @@
+// Benchmark of the rules engine: checkPlan on generated plans of growing size, beside JSON.parse of
+// the same plan text (the goal is check ≤ 1× parse), and the whole path readInput + checkPlan.
+// Run: npx node bench/rules.ts   (figures only; no thresholds)
+import { checkPlan, planSchema, readInput, type Plan, type PlanInput } from '../src/rules/index.ts';
+
+/** A Rancher cluster on RKE plus downstream clusters of 50 nodes (3 etcd, 2 controlplane, workers). */
+function generatePlan(totalNodes: number): Plan {
+  const input: PlanInput = {
+    rancher: { version: '2.4.8', install: 'kubernetes', cluster: 'rancher' },
+    clusters: [
+      {
+        name: 'rancher',
+        distribution: 'rke',
+        hosting: 'ec2',
+        nodes: [1, 2, 3].map((i) => ({ name: `rancher-${i}`, address: `10.0.0.${i}`, roles: ['etcd', 'controlplane', 'worker'] })),
+        loadBalancer: { targets: ['rancher-1', 'rancher-2', 'rancher-3'] },
+      },
+    ],
+  };
+  let left = totalNodes - 3;
+  for (let c = 0; left > 0; c++) {
+    const size = Math.min(50, left);
+    left -= size;
+    const nodes = Array.from({ length: size }, (_, i) => {
+      const roles = i < 3 ? ['etcd' as const] : i < 5 ? ['controlplane' as const] : ['worker' as const];
+      return { name: `c${c}-n${i}`, address: `10.${1 + ((c >> 8) & 127)}.${c & 255}.${i + 1}`, roles };
+    });
+    input.clusters!.push({
+      name: `downstream-${c}`,
+      distribution: 'rke',
+      hosting: 'ec2',
+      userWorkloads: true,
+      nodes,
+      authorizedEndpoint: { fqdn: `api.c${c}.example.com`, targets: nodes.filter((n) => n.roles[0] === 'controlplane').map((n) => n.name) },
+    });
+  }
+  return planSchema.parse(input);
+}
+
+function time(fn: () => unknown, minMs = 200): number {
+  for (let i = 0; i < 3; i++) fn(); // warm up (and let the JIT settle)
+  let runs = 0;
+  const start = performance.now();
+  while (performance.now() - start < minMs || runs < 3) {
+    fn();
+    runs++;
+  }
+  return (performance.now() - start) / runs;
+}
+
+const fmt = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(2)} ms`);
+const rows: string[][] = [['nodes', 'plan text', 'JSON.parse', 'checkPlan', 'check / parse', 'readInput + check', 'findings']];
+for (const n of [50, 500, 5_000, 50_000]) {
+  const plan = generatePlan(n);
+  const text = JSON.stringify(plan);
+  const parse = time(() => JSON.parse(text));
+  const check = time(() => checkPlan(plan));
+  const whole = time(() => checkPlan(readInput(text)));
+  rows.push([
+    n.toLocaleString('en'),
+    `${(text.length / 1024).toFixed(0)} KiB`,
+    fmt(parse),
+    fmt(check),
+    `${(check / parse).toFixed(2)}×`,
+    fmt(whole),
+    String(checkPlan(plan).findings.length),
+  ]);
+}
+const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+console.log(`rules bench (Node ${process.version})`);
+for (const [i, row] of rows.entries()) {
+  console.log(row.map((cell, j) => (j === 0 ? cell.padEnd(widths[j]!) : cell.padStart(widths[j]!))).join('  '));
+  if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+}

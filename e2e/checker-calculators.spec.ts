@@ -1,0 +1,114 @@
+import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { E2E_BASE } from './site.ts';
+
+// The three small calculators, on the guidance pages that embed them:
+//   node-roles/          <EtcdCalculator client:visible />
+//   load-balancer/       <LoadBalancerCalculator client:visible />
+//   authorized-endpoint/ <AuthorizedEndpointCalculator client:visible />
+// CALCULATOR_PAGE points all three at one page (used while the embeds are not yet in place).
+const pageFor = (path: string) => process.env.CALCULATOR_PAGE ?? `${E2E_BASE}${path}`;
+
+const errorsOf = new WeakMap<Page, string[]>();
+test.beforeEach(({ page }) => {
+  const errors: string[] = [];
+  errorsOf.set(page, errors);
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+});
+test.afterEach(({ page }) => expect(errorsOf.get(page) ?? []).toEqual([]));
+
+const FALLBACK: Record<string, string> = {
+  'etcd quorum calculator': 'etcd quorum',
+  'Load balancer checker': 'Load balancer settings',
+  'Authorized endpoint checker': 'Authorized endpoint settings',
+};
+
+/** The calculator once hydrated: client:visible waits until its static fallback is scrolled into view. */
+async function calculatorOn(page: Page, name: string) {
+  const either = page.getByRole('region', { name, exact: true }).or(page.getByRole('region', { name: FALLBACK[name], exact: true }));
+  await either.scrollIntoViewIfNeeded();
+  const calc = page.getByRole('region', { name, exact: true });
+  await expect(calc).toBeVisible();
+  return calc;
+}
+
+test('etcd: members → quorum, tolerance and the even-count lesson', async ({ page }) => {
+  await page.goto(pageFor('node-roles/'));
+  const calc = await calculatorOn(page, 'etcd quorum calculator');
+  const members = calc.getByLabel('etcd members');
+  await expect(members).toHaveValue('3');
+  await expect(calc.getByText('3 members: quorum is 2, so the cluster survives 1 failed member.')).toBeVisible();
+  await members.fill('4');
+  await expect(calc.getByText('4 members: quorum is 3, so the cluster survives 1 failed member.')).toBeVisible();
+  await expect(calc.getByText(/An even count gains nothing/)).toBeVisible();
+  await expect(calc.locator('.ck-finding[data-rule="etcd-odd-members"]')).toBeVisible();
+  await members.fill('5');
+  await expect(calc.getByText(/quorum is 3, so the cluster survives 2 failed members/)).toBeVisible();
+  await expect(calc.getByText(/An even count/)).toHaveCount(0);
+  await members.fill('1');
+  await expect(calc.locator('.ck-finding[data-rule="downstream-three-etcd"]')).toBeVisible();
+  await expect(calc.locator('.ck-finding a').first()).toHaveAttribute('href', /^\.\.\/[a-z-]+\/#/);
+});
+
+test('load balancer: layer, ports, targets and TLS → findings', async ({ page }) => {
+  await page.goto(pageFor('load-balancer/'));
+  const calc = await calculatorOn(page, 'Load balancer checker');
+  await expect(calc.getByText('These settings match the guidance.')).toBeVisible();
+  await calc.getByLabel('Layer').selectOption('7');
+  await expect(calc.locator('.ck-finding[data-rule="lb-layer-4"]')).toContainText('Warning');
+  await calc.getByLabel('Layer').selectOption('4');
+  await calc.getByLabel('Nodes the load balancer targets').fill('2');
+  await expect(calc.locator('.ck-finding[data-rule="lb-all-nodes"]')).toBeVisible();
+  await calc.getByLabel('Nodes the load balancer targets').fill('3');
+  await calc.getByLabel('Ports').fill('443');
+  await calc.getByLabel('Ports').press('Enter');
+  await expect(calc.locator('.ck-finding[data-rule="lb-ports-80-443"]')).toBeVisible();
+  await calc.getByLabel('Ports').fill('80, 443');
+  await calc.getByLabel('Ports').press('Enter');
+  await calc.getByLabel('TLS ends at').selectOption('load-balancer');
+  await expect(calc.locator('.ck-finding[data-rule="lb-tls-at-ingress"]')).toBeVisible();
+  await calc.getByLabel('TLS ends at').selectOption('ingress');
+  await expect(calc.getByText('These settings match the guidance.')).toBeVisible();
+});
+
+test('authorized endpoint: FQDN, targets, private CA → findings', async ({ page }) => {
+  await page.goto(pageFor('authorized-endpoint/'));
+  const calc = await calculatorOn(page, 'Authorized endpoint checker');
+  await expect(calc.getByText('This endpoint matches the guidance.')).toBeVisible();
+  await calc.getByLabel('Certificate signed by a private CA').check();
+  await expect(calc.locator('.ck-finding[data-rule="ace-ca-certificate"]')).toBeVisible();
+  await calc.getByLabel('CA certificate supplied').check();
+  await expect(calc.locator('.ck-finding[data-rule="ace-ca-certificate"]')).toHaveCount(0);
+  await calc.getByLabel('FQDN', { exact: true }).fill('');
+  await calc.getByLabel('FQDN', { exact: true }).press('Enter');
+  await expect(calc.locator('.ck-finding[data-rule="ace-fqdn"]')).toBeVisible();
+  await calc.getByLabel('FQDN', { exact: true }).fill('api.example.com');
+  await calc.getByLabel('FQDN', { exact: true }).press('Enter');
+  await calc.getByLabel('Controlplane nodes behind the FQDN').fill('1');
+  await expect(calc.locator('.ck-finding[data-rule="ace-controlplane-targets"]')).toBeVisible();
+});
+
+test('without JavaScript each calculator leaves a static table in its place', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(pageFor('node-roles/'));
+  await expect(page.getByRole('region', { name: 'etcd quorum' }).getByRole('table')).toContainText('Failures tolerated');
+  await page.goto(pageFor('load-balancer/'));
+  await expect(page.getByRole('table', { name: /Rancher load balancer/ })).toContainText('80 and 443');
+  await page.goto(pageFor('authorized-endpoint/'));
+  await expect(page.getByRole('table', { name: /authorized cluster endpoint/ })).toContainText('controlplane');
+  await context.close();
+});
+
+for (const theme of ['light', 'dark'] as const)
+  test(`axe: calculators have no serious violations (${theme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    for (const [path, name] of [['node-roles/', 'etcd quorum calculator'], ['load-balancer/', 'Load balancer checker'], ['authorized-endpoint/', 'Authorized endpoint checker']]) {
+      await page.goto(pageFor(path));
+      const calc = await calculatorOn(page, name);
+      await expect(calc.getByRole('combobox').or(calc.getByRole('spinbutton')).first()).toBeVisible();
+      const results = await new AxeBuilder({ page }).include('.calc').analyze();
+      expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    }
+  });

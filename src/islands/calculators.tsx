@@ -1,0 +1,59 @@
+// Shared parts of the three small calculators: mount gating (their static fallback shows until
+// the island runs, and always without JavaScript), a numeric field and a findings list.
+import { useEffect, useId, useState, type ReactNode } from 'react';
+import type { Finding } from '../rules/report.ts';
+import { FindingItem } from './checker/FindingsList.tsx';
+import './checker.css';
+
+/** False on the server and during hydration, true once the island runs in the browser. */
+export function useMounted(): boolean {
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
+  return mounted;
+}
+
+export function CalculatorFrame({ title, children }: { title: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <section className="calc not-content" aria-labelledby={id}>
+      <h3 id={id}>{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+export function NumberField({ label, value, min, max, onChange }: { label: string; value: number; min: number; max: number; onChange: (n: number) => void }) {
+  const [text, setText] = useState(String(value));
+  useEffect(() => setText(String(value)), [value]);
+  return (
+    <label className="ck-field">
+      <span className="ck-label">{label}</span>
+      <input
+        type="number"
+        min={min}
+        max={max}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          const n = Number(e.target.value);
+          if (e.target.value !== '' && Number.isInteger(n) && n >= min && n <= max) onChange(n);
+        }}
+      />
+    </label>
+  );
+}
+
+export function CalculatorFindings({ findings, none }: { findings: Finding[]; none: string }) {
+  return (
+    <div aria-live="polite">
+      {findings.length === 0 ? (
+        <p className="calc-result">
+          <span aria-hidden="true">✓ </span>
+          {none}
+        </p>
+      ) : (
+        <ul className="ck-list">{findings.map((f, i) => <FindingItem key={`${f.rule}-${i}`} finding={f} />)}</ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,163 @@
+// Everything about one cluster: name, distribution, hosting, datastore, user workloads, its load
+// balancer and authorized endpoint, and its nodes.
+import { useId, type Dispatch } from 'react';
+import { DISTRIBUTIONS, HOSTINGS, type Cluster, type Distribution, type Hosting } from '../../rules/plan.ts';
+import { DISTRIBUTION_LABEL } from '../../diagrams/model.ts';
+import type { Action } from './state.ts';
+import { DraftInput, SrOnly } from './DraftInput.tsx';
+import { NodeList } from './NodeList.tsx';
+
+function TargetPicker({ cluster, targets, label, onChange }: { cluster: Cluster; targets: string[]; label: string; onChange: (t: string[]) => void }) {
+  const set = new Set(targets);
+  const unknown = targets.filter((t) => !cluster.nodes.some((n) => n.name === t));
+  return (
+    <fieldset className="ck-targets">
+      <legend>{label}</legend>
+      <div className="ck-wrap">
+        {cluster.nodes.map((n) => (
+          <label key={n.name} className="ck-check">
+            <input type="checkbox" checked={set.has(n.name)} onChange={() => onChange(set.has(n.name) ? targets.filter((t) => t !== n.name) : [...targets, n.name])} />
+            {n.name}
+            <SrOnly> is a target of the {label.toLowerCase().includes('endpoint') ? 'endpoint' : 'load balancer'}</SrOnly>
+          </label>
+        ))}
+        {unknown.map((t) => (
+          <span key={t} className="ck-muted">{t} (not a node of this cluster)</span>
+        ))}
+        <button type="button" className="ck-button ck-small" onClick={() => onChange(cluster.nodes.map((n) => n.name))}>
+          All nodes<SrOnly> as targets</SrOnly>
+        </button>
+        <button type="button" className="ck-button ck-small" onClick={() => onChange([])}>
+          None<SrOnly> as targets</SrOnly>
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
+function parsePorts(text: string): number[] | undefined {
+  const parts = text.split(/[\s,]+/).filter(Boolean);
+  const ports = parts.map(Number);
+  return ports.every((p) => Number.isInteger(p) && p >= 1 && p <= 65535) ? ports : undefined;
+}
+
+export function LoadBalancerEditor({ cluster, index, dispatch }: { cluster: Cluster; index: number; dispatch: Dispatch<Action> }) {
+  const lb = cluster.loadBalancer;
+  const set = (patch: NonNullable<Extract<Action, { type: 'set-load-balancer' }>['patch']>) => dispatch({ type: 'set-load-balancer', cluster: index, patch });
+  return (
+    <fieldset className="ck-box">
+      <legend>Load balancer</legend>
+      <label className="ck-check">
+        <input type="checkbox" checked={Boolean(lb)} onChange={() => dispatch({ type: 'set-load-balancer', cluster: index, patch: lb ? undefined : {} })} />
+        A load balancer fronts this cluster
+      </label>
+      {lb && (
+        <div className="ck-fields">
+          <label className="ck-field">
+            <span className="ck-label">Layer</span>
+            <select value={lb.layer} onChange={(e) => set({ layer: e.target.value === '7' ? 7 : 4 })}>
+              <option value="4">Layer 4 (TCP)</option>
+              <option value="7">Layer 7 (HTTP)</option>
+            </select>
+          </label>
+          <DraftInput label="Ports" hint="Comma-separated, e.g. 80, 443" value={lb.ports.join(', ')} onCommit={(t) => {
+            const ports = parsePorts(t);
+            if (ports) set({ ports });
+          }} />
+          <label className="ck-field">
+            <span className="ck-label">TLS ends at</span>
+            <select value={lb.tlsTermination} onChange={(e) => set({ tlsTermination: e.target.value === 'load-balancer' ? 'load-balancer' : 'ingress' })}>
+              <option value="ingress">the ingress controller on the nodes</option>
+              <option value="load-balancer">the load balancer</option>
+            </select>
+          </label>
+          <TargetPicker cluster={cluster} targets={lb.targets} label="Load balancer targets" onChange={(targets) => set({ targets })} />
+        </div>
+      )}
+    </fieldset>
+  );
+}
+
+export function EndpointEditor({ cluster, index, dispatch }: { cluster: Cluster; index: number; dispatch: Dispatch<Action> }) {
+  const ace = cluster.authorizedEndpoint;
+  const set = (patch: NonNullable<Extract<Action, { type: 'set-endpoint' }>['patch']>) => dispatch({ type: 'set-endpoint', cluster: index, patch });
+  return (
+    <fieldset className="ck-box">
+      <legend>Authorized cluster endpoint</legend>
+      <label className="ck-check">
+        <input type="checkbox" checked={Boolean(ace)} onChange={() => dispatch({ type: 'set-endpoint', cluster: index, patch: ace ? undefined : {} })} />
+        kubectl reaches this cluster directly (authorized endpoint)
+      </label>
+      {ace && (
+        <div className="ck-fields">
+          <DraftInput label="FQDN" placeholder="none: points at one node" value={ace.fqdn ?? ''} onCommit={(fqdn) => set({ fqdn: fqdn.trim() || undefined })} />
+          <label className="ck-check">
+            <input type="checkbox" checked={ace.privateCA} onChange={() => set({ privateCA: !ace.privateCA })} />
+            Certificate signed by a private CA
+          </label>
+          <label className="ck-check">
+            <input type="checkbox" checked={ace.caCertificate} onChange={() => set({ caCertificate: !ace.caCertificate })} />
+            CA certificate supplied
+          </label>
+          <TargetPicker cluster={cluster} targets={ace.targets} label="Endpoint targets" onChange={(targets) => set({ targets })} />
+        </div>
+      )}
+    </fieldset>
+  );
+}
+
+export function ClusterEditor({ cluster, index, isRancher, failedSet, dispatch }: {
+  cluster: Cluster;
+  index: number;
+  isRancher: boolean;
+  failedSet: ReadonlySet<string>;
+  dispatch: Dispatch<Action>;
+}) {
+  const id = useId();
+  const headingId = `${id}-h`;
+  return (
+    <section className={`ck-cluster${isRancher ? ' is-rancher' : ''}`} aria-labelledby={headingId}>
+      <div className="ck-cluster-head">
+        <h3 id={headingId}>
+          Cluster {cluster.name}
+          {isRancher && <> <span className="ck-badge">runs Rancher</span></>}
+        </h3>
+        <button type="button" className="ck-button ck-small" onClick={() => dispatch({ type: 'remove-cluster', cluster: index })}>
+          Remove cluster<SrOnly> {cluster.name}</SrOnly>
+        </button>
+      </div>
+      <div className="ck-fields">
+        <DraftInput label="Cluster name" value={cluster.name} onCommit={(name) => dispatch({ type: 'rename-cluster', cluster: index, name })} />
+        <label className="ck-field">
+          <span className="ck-label">Distribution</span>
+          <select value={cluster.distribution} onChange={(e) => dispatch({ type: 'set-distribution', cluster: index, distribution: e.target.value as Distribution })}>
+            {DISTRIBUTIONS.map((d) => <option key={d} value={d}>{DISTRIBUTION_LABEL[d] ?? d}</option>)}
+          </select>
+        </label>
+        <label className="ck-field">
+          <span className="ck-label">Hosting</span>
+          <select value={cluster.hosting ?? ''} onChange={(e) => dispatch({ type: 'update-cluster', cluster: index, patch: { hosting: (e.target.value || undefined) as Hosting | undefined } })}>
+            <option value="">not set</option>
+            {HOSTINGS.map((h) => <option key={h} value={h}>{h}</option>)}
+          </select>
+        </label>
+        <label className="ck-field">
+          <span className="ck-label">Datastore</span>
+          <select value={cluster.datastore ?? ''} onChange={(e) => dispatch({ type: 'update-cluster', cluster: index, patch: { datastore: (e.target.value || undefined) as Cluster['datastore'] } })}>
+            <option value="">not set (embedded)</option>
+            <option value="embedded">embedded (etcd on the nodes)</option>
+            <option value="external">external</option>
+          </select>
+        </label>
+        <label className="ck-check">
+          <input type="checkbox" checked={cluster.userWorkloads} onChange={() => dispatch({ type: 'update-cluster', cluster: index, patch: { userWorkloads: !cluster.userWorkloads } })} />
+          Runs your own applications
+        </label>
+      </div>
+      <h4>Nodes ({cluster.nodes.length})</h4>
+      <NodeList cluster={cluster} clusterIndex={index} failedSet={failedSet} dispatch={dispatch} />
+      <LoadBalancerEditor cluster={cluster} index={index} dispatch={dispatch} />
+      <EndpointEditor cluster={cluster} index={index} dispatch={dispatch} />
+    </section>
+  );
+}

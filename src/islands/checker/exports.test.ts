@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { PRESETS, RECOMMENDED_PLAN } from '../../rules/presets.ts';
+import { checkPlan } from '../../rules/check.ts';
+import { readInput } from '../../rules/formats/read.ts';
+import { PlanDiagram } from '../../diagrams/diagrams.tsx';
+import { exportItems } from './exports.ts';
+import { Checker } from './Checker.tsx';
+import { docsHref } from './FindingsList.tsx';
+import { tryImport } from './ImportPanel.tsx';
+
+const sources = (plan = RECOMMENDED_PLAN) => ({
+  plan,
+  report: checkPlan(plan),
+  svgMarkup: () => renderToStaticMarkup(createElement(PlanDiagram, { plan })).match(/<svg[\s\S]*<\/svg>/)?.[0],
+  theme: 'dark' as const,
+  docsBase: 'https://example.com/guides/rancher/',
+});
+
+describe('exports', () => {
+  it('offers every export for the recommended plan, with content from the rules writers', () => {
+    const items = exportItems(sources());
+    expect(items.map((i) => i.filename)).toEqual(['plan.yaml', 'rancher.cluster.yml', 'production.cluster.yml', 'nginx.conf', 'findings.md', 'findings.json', 'plan.svg']);
+    const text = (id: string) => items.find((i) => i.id === id)!.content!();
+    expect(readInput(text('plan-yaml'))).toEqual(readInput(JSON.stringify(RECOMMENDED_PLAN)));
+    expect(text('cluster-yml:rancher')).toMatch(/address: 10\.0\.0\.1/);
+    expect(text('nginx')).toMatch(/stream \{/);
+    expect(text('findings-md')).toMatch(/^## /);
+    expect(JSON.parse(text('findings-json')).summary).toEqual(checkPlan(RECOMMENDED_PLAN).summary);
+    const svg = text('diagram-svg');
+    expect(svg.startsWith('<?xml')).toBe(true);
+    expect(svg).toMatch(/<style><!\[CDATA\[/);
+  });
+
+  it('says why an export is unavailable', () => {
+    const items = exportItems(sources(PRESETS['rancher-k3s'].plan));
+    expect(items.find((i) => i.id === 'cluster-yml')?.unavailable).toMatch(/No RKE cluster/);
+    expect(items.find((i) => i.id === 'nginx')?.unavailable).toBeUndefined();
+    const docker = exportItems(sources(PRESETS['docker-single'].plan));
+    expect(docker.find((i) => i.id === 'nginx')?.unavailable).toMatch(/Rancher installed on a cluster/);
+  });
+
+  it('makes cluster names safe as file names', () => {
+    const plan = readInput('clusters: [{name: "prod/eu 1", nodes: []}]');
+    expect(exportItems(sources(plan)).find((i) => i.id.startsWith('cluster-yml:'))!.filename).toBe('prod-eu-1.cluster.yml');
+  });
+});
+
+describe('wiring', () => {
+  it('links docs one folder up from any page', () => {
+    expect(docsHref('load-balancer/#layer-4-not-layer-7')).toBe('../load-balancer/#layer-4-not-layer-7');
+    expect(docsHref('/rules/')).toBe('../rules/');
+  });
+
+  it('imports or explains, never throws', () => {
+    const ok = tryImport('clusters: [{name: a}]');
+    expect('result' in ok && ok.result.plan.clusters[0]!.name).toBe('a');
+    const bad = tryImport('clusters:\n  - name: a\n    nodes:\n      - name: n\n        roles: [boss]\n', 'plan.yaml');
+    expect('error' in bad && bad.error.place).toMatch(/^plan\.yaml:5:\d+ clusters\[0\]\.nodes\[0\]\.roles\[0\]$/);
+    expect('error' in tryImport('')).toBe(true);
+  });
+
+  it('renders the whole checker on the server without browser APIs', () => {
+    const html = renderToStaticMarkup(createElement(Checker, { start: { plan: RECOMMENDED_PLAN, persist: true } }));
+    expect(html).toContain('aria-live="polite"');
+    expect(html).toContain('data-node="rancher/rancher-1"');
+    expect(html).toMatch(/href="\.\.\/[a-z-]+\/#/);
+  });
+});

@@ -1,0 +1,100 @@
+// What the checker can hand over: each export is a file name, a media type and a way to make its
+// text, or the reason it is not available for this plan. The writers live in src/rules.
+import type { Plan } from '../../rules/plan.ts';
+import { rancherCluster } from '../../rules/plan.ts';
+import type { Report } from '../../rules/report.ts';
+import { toPlanYaml } from '../../rules/formats/plan-file.ts';
+import { toClusterYml } from '../../rules/formats/rke-cluster-yml.ts';
+import { toNginxConfig } from '../../rules/formats/nginx.ts';
+import { formatFindingsMarkdown } from '../../rules/markdown.ts';
+import { standaloneSvg, type DiagramTheme } from '../../diagrams/styles.ts';
+
+export interface ExportItem {
+  id: string;
+  label: string;
+  filename: string;
+  mime: string;
+  /** Makes the file's text; only called when the reader asks. */
+  content?: () => string;
+  /** Why this export is not offered for the current plan. */
+  unavailable?: string;
+}
+
+export interface ExportSources {
+  plan: Plan;
+  report: Report;
+  /** The rendered diagram's outerHTML, read when asked. */
+  svgMarkup: () => string | undefined;
+  theme: DiagramTheme;
+  /** Absolute URL of the site root, so links in Markdown work outside the site. */
+  docsBase?: string;
+}
+
+const safeFile = (name: string) => name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'cluster';
+
+export function exportItems({ plan, report, svgMarkup, theme, docsBase }: ExportSources): ExportItem[] {
+  const items: ExportItem[] = [
+    { id: 'plan-yaml', label: 'Plan (YAML)', filename: 'plan.yaml', mime: 'application/yaml', content: () => toPlanYaml(plan) },
+  ];
+  const rke = plan.clusters.filter((c) => c.distribution === 'rke');
+  if (rke.length === 0)
+    items.push({ id: 'cluster-yml', label: 'RKE cluster.yml', filename: 'cluster.yml', mime: 'application/yaml', unavailable: 'No RKE cluster in the plan.' });
+  for (const c of rke)
+    items.push({
+      id: `cluster-yml:${c.name}`,
+      label: `RKE cluster.yml for “${c.name}”`,
+      filename: `${safeFile(c.name)}.cluster.yml`,
+      mime: 'application/yaml',
+      content: () => toClusterYml(plan, c.name),
+    });
+  items.push(
+    rancherCluster(plan)
+      ? { id: 'nginx', label: 'nginx layer-4 load balancer config', filename: 'nginx.conf', mime: 'text/plain', content: () => toNginxConfig(plan) }
+      : { id: 'nginx', label: 'nginx layer-4 load balancer config', filename: 'nginx.conf', mime: 'text/plain', unavailable: 'Needs Rancher installed on a cluster of the plan.' },
+    { id: 'findings-md', label: 'Findings (Markdown, for a ticket)', filename: 'findings.md', mime: 'text/markdown', content: () => formatFindingsMarkdown(report, { docsBase }) },
+    { id: 'findings-json', label: 'Findings (JSON)', filename: 'findings.json', mime: 'application/json', content: () => `${JSON.stringify(report, null, 2)}\n` },
+    {
+      id: 'diagram-svg',
+      label: 'Diagram (SVG)',
+      filename: 'plan.svg',
+      mime: 'image/svg+xml',
+      content: () => {
+        const markup = svgMarkup();
+        if (!markup) throw new Error('The diagram is not on the page yet.');
+        return standaloneSvg(markup, theme);
+      },
+    },
+  );
+  return items;
+}
+
+/** Save text as a file through a temporary object URL (works offline, no server round trip). */
+export function downloadText(filename: string, mime: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Copy text; falls back to a hidden textarea where the async clipboard is refused. */
+export async function copyText(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return;
+  } catch {
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.className = 'sr-only';
+    document.body.append(area);
+    area.select();
+    const ok = document.execCommand('copy');
+    area.remove();
+    if (!ok) throw new Error('The browser refused to copy.');
+  }
+}

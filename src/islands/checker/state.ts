@@ -1,0 +1,256 @@
+// The checker's state and every edit the reader can make, as one pure reducer. The plan stays a
+// valid `Plan` after each action; rule logic lives in src/rules, never here.
+import { K3S_ROLES, RKE_ROLES, type Cluster, type Distribution, type NodeRole, type Plan, type PlanNode, type Rancher } from '../../rules/plan.ts';
+import { PRESETS, type PresetId } from '../../rules/presets.ts';
+import type { Finding } from '../../rules/report.ts';
+import { nodeKey } from '../../diagrams/model.ts';
+
+export interface CheckerState {
+  plan: Plan;
+  /** Node keys "<cluster>/<node>" the reader marked as failed for the what-if. */
+  failed: string[];
+  /** Findings only the imported source could show (e.g. a cluster.yml problem); cleared by the next load. */
+  extraFindings: Finding[];
+}
+
+export type LoadBalancerPatch = Partial<NonNullable<Cluster['loadBalancer']>>;
+export type EndpointPatch = Partial<NonNullable<Cluster['authorizedEndpoint']>>;
+export type ClusterPatch = Partial<Pick<Cluster, 'hosting' | 'datastore' | 'userWorkloads'>>;
+
+export type Action =
+  | { type: 'load-preset'; preset: PresetId }
+  | { type: 'replace-plan'; plan: Plan; extraFindings?: Finding[] }
+  | { type: 'set-rancher'; rancher: Partial<Rancher> | undefined }
+  | { type: 'add-cluster' }
+  | { type: 'remove-cluster'; cluster: number }
+  | { type: 'rename-cluster'; cluster: number; name: string }
+  | { type: 'update-cluster'; cluster: number; patch: ClusterPatch }
+  | { type: 'set-distribution'; cluster: number; distribution: Distribution }
+  | { type: 'set-load-balancer'; cluster: number; patch: LoadBalancerPatch | undefined }
+  | { type: 'set-endpoint'; cluster: number; patch: EndpointPatch | undefined }
+  | { type: 'add-nodes'; cluster: number; count: number; roles: NodeRole[]; prefix?: string }
+  | { type: 'remove-node'; cluster: number; node: number }
+  | { type: 'rename-node'; cluster: number; node: number; name: string }
+  | { type: 'set-address'; cluster: number; node: number; address: string }
+  | { type: 'toggle-role'; cluster: number; node: number; role: NodeRole }
+  | { type: 'toggle-failed'; key: string }
+  | { type: 'set-failed'; keys: string[] }
+  | { type: 'clear-failed' };
+
+/** Most nodes one bulk action adds: enough for any real cluster, small enough to stay responsive. */
+export const MAX_BULK_NODES = 500;
+
+export function initialState(plan: Plan = PRESETS['rancher-rke'].plan): CheckerState {
+  return { plan, failed: [], extraFindings: [] };
+}
+
+/** The roles the editor offers for a cluster: servers and agents for K3s/RKE2, the RKE three otherwise. */
+export function rolesFor(cluster: Pick<Cluster, 'distribution'>): readonly NodeRole[] {
+  return cluster.distribution === 'k3s' || cluster.distribution === 'rke2' ? K3S_ROLES : RKE_ROLES;
+}
+
+/** `base`, or `base-2`, `base-3`… — the first that is not taken. */
+export function uniqueName(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
+}
+
+function defaultPrefix(roles: readonly NodeRole[]): string {
+  if (roles.length === 1) return roles[0] === 'controlplane' ? 'cp' : roles[0]!;
+  return 'node';
+}
+
+/** Turn roles into the other family when a cluster moves between RKE and K3s-style distributions. */
+function convertRoles(node: PlanNode, to: readonly NodeRole[]): NodeRole[] {
+  const roles = node.roles.filter((r) => to.includes(r));
+  if (roles.length > 0 || node.roles.length === 0) return roles;
+  if (to === K3S_ROLES) return node.roles.includes('controlplane') || node.roles.includes('etcd') ? ['server'] : ['agent'];
+  return node.roles.includes('server') ? ['etcd', 'controlplane', 'worker'] : ['worker'];
+}
+
+const replaceAt = <T,>(list: readonly T[], index: number, value: T): T[] => list.map((v, i) => (i === index ? value : v));
+
+function withCluster(state: CheckerState, index: number, update: (c: Cluster) => Cluster): CheckerState {
+  const cluster = state.plan.clusters[index];
+  if (!cluster) return state;
+  const next = update(cluster);
+  if (next === cluster) return state;
+  return { ...state, plan: { ...state.plan, clusters: replaceAt(state.plan.clusters, index, next) } };
+}
+
+function renameTargets(list: string[], from: string, to: string): string[] {
+  return list.map((t) => (t === from ? to : t));
+}
+
+function reduce(state: CheckerState, action: Action): CheckerState {
+  switch (action.type) {
+    case 'load-preset':
+      return initialState(PRESETS[action.preset].plan);
+    case 'replace-plan':
+      return { plan: action.plan, failed: [], extraFindings: action.extraFindings ?? [] };
+    case 'set-rancher': {
+      if (action.rancher === undefined) {
+        const { rancher: _dropped, ...rest } = state.plan;
+        return { ...state, plan: rest };
+      }
+      const base: Rancher = state.plan.rancher ?? { version: '2.4.8', install: 'kubernetes', cluster: state.plan.clusters[0]?.name };
+      const rancher = { ...base, ...action.rancher };
+      // Optional fields the editor cleared are removed, so exports stay tidy.
+      for (const key of ['cluster', 'host'] as const) if (rancher[key] === undefined || rancher[key] === '') delete rancher[key];
+      return { ...state, plan: { ...state.plan, rancher } };
+    }
+    case 'add-cluster': {
+      const name = uniqueName('cluster', new Set(state.plan.clusters.map((c) => c.name)));
+      const cluster: Cluster = { name, distribution: 'rke', userWorkloads: true, nodes: [] };
+      return { ...state, plan: { ...state.plan, clusters: [...state.plan.clusters, cluster] } };
+    }
+    case 'remove-cluster': {
+      const cluster = state.plan.clusters[action.cluster];
+      if (!cluster) return state;
+      const plan: Plan = { ...state.plan, clusters: state.plan.clusters.filter((_, i) => i !== action.cluster) };
+      if (plan.rancher?.cluster === cluster.name) {
+        const { cluster: _gone, ...rancher } = plan.rancher;
+        plan.rancher = rancher;
+      }
+      const prefix = `${cluster.name}/`;
+      return { ...state, plan, failed: state.failed.filter((k) => !k.startsWith(prefix)) };
+    }
+    case 'rename-cluster': {
+      const cluster = state.plan.clusters[action.cluster];
+      const name = action.name.trim();
+      if (!cluster || !name || name === cluster.name) return state;
+      const taken = new Set(state.plan.clusters.map((c) => c.name));
+      if (taken.has(name)) return state;
+      const next = withCluster(state, action.cluster, (c) => ({ ...c, name }));
+      const plan = next.plan.rancher?.cluster === cluster.name ? { ...next.plan, rancher: { ...next.plan.rancher, cluster: name } } : next.plan;
+      const from = `${cluster.name}/`;
+      return { ...next, plan, failed: next.failed.map((k) => (k.startsWith(from) ? `${name}/${k.slice(from.length)}` : k)) };
+    }
+    case 'update-cluster':
+      return withCluster(state, action.cluster, (c) => {
+        const next: Cluster = { ...c, ...action.patch };
+        if (next.hosting === undefined) delete next.hosting;
+        if (next.datastore === undefined) delete next.datastore;
+        return next;
+      });
+    case 'set-distribution':
+      return withCluster(state, action.cluster, (c) => {
+        if (c.distribution === action.distribution) return c;
+        const roles = rolesFor({ distribution: action.distribution });
+        const sameFamily = rolesFor(c) === roles;
+        return {
+          ...c,
+          distribution: action.distribution,
+          nodes: sameFamily ? c.nodes : c.nodes.map((n) => ({ ...n, roles: convertRoles(n, roles) })),
+        };
+      });
+    case 'set-load-balancer':
+      return withCluster(state, action.cluster, (c) => {
+        if (action.patch === undefined) {
+          const { loadBalancer: _dropped, ...rest } = c;
+          return rest;
+        }
+        const base = c.loadBalancer ?? { layer: 4 as const, ports: [80, 443], targets: c.nodes.map((n) => n.name), tlsTermination: 'ingress' as const };
+        return { ...c, loadBalancer: { ...base, ...action.patch } };
+      });
+    case 'set-endpoint':
+      return withCluster(state, action.cluster, (c) => {
+        if (action.patch === undefined) {
+          const { authorizedEndpoint: _dropped, ...rest } = c;
+          return rest;
+        }
+        const base = c.authorizedEndpoint ?? {
+          fqdn: `api.${c.name}.example.com`,
+          targets: c.nodes.filter((n) => n.roles.includes('controlplane') || n.roles.includes('server')).map((n) => n.name),
+          privateCA: false,
+          caCertificate: false,
+        };
+        const endpoint = { ...base, ...action.patch };
+        if (!endpoint.fqdn) delete endpoint.fqdn;
+        return { ...c, authorizedEndpoint: endpoint };
+      });
+    case 'add-nodes':
+      return withCluster(state, action.cluster, (c) => {
+        const count = Math.max(0, Math.min(MAX_BULK_NODES, Math.floor(action.count)));
+        if (count === 0) return c;
+        const offered = rolesFor(c);
+        const roles = offered.filter((r) => action.roles.includes(r));
+        const prefix = (action.prefix ?? '').trim() || defaultPrefix(roles);
+        const taken = new Set(c.nodes.map((n) => n.name));
+        const added: PlanNode[] = [];
+        for (let i = 1; added.length < count; i++) {
+          const name = `${prefix}-${i}`;
+          if (taken.has(name)) continue;
+          taken.add(name);
+          added.push({ name, roles: [...roles] });
+        }
+        return { ...c, nodes: [...c.nodes, ...added] };
+      });
+    case 'remove-node': {
+      const cluster = state.plan.clusters[action.cluster];
+      const node = cluster?.nodes[action.node];
+      if (!cluster || !node) return state;
+      const drop = (list: string[]) => list.filter((t) => t !== node.name);
+      const next = withCluster(state, action.cluster, (c) => ({
+        ...c,
+        nodes: c.nodes.filter((_, i) => i !== action.node),
+        ...(c.loadBalancer ? { loadBalancer: { ...c.loadBalancer, targets: drop(c.loadBalancer.targets) } } : {}),
+        ...(c.authorizedEndpoint ? { authorizedEndpoint: { ...c.authorizedEndpoint, targets: drop(c.authorizedEndpoint.targets) } } : {}),
+      }));
+      const key = nodeKey(cluster.name, node.name);
+      return { ...next, failed: next.failed.filter((k) => k !== key) };
+    }
+    case 'rename-node': {
+      const cluster = state.plan.clusters[action.cluster];
+      const node = cluster?.nodes[action.node];
+      const name = action.name.trim();
+      if (!cluster || !node || !name || name === node.name) return state;
+      if (cluster.nodes.some((n) => n.name === name)) return state;
+      const next = withCluster(state, action.cluster, (c) => ({
+        ...c,
+        nodes: replaceAt(c.nodes, action.node, { ...node, name }),
+        ...(c.loadBalancer ? { loadBalancer: { ...c.loadBalancer, targets: renameTargets(c.loadBalancer.targets, node.name, name) } } : {}),
+        ...(c.authorizedEndpoint ? { authorizedEndpoint: { ...c.authorizedEndpoint, targets: renameTargets(c.authorizedEndpoint.targets, node.name, name) } } : {}),
+      }));
+      const from = nodeKey(cluster.name, node.name);
+      return { ...next, failed: next.failed.map((k) => (k === from ? nodeKey(cluster.name, name) : k)) };
+    }
+    case 'set-address':
+      return withCluster(state, action.cluster, (c) => {
+        const node = c.nodes[action.node];
+        if (!node) return c;
+        const { address: _old, ...rest } = node;
+        const address = action.address.trim();
+        return { ...c, nodes: replaceAt(c.nodes, action.node, address ? { ...rest, address } : rest) };
+      });
+    case 'toggle-role':
+      return withCluster(state, action.cluster, (c) => {
+        const node = c.nodes[action.node];
+        if (!node) return c;
+        const has = node.roles.includes(action.role);
+        const roles = has ? node.roles.filter((r) => r !== action.role) : [...node.roles, action.role];
+        return { ...c, nodes: replaceAt(c.nodes, action.node, { ...node, roles }) };
+      });
+    case 'toggle-failed':
+      return { ...state, failed: state.failed.includes(action.key) ? state.failed.filter((k) => k !== action.key) : [...state.failed, action.key] };
+    case 'set-failed':
+      return { ...state, failed: [...new Set(action.keys)] };
+    case 'clear-failed':
+      return state.failed.length ? { ...state, failed: [] } : state;
+  }
+}
+
+export function checkerReducer(state: CheckerState, action: Action): CheckerState {
+  return reduce(state, action);
+}
+
+/** Failed node names per cluster name, for simulateFailure. Keys of nodes no longer in the plan are ignored. */
+export function failedByCluster(plan: Plan, failed: readonly string[]): Map<string, string[]> {
+  const set = new Set(failed);
+  const out = new Map<string, string[]>();
+  for (const c of plan.clusters) {
+    const names = c.nodes.filter((n) => set.has(nodeKey(c.name, n.name))).map((n) => n.name);
+    if (names.length) out.set(c.name, names);
+  }
+  return out;
+}
