@@ -2,14 +2,16 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import react from '@astrojs/react';
-import { cspConfig } from './scripts/csp.mjs';
+import { cliBundle } from './src/cli/site-bundle.mjs';
+import { cspConfig, cspSeal } from './scripts/csp.mjs';
 
 // Hosting: BASE_PATH puts the whole site under a sub-path (e.g. /guides/rancher/); SITE_URL is
 // only used to write absolute URLs into the sitemap. Neither changes what the pages request.
 const base = process.env.BASE_PATH ?? '/';
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
-// Where "Edit page" links point; empty turns them off (air-gapped mirrors often want that).
-const editBase = process.env.EDIT_LINK_BASE ?? 'https://github.com/rancher-architecture-guide/guide/edit/main/';
+// Where "Edit page" links point (the repository's edit URL, ending in a slash); unset, the pages
+// have none — better no link than one to a host an air-gapped reader cannot reach.
+const editBase = process.env.EDIT_LINK_BASE;
 
 export default defineConfig({
   site,
@@ -31,7 +33,7 @@ export default defineConfig({
       // Starlight's Markdown transforms (asides, heading anchor links) only run in folders it
       // knows; our pages live outside src/content/docs.
       markdown: { processedDirs: ['./content/docs/'] },
-      customCss: ['./src/styles/site.css', './src/diagrams/diagrams.css'],
+      customCss: ['./src/styles/site.css', './src/diagrams/diagrams.css', './src/styles/print.css'],
       sidebar: [
         { label: 'Start here', items: ['overview'] },
         {
@@ -52,5 +54,8 @@ export default defineConfig({
       ],
     }),
     react(),
+    cliBundle(),
+    // After Starlight, so it sees the finished pages.
+    cspSeal(),
   ],
 });

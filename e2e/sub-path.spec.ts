@@ -58,3 +58,11 @@ test('pages link to the next and previous page in reading order', async ({ page 
   await expect(page.locator('a[rel="next"]')).toHaveAttribute('href', `${E2E_BASE}high-availability/`);
   await expect(page.locator('a[rel="prev"]')).toHaveAttribute('href', `${E2E_BASE}overview/`);
 });
+
+test('the edit link opens the page source in the configured repository', async ({ page }) => {
+  await page.goto(`${E2E_BASE}node-roles/`);
+  await expect(page.getByRole('link', { name: /edit page/i })).toHaveAttribute(
+    'href',
+    'https://git.example.internal/rancher-guide/edit/main/content/docs/node-roles.mdx',
+  );
+});

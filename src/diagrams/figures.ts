@@ -1,7 +1,7 @@
 // One layout function per figure: plan (+ marks) → Diagram (boxes, links, text with x/y).
 // Each picks the cluster its figure is about, so any plan can be drawn by any figure.
-import type { Cluster, NodeRole, Plan } from '../rules/plan.ts';
-import { rancherCluster } from '../rules/plan.ts';
+import type { Cluster, NodeRole, Plan } from '../rules/vocabulary.ts';
+import { rancherCluster } from '../rules/vocabulary.ts';
 import type { Severity } from '../rules/report.ts';
 import {
   FONT, allNodes, bottomOf, flow, layoutCluster, link, moveLink,

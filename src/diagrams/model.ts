@@ -1,6 +1,6 @@
 // Plan facts the diagrams draw: node keys, role groups, labels and the marks (failed,
 // highlighted, findings) that the checker passes in. Pure data, no geometry and no React.
-import { RKE_ROLES, type Cluster, type NodeRole, type Plan, type PlanNode } from '../rules/plan.ts';
+import { RKE_ROLES, type Cluster, type NodeRole, type Plan, type PlanNode } from '../rules/vocabulary.ts';
 import type { Finding, Report, Severity } from '../rules/report.ts';
 
 /** The key the island uses to address a node: "<cluster>/<node>". */

@@ -2,7 +2,7 @@
 // Order: plan-wide findings first, then by cluster (plan order), then catalogue order, then the
 // order the rule reported in (which follows node order).
 import { RULES } from './catalogue/index.ts';
-import { NODE_ROLES, rancherCluster, type Cluster, type Plan } from './plan.ts';
+import { NODE_ROLES, rancherCluster, type Cluster, type Plan } from './vocabulary.ts';
 import { etcdMemberCount, etcdQuorum, failuresTolerated } from './quorum.ts';
 import type { ClusterSummary, Finding, Report } from './report.ts';
 import type { ClusterFacts, Rule, RuleContext } from './rule.ts';

@@ -111,29 +111,34 @@ export function Checker({ start }: { start: Startup }) {
         <SharePanel link={link} />
       </section>
 
-      <section className="ck-section ck-editor" aria-labelledby={`${id}-edit`}>
-        <h2 id={`${id}-edit`}>Your plan</h2>
-        <RancherEditor plan={plan} dispatch={dispatch} />
-        {plan.clusters.map((c, i) => (
-          <ClusterEditor key={i} cluster={c} index={i} isRancher={plan.rancher?.install === 'kubernetes' && plan.rancher.cluster === c.name} failedSet={failedSet} dispatch={dispatch} />
-        ))}
-        <button type="button" className="ck-button" onClick={() => dispatch({ type: 'add-cluster' })}>
-          Add a cluster
-        </button>
-      </section>
+      {/* Wide screens: the editor on the left, what it means (findings, diagram, failures) on the right. */}
+      <div className="ck-workspace">
+        <section className="ck-section ck-editor" aria-labelledby={`${id}-edit`}>
+          <h2 id={`${id}-edit`}>Your plan</h2>
+          <RancherEditor plan={plan} dispatch={dispatch} />
+          {plan.clusters.map((c, i) => (
+            <ClusterEditor key={i} cluster={c} index={i} isRancher={plan.rancher?.install === 'kubernetes' && plan.rancher.cluster === c.name} failedSet={failedSet} dispatch={dispatch} />
+          ))}
+          <button type="button" className="ck-button" onClick={() => dispatch({ type: 'add-cluster' })}>
+            Add a cluster
+          </button>
+        </section>
+        <div className="ck-results">
+          <FindingsList plan={plan} report={report} onHighlight={setHighlighted} headingId={`${id}-findings`} />
 
-      <FindingsList plan={plan} report={report} onHighlight={setHighlighted} headingId={`${id}-findings`} />
+          <section className="ck-section ck-diagram-section" aria-labelledby={`${id}-diagram`}>
+            <h2 id={`${id}-diagram`}>Diagram</h2>
+            <p className="ck-muted">Click a node to mark it failed, or click it again to bring it back.</p>
+            {/* Clicks are a pointer shortcut; the "Fail" checkboxes in the editor do the same from the keyboard. */}
+            <div className="ck-diagram" ref={diagramRef} onClick={onDiagramClick}>
+              <PlanDiagram plan={plan} report={report} failed={failed} highlighted={highlighted} title="Your plan" id="checker-plan" />
+            </div>
+          </section>
 
-      <section className="ck-section ck-diagram-section" aria-labelledby={`${id}-diagram`}>
-        <h2 id={`${id}-diagram`}>Diagram</h2>
-        <p className="ck-muted">Click a node to mark it failed, or click it again to bring it back.</p>
-        {/* Clicks are a pointer shortcut; the "Fail" checkboxes in the editor do the same from the keyboard. */}
-        <div className="ck-diagram" ref={diagramRef} onClick={onDiagramClick}>
-          <PlanDiagram plan={plan} report={report} failed={failed} highlighted={highlighted} title="Your plan" id="checker-plan" />
+          <FailurePanel plan={plan} failed={failed} dispatch={dispatch} headingId={`${id}-failure`} />
         </div>
-      </section>
+      </div>
 
-      <FailurePanel plan={plan} failed={failed} dispatch={dispatch} headingId={`${id}-failure`} />
       <ImportPanel onImport={onImport} headingId={`${id}-import`} />
       <ExportPanel items={items} headingId={`${id}-export`} />
     </div>

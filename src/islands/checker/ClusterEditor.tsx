@@ -1,7 +1,7 @@
 // Everything about one cluster: name, distribution, hosting, datastore, user workloads, its load
 // balancer and authorized endpoint, and its nodes.
 import { useId, type Dispatch } from 'react';
-import { DISTRIBUTIONS, HOSTINGS, type Cluster, type Distribution, type Hosting } from '../../rules/plan.ts';
+import { DISTRIBUTIONS, HOSTINGS, type Cluster, type Distribution, type Hosting } from '../../rules/vocabulary.ts';
 import { DISTRIBUTION_LABEL } from '../../diagrams/model.ts';
 import type { Action } from './state.ts';
 import { DraftInput, SrOnly } from './DraftInput.tsx';

@@ -1,7 +1,7 @@
 // What the checker can hand over: each export is a file name, a media type and a way to make its
 // text, or the reason it is not available for this plan. The writers live in src/rules.
-import type { Plan } from '../../rules/plan.ts';
-import { rancherCluster } from '../../rules/plan.ts';
+import type { Plan } from '../../rules/vocabulary.ts';
+import { rancherCluster } from '../../rules/vocabulary.ts';
 import type { Report } from '../../rules/report.ts';
 import { toPlanYaml } from '../../rules/formats/plan-file.ts';
 import { toClusterYml } from '../../rules/formats/rke-cluster-yml.ts';

@@ -1,6 +1,6 @@
 // The checker's state and every edit the reader can make, as one pure reducer. The plan stays a
 // valid `Plan` after each action; rule logic lives in src/rules, never here.
-import { K3S_ROLES, RKE_ROLES, type Cluster, type Distribution, type NodeRole, type Plan, type PlanNode, type Rancher } from '../../rules/plan.ts';
+import { K3S_ROLES, RKE_ROLES, type Cluster, type Distribution, type NodeRole, type Plan, type PlanNode, type Rancher } from '../../rules/vocabulary.ts';
 import { PRESETS, type PresetId } from '../../rules/presets.ts';
 import type { Finding } from '../../rules/report.ts';
 import { nodeKey } from '../../diagrams/model.ts';

@@ -1,6 +1,6 @@
 // How Rancher is installed: on a highly available cluster of a distribution its version supports.
 import { RULE_DOCS } from '../docs-links.ts';
-import { compareVersions } from '../plan.ts';
+import { compareVersions } from '../vocabulary.ts';
 import { plural, type Rule } from '../rule.ts';
 
 export const dockerInstallNotProduction: Rule = {

@@ -1,6 +1,6 @@
 // Roles per node: what RKE needs at minimum, and the layout suggested for downstream clusters.
 import { RULE_DOCS } from '../docs-links.ts';
-import { RKE_ROLES } from '../plan.ts';
+import { RKE_ROLES } from '../vocabulary.ts';
 import { etcdQuorum, failuresTolerated } from '../quorum.ts';
 import { listNames, plural, type Rule } from '../rule.ts';
 
@@ -45,7 +45,7 @@ export const etcdOddMembers: Rule = {
       if (n < 2 || n % 2 !== 0) continue;
       ctx.report({
         cluster: cluster.name,
-        message: `Cluster "${cluster.name}" has ${n} etcd members: quorum is ${etcdQuorum(n)}, so it survives ${plural(failuresTolerated(n), 'failure')}, the same as ${n - 1} members. Go to ${n + 1} members (or back to ${n - 1}).`,
+        message: `Cluster "${cluster.name}" has ${n} etcd members: quorum is ${etcdQuorum(n)}, so it survives ${plural(failuresTolerated(n), 'failure')}, the same as ${plural(n - 1, 'member')}. Go to ${n + 1} members (or back to ${n - 1}).`,
       });
     }
   },

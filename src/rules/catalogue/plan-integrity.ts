@@ -1,6 +1,6 @@
 // Rules that keep a plan self-consistent: unique names, references that resolve, roles that fit.
 import { RULE_DOCS } from '../docs-links.ts';
-import { RKE_ROLES, K3S_ROLES } from '../plan.ts';
+import { RKE_ROLES, K3S_ROLES } from '../vocabulary.ts';
 import { listNames, type Rule } from '../rule.ts';
 import { usesServerRoles, isManaged } from '../quorum.ts';
 

@@ -1,6 +1,6 @@
 // The shape of the cluster that runs Rancher, and where it runs.
 import { RULE_DOCS } from '../docs-links.ts';
-import { RKE_ROLES } from '../plan.ts';
+import { RKE_ROLES } from '../vocabulary.ts';
 import { listNames, plural, type Rule } from '../rule.ts';
 
 export const rancherRkeThreeNodes: Rule = {

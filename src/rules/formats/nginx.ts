@@ -1,7 +1,7 @@
 // nginx `stream` (layer-4) configuration for the load balancer in front of the Rancher cluster.
 // rancher-arch writes these but does not read them: an nginx file alone names addresses, not nodes
 // and roles, so reading one is refused with a message that says what to do instead.
-import { rancherCluster, type Plan } from '../plan.ts';
+import { rancherCluster, type Plan } from '../vocabulary.ts';
 
 export function looksLikeNginx(text: string): boolean {
   return /^\s*(stream|http|events)\s*\{/m.test(text) || /^\s*upstream\s+[\w.-]+\s*\{/m.test(text) || /^\s*worker_processes\s+\S+;/m.test(text);
