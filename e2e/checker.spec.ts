@@ -165,14 +165,17 @@ test('export: every file downloads with the right content, and copies', async ({
 
 test('share link round-trip, reload from storage, and a malformed link', async ({ page, browser }) => {
   await openChecker(page);
-  await page.getByRole('button', { name: 'Rancher on K3s' }).click();
   const link = page.getByLabel('Link to this plan');
+  await expect(link).toHaveValue(/#plan=v1\./);
+  const startLink = await link.inputValue();
+  await page.getByRole('button', { name: 'Rancher on K3s' }).click();
+  // Links follow edits a moment later (debounced): wait for each edit's own link.
+  await expect(link).not.toHaveValue(startLink);
   await expect(link).toHaveValue(/#plan=v1\./);
   const presetLink = await link.inputValue();
   const rancher = cluster(page, 'rancher');
   await rancher.getByLabel('Name of node 2', { exact: true }).fill('shared-node');
   await rancher.getByLabel('Name of node 2', { exact: true }).press('Enter');
-  // The link follows the edit a moment later (it is debounced): wait for the renamed plan's link.
   await expect(link).not.toHaveValue(presetLink);
   await expect(page).toHaveURL(/#plan=v1\.[A-Za-z0-9_-]+$/);
   await expect.poll(async () => (await link.inputValue()) === page.url()).toBe(true);
