@@ -33,7 +33,7 @@ export const loadBalancerSchema = z.strictObject({
 });
 
 export const authorizedEndpointSchema = z.strictObject({
-  /** Absent: the kubeconfig points straight at one controlplane node. */
+  /** Absent: the kubeconfig has one context per controlplane node, each reaching that node alone. */
   fqdn: z.string().trim().min(1).optional(),
   targets: z.array(name).default([]),
   privateCA: z.boolean().default(false),

@@ -8,14 +8,14 @@ export const aceFqdn: Rule = {
   severity: 'warning',
   title: 'An authorized cluster endpoint has an FQDN backed by a load balancer',
   docs: RULE_DOCS['ace-fqdn'],
-  rationale: 'Without an FQDN the generated kubeconfig points at one controlplane node, and direct access ends when that node does.',
+  rationale: 'Without an FQDN the generated kubeconfig holds one context per controlplane node, and when a node fails each user has to switch to another context by hand.',
   check(ctx) {
     for (const { cluster } of ctx.clusters) {
       const ace = cluster.authorizedEndpoint;
       if (!ace || ace.fqdn) continue;
       ctx.report({
         cluster: cluster.name,
-        message: `The authorized endpoint of "${cluster.name}" has no FQDN, so kubeconfig files reach a single node. Create a DNS name for a load balancer across the controlplane nodes.`,
+        message: `The authorized endpoint of "${cluster.name}" has no FQDN, so each kubeconfig context reaches a single controlplane node and users switch contexts by hand when one fails. Create a DNS name for a load balancer across the controlplane nodes.`,
       });
     }
   },

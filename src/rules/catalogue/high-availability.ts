@@ -82,10 +82,11 @@ export const rancherK3sPreferred: Rule = {
   severity: 'info',
   title: 'For a first Rancher 2.4 install, K3s is the recommended distribution',
   docs: RULE_DOCS['rancher-k3s-preferred'],
-  rationale: 'K3s lets the cluster data live in an external datastore, and a Rancher server cannot be moved from RKE to K3s later, so the choice made now stays.',
+  rationale: 'K3s lets the cluster data live in an external datastore, and a Rancher server cannot be moved from RKE to K3s later, so the choice made now stays. Applies to Rancher 2.4.x: from 2.5 the docs no longer state this preference.',
   check(ctx) {
     const r = ctx.rancher;
-    if (!r || r.cluster.distribution !== 'rke' || compareVersions(ctx.rancherVersion, '2.4') < 0) return;
+    const v = ctx.rancherVersion;
+    if (!r || r.cluster.distribution !== 'rke' || compareVersions(v, '2.4') < 0 || compareVersions(v, '2.5') >= 0) return;
     ctx.report({
       cluster: r.cluster.name,
       message: `The Rancher cluster "${r.cluster.name}" uses RKE. For a new Rancher ${ctx.rancherVersion} install K3s is the suggested choice, and there is no way to move Rancher from RKE to K3s afterwards; an existing RKE install can stay as it is.`,

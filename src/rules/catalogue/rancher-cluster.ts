@@ -1,6 +1,6 @@
 // The shape of the cluster that runs Rancher, and where it runs.
 import { RULE_DOCS } from '../docs-links.ts';
-import { RKE_ROLES } from '../vocabulary.ts';
+import { compareVersions, RKE_ROLES } from '../vocabulary.ts';
 import { listNames, plural, type Rule } from '../rule.ts';
 
 export const rancherRkeThreeNodes: Rule = {
@@ -60,11 +60,11 @@ export const rancherNotManagedKubernetes: Rule = {
   severity: 'warning',
   title: 'Rancher does not run on a managed Kubernetes service (EKS, GKE, AKS)',
   docs: RULE_DOCS['rancher-not-managed-kubernetes'],
-  rationale: 'Managed services hide etcd from Rancher and add their own changes, which can get in the way of Rancher managing the cluster.',
+  rationale: 'Managed services hide etcd from Rancher and add their own changes, which can get in the way of Rancher managing the cluster. Applies up to Rancher 2.4.x: from 2.5 installing on hosted Kubernetes is documented.',
   check(ctx) {
     const r = ctx.rancher;
     const d = r?.cluster.distribution;
-    if (!r || (d !== 'eks' && d !== 'gke' && d !== 'aks')) return;
+    if (!r || (d !== 'eks' && d !== 'gke' && d !== 'aks') || compareVersions(ctx.rancherVersion, '2.5') >= 0) return;
     ctx.report({
       cluster: r.cluster.name,
       message: `The Rancher cluster "${r.cluster.name}" is a managed ${d.toUpperCase()} cluster. Run Rancher on an RKE or K3s cluster on virtual machines you control instead.`,

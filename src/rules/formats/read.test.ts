@@ -135,6 +135,16 @@ describe('real inputs', () => {
     expect(readInput('server: https://10.0.0.1:6443\ntoken: x\nnode-ip: 10.0.0.5\n').clusters[0]!.nodes[0]!.roles).toEqual(['agent']);
   });
 
+  it('reports a hostname_override rke refuses: bad characters, a label over 63, a name over 253', () => {
+    const yml = (name: string) => `nodes:\n  - address: 10.0.0.1\n    user: rancher\n    role: [etcd, controlplane, worker]\n    hostname_override: "${name}"\n`;
+    const refused = (name: string) => readInputDetailed(yml(name)).findings.some((f) => f.rule === 'rke-config-valid' && /DNS-1123/.test(f.message));
+    expect(refused('node_1')).toBe(true);
+    expect(refused('a'.repeat(64))).toBe(true);
+    expect(refused(Array.from({ length: 5 }, () => 'b'.repeat(60)).join('.'))).toBe(true);
+    expect(refused('a'.repeat(63))).toBe(false);
+    expect(refused('Node-1.Example.com')).toBe(false);
+  });
+
   it('the nginx config is refused with a clear message', () => {
     const e = inputError(() => read('nginx-l4-rancher.conf'));
     expect(e.message).toMatch(/^nginx-l4-rancher\.conf: this is an nginx configuration/);
@@ -146,6 +156,17 @@ describe('plan files and errors that name the place', () => {
     const e = inputError(() => parsePlan('clusters:\n  - name: a\n    nodes:\n      - { name: n1, roles: [etcd] }\n      - { name: n2, roles: [master] }\n', { filename: 'plan.yml' }));
     expect(e.place).toBe('plan.yml:5:29 clusters[0].nodes[1].roles[0]');
     expect(e.reason).toMatch(/^"master" is not a role; expected etcd, controlplane or worker/);
+  });
+
+  it('names the real problem in JSON too large for the YAML position finder', () => {
+    const nodes = Array.from({ length: 3000 }, (_, i) => ({ name: `node-${i}`, address: `10.0.${i >> 8}.${i & 255}`, roles: ['worker'] }));
+    nodes[2999]!.roles = ['master'];
+    const oneLine = JSON.stringify({ clusters: [{ name: 'big', nodes }] });
+    for (const text of [oneLine, JSON.stringify({ clusters: [{ name: 'big', nodes }] }, null, 2).repeat(1).padEnd(1_200_000, ' ')]) {
+      const e = inputError(() => parsePlan(text, { filename: 'big.json' }));
+      expect(e.place).toContain('clusters[0].nodes[2999].roles[0]');
+      expect(e.reason).toMatch(/"master" is not a role/);
+    }
   });
 
   it('names unknown fields, wrong types and missing names', () => {

@@ -27,6 +27,9 @@ export interface ImportResult {
 
 // DNS-1123 subdomain: lower-case alphanumerics, '-' and '.', alphanumeric at both ends, ≤ 253.
 const DNS_1123 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+/** A DNS-1123 subdomain: the pattern above, at most 253 characters, labels of at most 63. */
+const isDns1123Subdomain = (name: string) =>
+  name.length <= 253 && DNS_1123.test(name) && name.split('.').every((label) => label.length <= 63);
 
 export function looksLikeClusterYml(data: unknown): boolean {
   if (!isRecord(data) || !Array.isArray(data.nodes) || 'clusters' in data) return false;
@@ -78,7 +81,7 @@ export function readClusterYml(parsed: ParsedText, options: SingleClusterOptions
     const hostname = (override ?? address ?? `node-${i + 1}`).toLowerCase();
     if (!address) missingAddress.push(hostname);
     if (!text(raw.user)) missingUser.push(hostname);
-    if (override && !DNS_1123.test(override.toLowerCase()))
+    if (override && !isDns1123Subdomain(override.toLowerCase()))
       refusals.push({ nodes: [hostname], message: `hostname_override "${override}" of node ${i + 1} is not a valid DNS-1123 name; rke refuses it. Use lower-case letters, digits, "-" and ".".` });
     const rawRoles = raw.role ?? raw.roles;
     const roleList = Array.isArray(rawRoles) ? rawRoles : rawRoles === undefined || rawRoles === null ? [] : [rawRoles];

@@ -175,6 +175,15 @@ function parseYaml(text: string, file?: string): ParsedText {
   return { data: plainCopy(data, file), locate: yamlLocator(doc, lc), warnings, syntax: 'yaml' };
 }
 
+function yamlLocatorOrNothing(text: string, file?: string): ParsedText['locate'] {
+  try {
+    return parseYaml(text, file).locate;
+  } catch (error) {
+    if (error instanceof InputError) return () => undefined;
+    throw error;
+  }
+}
+
 /** Parse YAML or JSON text (JSON is tried first when the text looks like JSON: it is much faster). */
 export function parseText(text: string, file?: string): ParsedText {
   guardText(text, file);
@@ -187,8 +196,10 @@ export function parseText(text: string, file?: string): ParsedText {
       return {
         data: plainCopy(data, file),
         // Positions are only needed for error messages: parse again with positions on demand.
+        // YAML's own limits (size, line length) are stricter than JSON's: if the YAML reader
+        // refuses this text, report the real problem by its path alone rather than its refusal.
         locate: (path) => {
-          located ??= parseYaml(text, file).locate;
+          located ??= yamlLocatorOrNothing(text, file);
           return located(path);
         },
         warnings: [],
