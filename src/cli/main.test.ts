@@ -7,8 +7,8 @@ import { RULES } from '../rules/index.ts';
 const BIN = fileURLToPath(new URL('../../bin/rancher-arch.mjs', import.meta.url));
 const REAL = fileURLToPath(new URL('../../../shared/reference/real-inputs/', import.meta.url));
 
-function run(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+function run(args: string[], input?: string, env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -102,5 +102,16 @@ describe('rancher-arch rules / explain / convert', { timeout: 60_000 }, () => {
     const noRancher = run(['convert', `${REAL}rke-ha-3node-allroles.cluster.yml`, '--to', 'nginx']);
     expect(noRancher.code).toBe(2);
     expect(noRancher.stderr).toMatch(/no Rancher cluster/);
+  });
+});
+
+describe('links to the guide', () => {
+  it('prefixes docs links with RANCHER_ARCH_DOCS_BASE, and --docs-base wins over it', () => {
+    const file = `${REAL}rke-4node-2etcd-duplicate-key.cluster.yml`;
+    const fromEnv = run(['check', file], undefined, { RANCHER_ARCH_DOCS_BASE: 'https://guide.example.internal/' });
+    expect(fromEnv.stdout).toContain('https://guide.example.internal/node-roles/#odd-etcd-member-counts');
+    const fromFlag = run(['check', file, '--docs-base', 'https://other.example/'], undefined, { RANCHER_ARCH_DOCS_BASE: 'https://guide.example.internal/' });
+    expect(fromFlag.stdout).toContain('https://other.example/node-roles/#odd-etcd-member-counts');
+    expect(fromFlag.stdout).not.toContain('guide.example.internal');
   });
 });

@@ -23,11 +23,14 @@ export interface Io {
   readFile(path: string): string;
   readStdin(): string;
   color: boolean;
+  /** Environment variables the command reads (RANCHER_ARCH_DOCS_BASE). */
+  env?: Record<string, string | undefined>;
 }
 
 export const USAGE = `Usage:
   rancher-arch check FILE|- [--format text|json] [--as rancher|downstream] [--rancher-version V]
                            [--input-format ${INPUT_FORMATS.join('|')}] [--docs-base URL]
+                           (RANCHER_ARCH_DOCS_BASE in the environment sets --docs-base)
   rancher-arch convert FILE|- --to plan|plan-json|cluster-yml|nginx [--cluster NAME] [--as ...] [--rancher-version V]
   rancher-arch rules
   rancher-arch explain RULE-ID
@@ -122,7 +125,8 @@ function run(argv: readonly string[], io: Io): number {
     io.stdout(USAGE);
     return command === undefined && !args.flags.has('help') ? 2 : 0;
   }
-  const docsBase = args.flags.get('docs-base') ?? '';
+  // Links to the guide: --docs-base, else RANCHER_ARCH_DOCS_BASE (set it once to your mirror).
+  const docsBase = args.flags.get('docs-base') ?? io.env?.RANCHER_ARCH_DOCS_BASE ?? '';
   switch (command) {
     case 'rules':
       io.stdout(formatRuleList(RULES));
@@ -198,5 +202,6 @@ export function nodeIo(): Io {
     readFile: (p) => readFileSync(p, 'utf8'),
     readStdin: () => readFileSync(0, 'utf8'),
     color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+    env: process.env,
   };
 }

@@ -2,6 +2,7 @@
 // the heading that explains it. Hovering or focusing a finding highlights its nodes in the diagram.
 import { nodeKey } from '../../diagrams/model.ts';
 import { ruleById } from '../../rules/catalogue/index.ts';
+import { hasExternalDatastore } from '../../rules/quorum.ts';
 import type { Plan } from '../../rules/plan.ts';
 import type { Finding, Report } from '../../rules/report.ts';
 import { Severity } from './Icons.tsx';
@@ -46,7 +47,7 @@ export function FindingsList({ plan, report, onHighlight, headingId }: { plan: P
       {report.clusters.map((summary, ci) => {
         const findings = report.findings.filter((f) => f.cluster === summary.name);
         const cluster = plan.clusters[ci];
-        const external = cluster?.datastore === 'external' || summary.distribution === 'eks' || summary.distribution === 'gke' || summary.distribution === 'aks';
+        const external = cluster ? hasExternalDatastore(cluster) : false;
         return (
           <div className="ck-group" key={`${ci}-${summary.name}`}>
             <h3>

@@ -4,6 +4,7 @@ import { K3S_ROLES, RKE_ROLES, type Cluster, type Distribution, type NodeRole, t
 import { PRESETS, type PresetId } from '../../rules/presets.ts';
 import type { Finding } from '../../rules/report.ts';
 import { nodeKey } from '../../diagrams/model.ts';
+import { isControlPlane } from '../../rules/quorum.ts';
 
 export interface CheckerState {
   plan: Plan;
@@ -161,7 +162,7 @@ function reduce(state: CheckerState, action: Action): CheckerState {
         }
         const base = c.authorizedEndpoint ?? {
           fqdn: `api.${c.name}.example.com`,
-          targets: c.nodes.filter((n) => n.roles.includes('controlplane') || n.roles.includes('server')).map((n) => n.name),
+          targets: c.nodes.filter((n) => isControlPlane(c, n)).map((n) => n.name),
           privateCA: false,
           caCertificate: false,
         };
