@@ -144,9 +144,10 @@ export function ClusterEditor({ cluster, index, isRancher, failedSet, dispatch }
         <label className="ck-field">
           <span className="ck-label">Datastore</span>
           <select value={cluster.datastore ?? ''} onChange={(e) => dispatch({ type: 'update-cluster', cluster: index, patch: { datastore: (e.target.value || undefined) as Cluster['datastore'] } })}>
-            <option value="">not set (embedded)</option>
-            <option value="embedded">embedded (etcd on the nodes)</option>
-            <option value="external">external</option>
+            {/* RKE keeps its data in etcd on the nodes unless external etcd is set up; K3s chooses a datastore. */}
+            <option value="">{cluster.distribution === 'rke' ? 'etcd on the nodes (default)' : 'not set (embedded)'}</option>
+            <option value="embedded">{cluster.distribution === 'rke' ? 'etcd on the nodes' : 'embedded etcd on the servers'}</option>
+            <option value="external">{cluster.distribution === 'rke' ? 'external etcd' : 'external datastore (SQL or etcd)'}</option>
           </select>
         </label>
         <label className="ck-check">
