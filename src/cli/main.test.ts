@@ -105,7 +105,7 @@ describe('rancher-arch rules / explain / convert', { timeout: 60_000 }, () => {
   });
 });
 
-describe('links to the guide', () => {
+describe('links to the guide', { timeout: 60_000 }, () => {
   it('prefixes docs links with RANCHER_ARCH_DOCS_BASE, and --docs-base wins over it', () => {
     const file = `${REAL}rke-4node-2etcd-duplicate-key.cluster.yml`;
     const fromEnv = run(['check', file], undefined, { RANCHER_ARCH_DOCS_BASE: 'https://guide.example.internal/' });
@@ -113,5 +113,24 @@ describe('links to the guide', () => {
     const fromFlag = run(['check', file, '--docs-base', 'https://other.example/'], undefined, { RANCHER_ARCH_DOCS_BASE: 'https://guide.example.internal/' });
     expect(fromFlag.stdout).toContain('https://other.example/node-roles/#odd-etcd-member-counts');
     expect(fromFlag.stdout).not.toContain('guide.example.internal');
+  });
+});
+
+describe('--fail-on', { timeout: 60_000 }, () => {
+  it('fails on warnings or notes only when asked, and refuses an unknown level', () => {
+    // The docs HA layout as the Rancher cluster: no errors, a warning (no load balancer), a note.
+    const file = `${REAL}rke-ha-3node-allroles.cluster.yml`;
+    expect(run(['check', file, '--as', 'rancher']).code).toBe(0);
+    expect(run(['check', file, '--as', 'rancher', '--fail-on', 'error']).code).toBe(0);
+    expect(run(['check', file, '--as', 'rancher', '--fail-on', 'warning']).code).toBe(1);
+    expect(run(['check', file, '--as', 'rancher', '--fail-on', 'info']).code).toBe(1);
+    const recommended = `clusters: [{name: prod, distribution: rke, hosting: ec2, userWorkloads: true, nodes: [
+      {name: e1, address: 10.0.0.1, roles: [etcd]}, {name: e2, address: 10.0.0.2, roles: [etcd]}, {name: e3, address: 10.0.0.3, roles: [etcd]},
+      {name: c1, address: 10.0.0.4, roles: [controlplane]}, {name: c2, address: 10.0.0.5, roles: [controlplane]},
+      {name: w1, address: 10.0.0.6, roles: [worker]}]}]`;
+    expect(run(['check', '-', '--fail-on', 'info'], recommended).code).toBe(0);
+    const bad = run(['check', file, '--fail-on', 'sometimes']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/fail-on/);
   });
 });

@@ -30,6 +30,7 @@ export interface Io {
 export const USAGE = `Usage:
   rancher-arch check FILE|- [--format text|json] [--as rancher|downstream] [--rancher-version V]
                            [--input-format ${INPUT_FORMATS.join('|')}] [--docs-base URL]
+                           [--fail-on error|warning|info]
                            (RANCHER_ARCH_DOCS_BASE in the environment sets --docs-base)
   rancher-arch convert FILE|- --to plan|plan-json|cluster-yml|nginx [--cluster NAME] [--as ...] [--rancher-version V]
   rancher-arch rules
@@ -40,7 +41,8 @@ FILE may be a plan (YAML or JSON), an RKE cluster.yml, kubectl get nodes -o json
 or a K3s config.yaml; the format is detected. --as and --rancher-version apply to the
 single-cluster inputs (everything but a plan).
 
-Exit codes: 0 no error findings; 1 error findings; 2 the input could not be read.
+Exit codes: 0 no error findings; 1 error findings (with --fail-on warning: errors or warnings;
+info: any finding); 2 the input could not be read.
 `;
 
 class UsageError extends Error {}
@@ -50,7 +52,7 @@ interface Args {
   flags: Map<string, string>;
 }
 
-const VALUED = new Set(['format', 'as', 'rancher-version', 'to', 'cluster', 'input-format', 'docs-base']);
+const VALUED = new Set(['format', 'as', 'rancher-version', 'to', 'cluster', 'input-format', 'docs-base', 'fail-on']);
 
 function parseArgs(argv: readonly string[]): Args {
   const positional: string[] = [];
@@ -141,13 +143,17 @@ function run(argv: readonly string[], io: Io): number {
     case 'check': {
       const file = single(args, 'check');
       const output = oneOf(args.flags, 'format', ['text', 'json'] as const) ?? 'text';
+      // The lowest severity that fails the run: a pipeline can hold a plan to the warnings too.
+      const failOn = oneOf(args.flags, 'fail-on', ['error', 'warning', 'info'] as const) ?? 'error';
       const source = readSource(file, io);
       const result = readInputDetailed(source.text, readOptions(args.flags, source.name));
       warn(io, result.warnings);
       const report = checkPlan(result.plan, { extraFindings: result.findings });
       if (output === 'json') io.stdout(`${JSON.stringify({ ...report, input: { file: source.name, format: result.format } }, null, 2)}\n`);
       else io.stdout(formatReportText(report, { color: io.color, docsBase }, `${source.name} (${result.format})`));
-      return report.summary.errors > 0 ? 1 : 0;
+      const { errors, warnings, infos } = report.summary;
+      const failing = errors + (failOn === 'error' ? 0 : warnings) + (failOn === 'info' ? infos : 0);
+      return failing > 0 ? 1 : 0;
     }
     case 'convert': {
       const file = single(args, 'convert');
