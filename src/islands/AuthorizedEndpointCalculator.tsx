@@ -68,7 +68,7 @@ export default function AuthorizedEndpointCalculator() {
   return (
     <CalculatorFrame title="Authorized endpoint checker">
       <div className="ck-fields">
-        <DraftInput label="FQDN" placeholder="empty: kubeconfig points at one node" value={input.fqdn} onCommit={(fqdn) => set({ fqdn })} />
+        <DraftInput label="FQDN" placeholder="empty: one kubeconfig context per node" value={input.fqdn} onCommit={(fqdn) => set({ fqdn })} />
         <NumberField label="Controlplane nodes" value={input.controlplanes} min={1} max={9} onChange={(controlplanes) => set({ controlplanes })} />
         <NumberField label="Controlplane nodes behind the FQDN" value={input.targets} min={0} max={input.controlplanes} onChange={(targets) => set({ targets })} />
         <label className="ck-check">

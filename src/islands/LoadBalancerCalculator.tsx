@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { checkPlan } from '../rules/check.ts';
 import type { Plan } from '../rules/plan.ts';
 import { CalculatorFindings, CalculatorFrame, NumberField, useMounted } from './calculators.tsx';
-import { DraftInput } from './checker/DraftInput.tsx';
+import { LoadBalancerFields } from './checker/LoadBalancerFields.tsx';
 
 export interface LoadBalancerInput {
   layer: 4 | 7;
@@ -61,31 +61,9 @@ export default function LoadBalancerCalculator() {
   return (
     <CalculatorFrame title="Load balancer checker">
       <div className="ck-fields">
-        <label className="ck-field">
-          <span className="ck-label">Layer</span>
-          <select value={input.layer} onChange={(e) => set({ layer: e.target.value === '7' ? 7 : 4 })}>
-            <option value="4">Layer 4 (TCP)</option>
-            <option value="7">Layer 7 (HTTP)</option>
-          </select>
-        </label>
-        <DraftInput
-          label="Ports"
-          hint="Comma-separated, e.g. 80, 443"
-          value={input.ports.join(', ')}
-          onCommit={(text) => {
-            const ports = text.split(/[\s,]+/).filter(Boolean).map(Number);
-            if (ports.every((p) => Number.isInteger(p) && p >= 1 && p <= 65535)) set({ ports });
-          }}
-        />
+        <LoadBalancerFields value={input} onChange={set} />
         <NumberField label="Nodes in the Rancher cluster" value={input.nodes} min={1} max={9} onChange={(nodes) => set({ nodes })} />
         <NumberField label="Nodes the load balancer targets" value={input.targets} min={0} max={input.nodes} onChange={(targets) => set({ targets })} />
-        <label className="ck-field">
-          <span className="ck-label">TLS ends at</span>
-          <select value={input.tlsTermination} onChange={(e) => set({ tlsTermination: e.target.value === 'load-balancer' ? 'load-balancer' : 'ingress' })}>
-            <option value="ingress">the ingress controller on the nodes</option>
-            <option value="load-balancer">the load balancer</option>
-          </select>
-        </label>
       </div>
       <CalculatorFindings findings={findings} none="These settings match the guidance." />
     </CalculatorFrame>

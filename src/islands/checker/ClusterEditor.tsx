@@ -6,6 +6,7 @@ import { DISTRIBUTION_LABEL } from '../../diagrams/model.ts';
 import type { Action } from './state.ts';
 import { DraftInput, SrOnly } from './DraftInput.tsx';
 import { NodeList } from './NodeList.tsx';
+import { LoadBalancerFields } from './LoadBalancerFields.tsx';
 
 function TargetPicker({ cluster, targets, label, onChange }: { cluster: Cluster; targets: string[]; label: string; onChange: (t: string[]) => void }) {
   const set = new Set(targets);
@@ -35,12 +36,6 @@ function TargetPicker({ cluster, targets, label, onChange }: { cluster: Cluster;
   );
 }
 
-function parsePorts(text: string): number[] | undefined {
-  const parts = text.split(/[\s,]+/).filter(Boolean);
-  const ports = parts.map(Number);
-  return ports.every((p) => Number.isInteger(p) && p >= 1 && p <= 65535) ? ports : undefined;
-}
-
 export function LoadBalancerEditor({ cluster, index, dispatch }: { cluster: Cluster; index: number; dispatch: Dispatch<Action> }) {
   const lb = cluster.loadBalancer;
   const set = (patch: NonNullable<Extract<Action, { type: 'set-load-balancer' }>['patch']>) => dispatch({ type: 'set-load-balancer', cluster: index, patch });
@@ -53,24 +48,7 @@ export function LoadBalancerEditor({ cluster, index, dispatch }: { cluster: Clus
       </label>
       {lb && (
         <div className="ck-fields">
-          <label className="ck-field">
-            <span className="ck-label">Layer</span>
-            <select value={lb.layer} onChange={(e) => set({ layer: e.target.value === '7' ? 7 : 4 })}>
-              <option value="4">Layer 4 (TCP)</option>
-              <option value="7">Layer 7 (HTTP)</option>
-            </select>
-          </label>
-          <DraftInput label="Ports" hint="Comma-separated, e.g. 80, 443" value={lb.ports.join(', ')} onCommit={(t) => {
-            const ports = parsePorts(t);
-            if (ports) set({ ports });
-          }} />
-          <label className="ck-field">
-            <span className="ck-label">TLS ends at</span>
-            <select value={lb.tlsTermination} onChange={(e) => set({ tlsTermination: e.target.value === 'load-balancer' ? 'load-balancer' : 'ingress' })}>
-              <option value="ingress">the ingress controller on the nodes</option>
-              <option value="load-balancer">the load balancer</option>
-            </select>
-          </label>
+          <LoadBalancerFields value={lb} onChange={set} />
           <TargetPicker cluster={cluster} targets={lb.targets} label="Load balancer targets" onChange={(targets) => set({ targets })} />
         </div>
       )}
@@ -90,7 +68,7 @@ export function EndpointEditor({ cluster, index, dispatch }: { cluster: Cluster;
       </label>
       {ace && (
         <div className="ck-fields">
-          <DraftInput label="FQDN" placeholder="none: points at one node" value={ace.fqdn ?? ''} onCommit={(fqdn) => set({ fqdn: fqdn.trim() || undefined })} />
+          <DraftInput label="FQDN" placeholder="none: one context per node" value={ace.fqdn ?? ''} onCommit={(fqdn) => set({ fqdn: fqdn.trim() || undefined })} />
           <label className="ck-check">
             <input type="checkbox" checked={ace.privateCA} onChange={() => set({ privateCA: !ace.privateCA })} />
             Certificate signed by a private CA
