@@ -5,6 +5,7 @@ import { checkPlan } from '../rules/check.ts';
 import type { Plan } from '../rules/plan.ts';
 import { CalculatorFindings, CalculatorFrame, NumberField, useMounted } from './calculators.tsx';
 import { DraftInput } from './checker/DraftInput.tsx';
+import { CertificateFields } from './checker/CertificateFields.tsx';
 
 export interface EndpointInput {
   fqdn: string;
@@ -71,14 +72,7 @@ export default function AuthorizedEndpointCalculator() {
         <DraftInput label="FQDN" placeholder="empty: one kubeconfig context per node" value={input.fqdn} onCommit={(fqdn) => set({ fqdn })} />
         <NumberField label="Controlplane nodes" value={input.controlplanes} min={1} max={9} onChange={(controlplanes) => set({ controlplanes })} />
         <NumberField label="Controlplane nodes behind the FQDN" value={input.targets} min={0} max={input.controlplanes} onChange={(targets) => set({ targets })} />
-        <label className="ck-check">
-          <input type="checkbox" checked={input.privateCA} onChange={() => set({ privateCA: !input.privateCA })} />
-          Certificate signed by a private CA
-        </label>
-        <label className="ck-check">
-          <input type="checkbox" checked={input.caCertificate} onChange={() => set({ caCertificate: !input.caCertificate })} />
-          CA certificate supplied
-        </label>
+        <CertificateFields value={input} onChange={set} />
       </div>
       <CalculatorFindings findings={findings} none="This endpoint matches the guidance." />
     </CalculatorFrame>

@@ -7,6 +7,7 @@ import type { Action } from './state.ts';
 import { DraftInput, SrOnly } from './DraftInput.tsx';
 import { NodeList } from './NodeList.tsx';
 import { LoadBalancerFields } from './LoadBalancerFields.tsx';
+import { CertificateFields } from './CertificateFields.tsx';
 
 function TargetPicker({ cluster, targets, label, onChange }: { cluster: Cluster; targets: string[]; label: string; onChange: (t: string[]) => void }) {
   const set = new Set(targets);
@@ -69,14 +70,7 @@ export function EndpointEditor({ cluster, index, dispatch }: { cluster: Cluster;
       {ace && (
         <div className="ck-fields">
           <DraftInput label="FQDN" placeholder="none: one context per node" value={ace.fqdn ?? ''} onCommit={(fqdn) => set({ fqdn: fqdn.trim() || undefined })} />
-          <label className="ck-check">
-            <input type="checkbox" checked={ace.privateCA} onChange={() => set({ privateCA: !ace.privateCA })} />
-            Certificate signed by a private CA
-          </label>
-          <label className="ck-check">
-            <input type="checkbox" checked={ace.caCertificate} onChange={() => set({ caCertificate: !ace.caCertificate })} />
-            CA certificate supplied
-          </label>
+          <CertificateFields value={ace} onChange={set} />
           <TargetPicker cluster={cluster} targets={ace.targets} label="Endpoint targets" onChange={(targets) => set({ targets })} />
         </div>
       )}
