@@ -4,7 +4,8 @@ import { join } from 'node:path';
 /** The sub-path and output folder the e2e build uses (see the test:e2e script). */
 export const E2E_BASE = '/guides/rancher/';
 export const E2E_OUT_DIR = 'dist-e2e';
-export const E2E_PORT = 4329;
+/** Port of the preview server; E2E_PORT lets two checkouts run their suites side by side. */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 4329);
 
 /** Every page of the built site, as paths under the base, read from the sitemap. */
 export function sitePages(): string[] {
