@@ -6,7 +6,7 @@ import { E2E_BASE } from './site.ts';
 // The plan checker driven as a reader would: presets, edits, findings, the diagram, failures,
 // import, export, share links, storage, keyboard only, screen-reader basics and axe.
 const CHECKER = `${E2E_BASE}checker/`;
-const CLUSTER_YML = readFileSync('../shared/reference/real-inputs/rke-ha-3node-allroles.cluster.yml', 'utf8');
+const CLUSTER_YML = readFileSync('test/fixtures/rke-ha-3node.cluster.yml', 'utf8');
 
 const consoleErrors = new WeakMap<Page, string[]>();
 test.beforeEach(({ page }) => {
@@ -110,7 +110,7 @@ test('editing the cluster, load balancer, endpoint and Rancher sections', async 
   await expect(page.locator('.ck-finding[data-rule="docker-install-not-production"]')).toBeVisible();
 });
 
-test('import: a real cluster.yml replaces the plan; bad input is explained and changes nothing', async ({ page }) => {
+test('import: a cluster.yml replaces the plan; bad input is explained and changes nothing', async ({ page }) => {
   await openChecker(page);
   await page.getByRole('button', { name: 'Production downstream cluster' }).click();
   const imp = page.getByRole('region', { name: 'Import' });

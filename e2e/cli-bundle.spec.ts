@@ -6,8 +6,8 @@ import { join, resolve } from 'node:path';
 import { E2E_OUT_DIR } from './site.ts';
 
 // The built site hands out the CLI as one file. Copied away from the repository (so nothing can
-// resolve from node_modules), it must still read real inputs and keep its exit codes.
-const realInputs = resolve('..', 'shared', 'reference', 'real-inputs');
+// resolve from node_modules), it must still read the fixtures and keep its exit codes.
+const fixtures = resolve('test', 'fixtures');
 
 function runBundle(args: string[], input?: string) {
   const bundle = join(E2E_OUT_DIR, 'rancher-arch.mjs');
@@ -24,15 +24,15 @@ test('the bundled CLI lists its rules', () => {
   expect(run.stdout).toContain('lb-layer-4');
 });
 
-test('the bundled CLI checks a real cluster.yml and fails on error findings', () => {
-  const run = runBundle(['check', join(realInputs, 'rke-split-1cp-etcd-5workers-bastion.cluster.yml'), '--as', 'rancher', '--format', 'json']);
+test('the bundled CLI checks a cluster.yml fixture and fails on error findings', () => {
+  const run = runBundle(['check', join(fixtures, 'rke-split-bastion.cluster.yml'), '--as', 'rancher', '--format', 'json']);
   expect(run.status, run.stderr).toBe(1);
   const report = JSON.parse(run.stdout);
   expect(report.findings.map((f: { rule: string }) => f.rule)).toContain('rancher-cluster-ha');
 });
 
 test('the bundled CLI passes the recommended layout and refuses garbage with exit code 2', () => {
-  const good = runBundle(['check', join(realInputs, 'rke-ha-3node-allroles.cluster.yml'), '--as', 'rancher']);
+  const good = runBundle(['check', join(fixtures, 'rke-ha-3node.cluster.yml'), '--as', 'rancher']);
   expect(good.status, good.stdout + good.stderr).toBe(0);
   const bad = runBundle(['check', '-'], 'clusters: [ {name: x, nodes: [{name: a, roles: [master]}]} ]');
   expect(bad.status).toBe(2);

@@ -1,11 +1,13 @@
 // The CLI as users run it: spawn bin/rancher-arch.mjs with the Node that runs Vitest (Node 24).
 import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/rancher-arch.mjs', import.meta.url));
-const REAL = fileURLToPath(new URL('../../../shared/reference/real-inputs/', import.meta.url));
+// The project's own inputs (test/fixtures/README.md says what each stands for).
+const FIXTURES = fileURLToPath(new URL('../../test/fixtures/', import.meta.url));
 
 function run(args: string[], input?: string, env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
@@ -15,7 +17,7 @@ function run(args: string[], input?: string, env: Record<string, string> = {}) {
 // Each spawn starts a fresh Node (~0.5 s), so these tests get a longer timeout.
 describe('rancher-arch check', { timeout: 60_000 }, () => {
   it('exit 0 and readable text when there are no errors', () => {
-    const r = run(['check', `${REAL}rke-ha-3node-allroles.cluster.yml`, '--as', 'rancher', '--rancher-version', 'v2.4.8']);
+    const r = run(['check', `${FIXTURES}rke-ha-3node.cluster.yml`, '--as', 'rancher', '--rancher-version', 'v2.4.8']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Cluster local \(rancher, rke, 3 nodes/);
     expect(r.stdout).toMatch(/warning .*no load balancer.*\[lb-present\]/);
@@ -23,30 +25,39 @@ describe('rancher-arch check', { timeout: 60_000 }, () => {
   });
 
   it('exit 1 with error findings, JSON output in the documented shape', () => {
-    const r = run(['check', `${REAL}rke-full-example-2018.cluster.yml`, '--format', 'json']);
+    const r = run(['check', `${FIXTURES}rke-unknown-role.cluster.yml`, '--format', 'json']);
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out)).toEqual(expect.arrayContaining(['findings', 'clusters', 'summary']));
     expect(out.summary.errors).toBeGreaterThan(0);
-    expect(out.findings[0]).toEqual({ rule: 'rke-config-valid', severity: 'error', cluster: 'mycluster', nodes: ['node3'], message: expect.any(String), docs: 'rke-cluster/#what-rke-itself-requires' });
-    expect(out.clusters[0]).toMatchObject({ name: 'mycluster', purpose: 'downstream', nodeCount: 3, etcdMembers: 1 });
+    expect(out.findings[0]).toEqual({ rule: 'rke-config-valid', severity: 'error', cluster: 'sample', nodes: ['nas-1'], message: expect.any(String), docs: 'rke-cluster/#what-rke-itself-requires' });
+    expect(out.clusters[0]).toMatchObject({ name: 'sample', purpose: 'downstream', nodeCount: 3, etcdMembers: 1 });
   });
 
-  it('reads every real input (the nginx file is refused with exit 2)', () => {
-    for (const file of ['k3s-server-cluster-init.config.yaml', 'k3s-server-external-db.config.yaml', 'k3s-server-join.config.yaml', 'kubectl-nodes-k3s-single-server.json', 'kubectl-nodes-rke2-harvester.yaml', 'rke-4node-2etcd-duplicate-key.cluster.yml', 'rke-4node-4etcd-no-user.cluster.yml', 'rke-5node-4etcd-custom-sshport.cluster.yml', 'rke-external-etcd.cluster.yml', 'rke-ha-3node-allroles-behind-nginx.rancher-cluster.yml', 'rke-single-node-svc-cidr-overlaps-node.rancher-cluster.yml', 'rke-split-1cp-etcd-5workers-bastion.cluster.yml']) {
-      const r = run(['check', REAL + file, '--format', 'json']);
+  // One spawn per fixture (27 of them): on a busy machine that outruns the describe's 60 s.
+  it('reads every fixture (the nginx file is refused with exit 2)', { timeout: 240_000 }, () => {
+    // CHANGES: nodes-bare-array.json becomes readable (brief, Readers): drop it from this exclusion.
+    const refused = ['README.md', 'nginx-l4.conf', 'nodes-bare-array.json'];
+    const files = readdirSync(FIXTURES).filter((f) => !refused.includes(f));
+    expect(files).toHaveLength(25);
+    for (const file of files) {
+      const r = run(['check', FIXTURES + file, '--format', 'json']);
       expect([0, 1], file).toContain(r.code);
       expect(JSON.parse(r.stdout).clusters.length, file).toBe(1);
     }
-    const nginx = run(['check', `${REAL}nginx-l4-rancher.conf`]);
+    const nginx = run(['check', `${FIXTURES}nginx-l4.conf`]);
     expect(nginx.code).toBe(2);
-    expect(nginx.stderr).toMatch(/^rancher-arch: .*nginx-l4-rancher\.conf: this is an nginx configuration/);
+    expect(nginx.stderr).toMatch(/^rancher-arch: .*nginx-l4\.conf: this is an nginx configuration/);
+    // CHANGES: a bare JSON array of Nodes is read (exit 0 or 1, one cluster) (brief, Readers). Today refused.
+    const bare = run(['check', `${FIXTURES}nodes-bare-array.json`]);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toMatch(/^rancher-arch: .*nodes-bare-array\.json: could not tell what this is/);
   });
 
   it('warns about the duplicate key on stderr and still checks', () => {
-    const r = run(['check', `${REAL}rke-4node-2etcd-duplicate-key.cluster.yml`]);
+    const r = run(['check', `${FIXTURES}rke-4node-duplicate-key.cluster.yml`]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/duplicate-key\.cluster\.yml:202:1: key "private_registries" appears twice/);
+    expect(r.stderr).toMatch(/duplicate-key\.cluster\.yml:39:1: key "private_registries" appears twice/);
   });
 
   it('reads standard input with -', () => {
@@ -90,16 +101,16 @@ describe('rancher-arch rules / explain / convert', { timeout: 60_000 }, () => {
   });
 
   it('converts cluster.yml → plan → cluster.yml and → nginx', () => {
-    const plan = run(['convert', `${REAL}rke-ha-3node-allroles-behind-nginx.rancher-cluster.yml`, '--to', 'plan', '--as', 'rancher']);
+    const plan = run(['convert', `${FIXTURES}rke-ha-3node.cluster.yml`, '--to', 'plan', '--as', 'rancher']);
     expect(plan.code).toBe(0);
     expect(plan.stdout).toMatch(/cluster: local/);
     const yml = run(['convert', '-', '--to', 'cluster-yml'], plan.stdout);
     expect(yml.code).toBe(0);
-    expect(yml.stdout).toMatch(/address: 172\.16\.0\.13/);
+    expect(yml.stdout).toMatch(/address: 203\.0\.113\.11/);
     const nginx = run(['convert', '-', '--to', 'nginx'], plan.stdout);
     expect(nginx.code).toBe(0);
-    expect(nginx.stdout).toMatch(/server 172\.16\.0\.15:443/);
-    const noRancher = run(['convert', `${REAL}rke-ha-3node-allroles.cluster.yml`, '--to', 'nginx']);
+    expect(nginx.stdout).toMatch(/server 203\.0\.113\.13:443/);
+    const noRancher = run(['convert', `${FIXTURES}rke-ha-3node.cluster.yml`, '--to', 'nginx']);
     expect(noRancher.code).toBe(2);
     expect(noRancher.stderr).toMatch(/no Rancher cluster/);
   });
@@ -107,7 +118,7 @@ describe('rancher-arch rules / explain / convert', { timeout: 60_000 }, () => {
 
 describe('links to the guide', { timeout: 60_000 }, () => {
   it('prefixes docs links with RANCHER_ARCH_DOCS_BASE, and --docs-base wins over it', () => {
-    const file = `${REAL}rke-4node-2etcd-duplicate-key.cluster.yml`;
+    const file = `${FIXTURES}rke-4node-duplicate-key.cluster.yml`;
     const fromEnv = run(['check', file], undefined, { RANCHER_ARCH_DOCS_BASE: 'https://guide.example.internal/' });
     expect(fromEnv.stdout).toContain('https://guide.example.internal/node-roles/#odd-etcd-member-counts');
     const fromFlag = run(['check', file, '--docs-base', 'https://other.example/'], undefined, { RANCHER_ARCH_DOCS_BASE: 'https://guide.example.internal/' });
@@ -118,8 +129,8 @@ describe('links to the guide', { timeout: 60_000 }, () => {
 
 describe('--fail-on', { timeout: 60_000 }, () => {
   it('fails on warnings or notes only when asked, and refuses an unknown level', () => {
-    // The docs HA layout as the Rancher cluster: no errors, a warning (no load balancer), a note.
-    const file = `${REAL}rke-ha-3node-allroles.cluster.yml`;
+    // The HA layout as the Rancher cluster: no errors, a warning (no load balancer), a note.
+    const file = `${FIXTURES}rke-ha-3node.cluster.yml`;
     expect(run(['check', file, '--as', 'rancher']).code).toBe(0);
     expect(run(['check', file, '--as', 'rancher', '--fail-on', 'error']).code).toBe(0);
     expect(run(['check', file, '--as', 'rancher', '--fail-on', 'warning']).code).toBe(1);
