@@ -50,7 +50,7 @@ export default defineConfig({
           ],
         },
         { label: 'Check your plan', items: ['checker', 'plan-format', 'cli', 'rules'] },
-        { label: 'Background', items: ['disagreements'] },
+        { label: 'Background', items: ['disagreements', 'versions'] },
       ],
     }),
     react(),

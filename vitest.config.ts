@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Unit tests sit beside the code they test. The e2e/ folder belongs to Playwright.
+// Unit tests sit beside the code they test. The e2e/ folder belongs to Playwright; test/corpus has
+// its own config (npm run test:corpus) because it needs the corpus folder outside the repository.
 export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'bench/**/*.test.ts'],

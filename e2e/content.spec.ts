@@ -125,6 +125,8 @@ const SEED_TOPICS: { topic: string; page: string; headings: string[] }[] = [
   { topic: 'Authorized cluster endpoint: private CA certificate', page: 'authorized-endpoint/', headings: ['private-ca-certificates'] },
   { topic: 'Where the sources disagree', page: 'disagreements/', headings: ['where-the-sources-disagree'] },
   { topic: 'What changed after v2.4', page: 'disagreements/', headings: ['what-changed-after-v24'] },
+  { topic: 'Later versions: timeline, RKE1 end of life, current contradictions', page: 'versions/',
+    headings: ['timeline', 'rke1-end-of-life', 'where-todays-docs-contradict-themselves'] },
   { topic: 'Plan file format', page: 'plan-format/', headings: ['node-names-and-addresses', 'references-between-sections'] },
 ];
 
@@ -142,7 +144,8 @@ test.describe('guidance content', () => {
 
   test('every page of the guide is built', () => {
     const slugs = ['', 'overview/', 'separation/', 'high-availability/', 'k3s-cluster/', 'rke-cluster/', 'load-balancer/',
-      'environment/', 'node-roles/', 'authorized-endpoint/', 'disagreements/', 'plan-format/', 'rules/', 'cli/', 'checker/'];
+      'environment/', 'node-roles/', 'authorized-endpoint/', 'disagreements/', 'versions/', 'plan-format/', 'rules/', 'cli/',
+      'checker/'];
     for (const slug of slugs) expect(fileFor(slug), `page "${slug}"`).toBeTruthy();
   });
 
@@ -234,7 +237,7 @@ const DIAGRAM_PAGES = ['separation/', 'k3s-cluster/', 'rke-cluster/'];
 /** Diagram pages that also hold a small calculator island: the diagram itself stays static. */
 const CALCULATOR_PAGES = ['load-balancer/', 'node-roles/', 'authorized-endpoint/'];
 /** Guidance pages with no diagram and no island: whatever scripts they load are Starlight's own. */
-const PLAIN_PAGES = ['overview/', 'high-availability/', 'environment/', 'disagreements/', 'plan-format/', 'cli/'];
+const PLAIN_PAGES = ['overview/', 'high-availability/', 'environment/', 'disagreements/', 'versions/', 'plan-format/', 'cli/'];
 
 /** Inline SVGs that carry a <title>: the diagrams (Starlight's icons have none). */
 function titledSvgCount(html: string): number {

@@ -1,0 +1,187 @@
+// The real-world corpus suite (`npm run test:corpus`): every public sample in the corpus folder is
+// read through the public API and compared with its entry in expectations.ts. The folder lives
+// outside the repository (its files are never copied in), so a missing folder fails the run loudly
+// instead of passing with nothing checked.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { checkPlan, InputError, readInputDetailed, type Finding, type ReadResult } from '../../src/rules/index.ts';
+import { GROUPS, type FileExpectation, type FindingExpectation, type ReadExpectation } from './expectations.ts';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ENV_VAR = 'RANCHER_ARCH_CORPUS';
+const DEFAULT_CORPUS = '../shared/reference/real-inputs';
+/** The notes file beside the samples: not an input. */
+const NOT_INPUTS = new Set(['SOURCES.md']);
+const RANCHER_READING = { as: 'rancher', rancherVersion: '2.4.8' } as const;
+
+// Relative paths (the default, or one given in the variable) are taken from the repository root,
+// so the suite finds the same folder whatever directory it is started from.
+const configured = process.env[ENV_VAR]?.trim() || DEFAULT_CORPUS;
+const corpusDir = isAbsolute(configured) ? configured : resolve(REPO_ROOT, configured);
+const corpusFound = existsSync(corpusDir) && statSync(corpusDir).isDirectory();
+
+/** Every file the table describes, whatever its group. */
+const expectedFiles = new Set(GROUPS.flatMap(([, table]) => Object.keys(table)));
+type Reading = { as?: 'rancher' | 'downstream'; rancherVersion?: string };
+
+const show = (v: unknown) => (v === undefined ? 'unset' : JSON.stringify(v));
+const sameSet = (a: readonly string[], b: readonly string[]) => {
+  const sa = new Set(a);
+  const sb = new Set(b);
+  return sa.size === sb.size && [...sa].every((x) => sb.has(x));
+};
+const sorted = (xs: Iterable<string>) => [...new Set(xs)].sort();
+
+function readCorpusFile(file: string, options: Reading = {}): ReadResult {
+  const path = join(corpusDir, file);
+  if (!existsSync(path)) throw new Error(`expectation for ${file}, but ${path} does not exist: remove the entry or restore the file`);
+  return readInputDetailed(readFileSync(path, 'utf8'), { filename: file, ...options });
+}
+
+/** Read, turning a refusal into a mismatch line so the report says what went wrong. */
+function tryRead(file: string, options: Reading = {}): ReadResult | string {
+  try {
+    return readCorpusFile(file, options);
+  } catch (error) {
+    if (error instanceof InputError) return `refused: ${error.message}`;
+    throw error;
+  }
+}
+
+/** What differs between the expected cluster and the one read, one line per difference. */
+function clusterMismatches(expected: ReadExpectation, result: ReadResult): string[] {
+  const out: string[] = [];
+  if (result.format !== expected.format) out.push(`format: expected ${expected.format}, got ${result.format}`);
+  const clusters = result.plan.clusters;
+  if (clusters.length !== 1) return [...out, `expected one cluster, got ${clusters.length}`];
+  const cluster = clusters[0]!;
+  // The plan model is gaining fields (datastore: sqlite, …): read them without tying the suite to today's types.
+  const actual = cluster as unknown as Record<string, unknown>;
+  if (cluster.name !== expected.cluster) out.push(`cluster name: expected ${show(expected.cluster)}, got ${show(cluster.name)}`);
+  if (cluster.distribution !== expected.distribution) out.push(`distribution: expected ${expected.distribution}, got ${cluster.distribution}`);
+  if (actual.hosting !== expected.hosting) out.push(`hosting: expected ${show(expected.hosting)}, got ${show(actual.hosting)}`);
+  if (actual.datastore !== expected.datastore) out.push(`datastore: expected ${show(expected.datastore)}, got ${show(actual.datastore)}`);
+
+  const byName = new Map(cluster.nodes.map((n) => [n.name, n]));
+  for (const node of expected.nodes) {
+    const got = byName.get(node.name);
+    if (!got) {
+      out.push(`node ${node.name}: missing`);
+      continue;
+    }
+    if (got.address !== node.address) out.push(`node ${node.name}: address expected ${show(node.address)}, got ${show(got.address)}`);
+    if (!sameSet(got.roles, node.roles)) out.push(`node ${node.name}: roles expected [${sorted(node.roles)}], got [${sorted(got.roles)}]`);
+  }
+  const expectedNames = new Set(expected.nodes.map((n) => n.name));
+  for (const node of cluster.nodes) if (!expectedNames.has(node.name)) out.push(`node ${node.name}: not expected`);
+  if (cluster.nodes.length !== byName.size) out.push(`node names repeat: ${cluster.nodes.map((n) => n.name).join(', ')}`);
+  return out;
+}
+
+/** Which required findings are missing (or name other nodes) and which forbidden ones fired. */
+function findingMismatches(expected: FindingExpectation, findings: readonly Finding[]): string[] {
+  const out: string[] = [];
+  for (const fire of expected.fires) {
+    const rule = typeof fire === 'string' ? fire : fire.rule;
+    const matching = findings.filter((f) => f.rule === rule);
+    if (matching.length === 0) {
+      out.push(`${rule}: expected to fire, did not`);
+      continue;
+    }
+    if (typeof fire === 'string') continue;
+    // Rules may report one finding per node or one for several; compare the nodes named overall.
+    const named = matching.flatMap((f) => f.nodes);
+    if (!sameSet(named, fire.nodes)) out.push(`${rule}: expected to name [${sorted(fire.nodes)}], named [${sorted(named)}]`);
+  }
+  for (const rule of expected.quiet) {
+    const hit = findings.find((f) => f.rule === rule);
+    if (hit) out.push(`${rule}: expected quiet, fired: ${hit.message}`);
+  }
+  return out;
+}
+
+const check = (result: ReadResult) => checkPlan(result.plan, { extraFindings: result.findings }).findings;
+
+/** Assert no mismatch, with every mismatch spelled out in the failure message (one per line). */
+function expectNone(mismatches: readonly string[], what: string): void {
+  expect(mismatches, `${what}:\n  ${mismatches.join('\n  ')}\n`).toEqual([]);
+}
+
+function registerFile(file: string, expectation: FileExpectation): void {
+  if ('refused' in expectation) {
+    it('is refused with a clear message', () => {
+      let error: unknown;
+      let readAs: string | undefined;
+      try {
+        readAs = readCorpusFile(file).format;
+      } catch (e) {
+        error = e;
+      }
+      expect(readAs, `${file}: expected a refusal, but it was read`).toBeUndefined();
+      expect(error, String(error)).toBeInstanceOf(InputError);
+      expect((error as InputError).message).toMatch(expectation.refused);
+    });
+    return;
+  }
+
+  const { read, asRancher } = expectation;
+  it(`reads as ${read.format}: cluster ${read.cluster} (${read.distribution}), ${read.nodes.length} node(s)`, () => {
+    const result = tryRead(file);
+    const mismatches = typeof result === 'string' ? [result] : clusterMismatches(read, result);
+    expectNone(mismatches, `${file} (reading)`);
+  });
+
+  it('findings as a downstream cluster', () => {
+    const result = tryRead(file);
+    const mismatches = typeof result === 'string' ? [result] : findingMismatches(read, check(result));
+    expectNone(mismatches, `${file} (findings)`);
+  });
+
+  if (asRancher)
+    it('findings as the Rancher cluster (Rancher 2.4.8)', () => {
+      const result = tryRead(file, RANCHER_READING);
+      if (typeof result === 'string') return expectNone([result], `${file} (as the Rancher cluster)`);
+      const mismatches: string[] = [];
+      // Same cluster as the downstream reading, now named as the one that runs Rancher.
+      if (result.plan.rancher?.cluster !== read.cluster) mismatches.push(`rancher.cluster: expected ${show(read.cluster)}, got ${show(result.plan.rancher?.cluster)}`);
+      if (result.plan.rancher?.version !== RANCHER_READING.rancherVersion) mismatches.push(`rancher.version: expected ${RANCHER_READING.rancherVersion}, got ${show(result.plan.rancher?.version)}`);
+      mismatches.push(...clusterMismatches(read, result), ...findingMismatches(asRancher, check(result)));
+      expectNone(mismatches, `${file} (as the Rancher cluster)`);
+    });
+}
+
+describe('real-world corpus', () => {
+  if (!corpusFound) {
+    it('finds the corpus folder', () => {
+      throw new Error(
+        `The corpus folder ${corpusDir} was not found (or is not a folder). Point ${ENV_VAR} at the folder holding the real-world inputs, ` +
+          `e.g. ${ENV_VAR}=/path/to/shared/reference/real-inputs npm run test:corpus ` +
+          `(a relative path is taken from the repository root, ${REPO_ROOT}; the default is ${DEFAULT_CORPUS}).`,
+      );
+    });
+    return;
+  }
+
+  const onDisk = readdirSync(corpusDir).filter((f) => !NOT_INPUTS.has(f) && statSync(join(corpusDir, f)).isFile());
+
+  for (const [group, table] of GROUPS)
+    describe(group, () => {
+      for (const [file, expectation] of Object.entries(table)) describe(file, () => registerFile(file, expectation));
+    });
+
+  const unexpected = onDisk.filter((f) => !expectedFiles.has(f));
+  if (unexpected.length > 0)
+    describe('files without an expectation', () => {
+      for (const file of unexpected)
+        it(file, () => {
+          throw new Error(`no expectation for ${file}: add one to test/corpus/expectations.ts`);
+        });
+    });
+
+  it(`has a file in ${corpusDir} for every expectation`, () => {
+    const missing = [...expectedFiles].filter((f) => !onDisk.includes(f));
+    expect(missing, 'expectations whose file is missing from the corpus').toEqual([]);
+  });
+});
