@@ -26,8 +26,7 @@ export default defineConfig({
   integrations: [
     starlight({
       title: 'Rancher Architecture Guide',
-      description:
-        'How to lay out the Rancher server cluster and the clusters it manages, with a checker for your own plan.',
+      description: 'How to lay out the Rancher server cluster and the clusters it manages, with a checker for your own plan.',
       editLink: editBase ? { baseUrl: editBase } : undefined,
       lastUpdated: false,
       // Starlight's Markdown transforms (asides, heading anchor links) only run in folders it
@@ -38,16 +37,7 @@ export default defineConfig({
         { label: 'Start here', items: ['overview'] },
         {
           label: 'Guidance',
-          items: [
-            'separation',
-            'high-availability',
-            'k3s-cluster',
-            'rke-cluster',
-            'load-balancer',
-            'environment',
-            'node-roles',
-            'authorized-endpoint',
-          ],
+          items: ['separation', 'high-availability', 'k3s-cluster', 'rke-cluster', 'load-balancer', 'environment', 'node-roles', 'authorized-endpoint'],
         },
         { label: 'Check your plan', items: ['checker', 'plan-format', 'cli', 'rules'] },
         { label: 'Background', items: ['disagreements', 'versions'] },

@@ -6,5 +6,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'bench/**/*.test.ts'],
     environment: 'node',
+    // The diagram styles are imported raw for SVG exports; Vitest blanks CSS unless told otherwise.
+    css: { include: [/diagrams\.css/] },
   },
 });

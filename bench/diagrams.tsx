@@ -24,5 +24,7 @@ for (const total of [3, 30, 300]) {
     bytes = render().length;
     times.push(performance.now() - start);
   }
-  console.log(`${String(total).padStart(4)} nodes: ${median(times).toFixed(2)} ms  (min ${Math.min(...times).toFixed(2)} ms, ${(bytes / 1024).toFixed(1)} KiB of HTML)`);
+  console.log(
+    `${String(total).padStart(4)} nodes: ${median(times).toFixed(2)} ms  (min ${Math.min(...times).toFixed(2)} ms, ${(bytes / 1024).toFixed(1)} KiB of HTML)`,
+  );
 }

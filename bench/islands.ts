@@ -22,7 +22,9 @@ if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist} has no build
 // ---- JavaScript per page ---------------------------------------------------------------------
 const fileOf = (url: string) => join(dist, decodeURIComponent(url.slice(base.length)));
 const importsIn = (code: string) =>
-  [...code.matchAll(/(?:\bimport|\bexport)\s*(?:[\w*{}\s,$]*?\s*from\s*)?["']([^"']+\.m?js)["']|\bimport\(\s*["']([^"']+\.m?js)["']\s*\)/g)].map((m) => (m[1] ?? m[2])!);
+  [...code.matchAll(/(?:\bimport|\bexport)\s*(?:[\w*{}\s,$]*?\s*from\s*)?["']([^"']+\.m?js)["']|\bimport\(\s*["']([^"']+\.m?js)["']\s*\)/g)].map(
+    (m) => (m[1] ?? m[2])!,
+  );
 
 /** Gzip bytes of every module a page loads: its module scripts, island components and renderers, and their imports. */
 function pageJs(htmlFile: string): { files: number; gzip: number; inlineGzip: number } {
@@ -66,7 +68,11 @@ const docsPage = pages.find((f) => f.endsWith(join('overview', 'index.html')) &&
 const calculatorPage = pages.find((f) => f !== checkerPage && withIslands(f));
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 console.log(`JavaScript shipped per page (gzip -9, modules followed through static and dynamic imports; ${dist})`);
-for (const [kind, file] of [['docs page, no island', docsPage], ['page with a calculator', calculatorPage], ['checker page', checkerPage]] as const) {
+for (const [kind, file] of [
+  ['docs page, no island', docsPage],
+  ['page with a calculator', calculatorPage],
+  ['checker page', checkerPage],
+] as const) {
   if (!file) {
     console.log(`  ${kind.padEnd(24)} no such page in this build`);
     continue;
@@ -76,7 +82,13 @@ for (const [kind, file] of [['docs page, no island', docsPage], ['page with a ca
 }
 
 // ---- Role toggle → findings + diagram, 200 nodes ----------------------------------------------
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+};
 const server = createServer((req, res) => {
   const path = new URL(req.url ?? '/', 'http://x').pathname;
   if (!path.startsWith(base)) return void res.writeHead(404).end();
@@ -142,8 +154,12 @@ try {
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   console.log(`Role toggle on a ${nodes}-node plan in Chromium (median of ${runs} toggles, after 3 warm-ups)`);
-  console.log(`  click → findings, count and diagram updated in the DOM: ${median(dom).toFixed(1)} ms (min ${Math.min(...dom).toFixed(1)}, max ${Math.max(...dom).toFixed(1)})`);
-  console.log(`  click → next animation frame:                          ${median(frame).toFixed(1)} ms (min ${Math.min(...frame).toFixed(1)}, max ${Math.max(...frame).toFixed(1)})`);
+  console.log(
+    `  click → findings, count and diagram updated in the DOM: ${median(dom).toFixed(1)} ms (min ${Math.min(...dom).toFixed(1)}, max ${Math.max(...dom).toFixed(1)})`,
+  );
+  console.log(
+    `  click → next animation frame:                          ${median(frame).toFixed(1)} ms (min ${Math.min(...frame).toFixed(1)}, max ${Math.max(...frame).toFixed(1)})`,
+  );
 } finally {
   await browser.close();
   server.close();

@@ -93,11 +93,11 @@ test.beforeAll(async () => {
   test.setTimeout(240_000);
   workDir = runDir();
   const release = join(workDir, 'release');
-  if (!existsSync(join(workDir, 'packaged'))) await packageArchive(release);
+  if (!existsSync(join(workDir, 'packaged'))) packageArchive(release);
   await unpackAndServe(release);
 });
 
-async function packageArchive(release: string) {
+function packageArchive(release: string) {
   rmSync(workDir, { recursive: true, force: true });
   mkdirSync(workDir, { recursive: true });
   const build = spawnSync(process.execPath, ['scripts/package.mjs'], {
@@ -118,9 +118,12 @@ async function unpackAndServe(release: string) {
   const unpacked = join(workDir, 'unpacked');
   rmSync(unpacked, { recursive: true, force: true });
   mkdirSync(unpacked, { recursive: true });
-  const untar = spawnSync('tar', ['-xzf', join(release, archives[0]), '-C', unpacked], { encoding: 'utf8' });
+  const [archive] = archives;
+  if (!archive) throw new Error(`no archive in ${release}`);
+  const untar = spawnSync('tar', ['-xzf', join(release, archive), '-C', unpacked], { encoding: 'utf8' });
   if (untar.status !== 0) throw new Error(`could not unpack the archive: ${untar.stderr}`);
   const [top] = readdirSync(unpacked);
+  if (!top) throw new Error('the archive is empty');
   for (const file of ['SERVE.md', 'nginx.conf', 'headers.txt', 'site/index.html', 'site/404.html', 'site/sitemap-0.xml']) {
     expect(existsSync(join(unpacked, top, file)), `${file} in the archive`).toBe(true);
   }
@@ -198,7 +201,7 @@ test('the packaged headers carry the same policy as every page, plus frame-ances
 test('every page loads under the policy with no violation and no failed request', async ({ page }) => {
   test.setTimeout(120_000);
   const xml = readFileSync(join(siteDir, 'sitemap-0.xml'), 'utf8');
-  const paths = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
+  const paths = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? '').pathname);
   expect(paths.length).toBeGreaterThan(5);
   const problems = await watch(page);
   for (const path of [...paths, `${BASE}404.html`]) {
@@ -217,7 +220,10 @@ test('every page loads under the policy with no violation and no failed request'
 test('search works under the policy (Pagefind, WebAssembly)', async ({ page }) => {
   const problems = await watch(page);
   await page.goto(`${origin}${BASE}overview/`);
-  await page.getByRole('button', { name: /search/i }).first().click();
+  await page
+    .getByRole('button', { name: /search/i })
+    .first()
+    .click();
   const dialog = page.getByRole('dialog', { name: 'Search' });
   await dialog.locator('input').fill('etcd');
   const first = dialog.locator('.pagefind-ui__result-link').first();

@@ -104,7 +104,11 @@ test('without JavaScript each calculator leaves a static table in its place', as
 for (const theme of ['light', 'dark'] as const)
   test(`axe: calculators have no serious violations (${theme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: theme });
-    for (const [path, name] of [['node-roles/', 'etcd quorum calculator'], ['load-balancer/', 'Load balancer checker'], ['authorized-endpoint/', 'Authorized endpoint checker']]) {
+    for (const [path, name] of [
+      ['node-roles/', 'etcd quorum calculator'],
+      ['load-balancer/', 'Load balancer checker'],
+      ['authorized-endpoint/', 'Authorized endpoint checker'],
+    ] as const) {
       await page.goto(pageFor(path));
       const calc = await calculatorOn(page, name);
       await expect(calc.getByRole('combobox').or(calc.getByRole('spinbutton')).first()).toBeVisible();

@@ -27,7 +27,7 @@ async function openChecker(page: Page, hash = '') {
 const count = (page: Page) => page.getByRole('status', { name: 'Finding count' });
 const cluster = (page: Page, name: string) => page.getByRole('region', { name: new RegExp(`^Cluster ${name}\\b`) });
 const diagramNode = (page: Page, key: string) => page.locator(`.ck-diagram [data-node="${key}"]`);
-const readDownload = async (download: Download) => readFileSync((await download.path())!, 'utf8');
+const readDownload = async (download: Download) => readFileSync(await download.path(), 'utf8');
 
 test('preset, edits, findings, highlight and failure what-if', async ({ page }) => {
   await openChecker(page);
@@ -155,7 +155,9 @@ test('export: every file downloads with the right content, and copies', async ({
     expect(download.suggestedFilename()).toBe(filename);
     expect(await readDownload(download)).toMatch(content);
   }
-  const json = JSON.parse(await readDownload((await Promise.all([page.waitForEvent('download'), exp.getByRole('button', { name: 'Download Findings (JSON)' }).click()]))[0]));
+  const json = JSON.parse(
+    await readDownload((await Promise.all([page.waitForEvent('download'), exp.getByRole('button', { name: 'Download Findings (JSON)' }).click()]))[0]),
+  );
   expect(json.summary.errors + json.summary.warnings).toBeGreaterThan(0);
 
   await exp.getByRole('button', { name: 'Copy Plan (YAML)' }).click();
@@ -227,12 +229,13 @@ test('share link round-trip, reload from storage, and a malformed link', async (
 
 test('keyboard only: load a preset, toggle a role, read the new count', async ({ page }) => {
   await openChecker(page);
-  const focused = () => page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el) return '';
-    const label = el.closest('label')?.textContent ?? el.getAttribute('aria-label') ?? '';
-    return `${el.tagName}|${(el.textContent ?? '').trim()}|${label.trim()}`;
-  });
+  const focused = () =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el) return '';
+      const label = el.closest('label')?.textContent ?? el.getAttribute('aria-label') ?? '';
+      return `${el.tagName}|${(el.textContent ?? '').trim()}|${label.trim()}`;
+    });
   const tabTo = async (match: (f: string) => boolean, limit = 300) => {
     for (let i = 0; i < limit; i++) {
       await page.keyboard.press('Tab');
@@ -275,7 +278,13 @@ for (const theme of ['light', 'dark'] as const) {
     const results = await new AxeBuilder({ page }).include('main').analyze();
     const serious = results.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 5)
+            .join(', ')}`,
+      );
     expect(serious).toEqual([]);
   });
 }

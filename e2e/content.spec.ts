@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { RULES } from '../src/rules/index.ts';
+import { GUIDE_PAGES, RULES, docsPath } from '../src/rules/index.ts';
 import { E2E_OUT_DIR } from './site.ts';
 
 // The guidance pages, read as files from the built site: no browser and no server needed.
@@ -20,12 +20,11 @@ function inferBase(): string {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
   const asset = /(?:href|src)="([^"]*?\/)_astro\//.exec(html);
   if (!asset) throw new Error(`Cannot tell the base path of ${DIST}: set BASE_PATH.`);
-  return withSlashes(asset[1]);
+  return withSlashes(asset[1] ?? '');
 }
 
 function buildReady(): void {
-  if (!existsSync(join(DIST, 'index.html')))
-    throw new Error(`${DIST}/index.html is missing: build the site first (npm run build:e2e, or set DIST_DIR).`);
+  if (!existsSync(join(DIST, 'index.html'))) throw new Error(`${DIST}/index.html is missing: build the site first (npm run build:e2e, or set DIST_DIR).`);
 }
 
 // ---- small HTML helpers (the built HTML is Astro's own output: quoted attributes, no surprises)
@@ -33,8 +32,7 @@ function buildReady(): void {
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#')
-      return String.fromCodePoint(name[1].toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : Number(name.slice(1)));
+    if (name.startsWith('#')) return String.fromCodePoint(name[1]?.toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : Number(name.slice(1)));
     return ENTITIES[name.toLowerCase()] ?? whole;
   });
 }
@@ -52,15 +50,14 @@ function withoutScriptBodies(html: string): string {
 
 function elementIds(html: string): Set<string> {
   const ids = new Set<string>();
-  for (const m of withoutScriptBodies(html).matchAll(/<[a-z][\w:-]*\s[^>]*?\bid\s*=\s*(?:"([^"]*)"|'([^']*)')/gi))
-    ids.add(decodeEntities(m[1] ?? m[2] ?? ''));
+  for (const m of withoutScriptBodies(html).matchAll(/<[a-z][\w:-]*\s[^>]*?\bid\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) ids.add(decodeEntities(m[1] ?? m[2] ?? ''));
   return ids;
 }
 
 /** Heading ids only (h1–h6), for "this topic has a heading" checks. */
 function headingIds(html: string): Set<string> {
   const ids = new Set<string>();
-  for (const m of html.matchAll(/<h[1-6]\b[^>]*?\bid\s*=\s*"([^"]*)"/gi)) ids.add(decodeEntities(m[1]));
+  for (const m of html.matchAll(/<h[1-6]\b[^>]*?\bid\s*=\s*"([^"]*)"/gi)) ids.add(decodeEntities(m[1] ?? ''));
   return ids;
 }
 
@@ -76,9 +73,10 @@ function htmlFiles(dir: string): string[] {
 
 /** The file a site path (below the base, no query or hash) is served from, if any. */
 function fileFor(pathBelowBase: string): string | undefined {
-  const candidates = pathBelowBase === '' || pathBelowBase.endsWith('/')
-    ? [join(DIST, pathBelowBase, 'index.html')]
-    : [join(DIST, pathBelowBase), join(DIST, pathBelowBase, 'index.html'), join(DIST, `${pathBelowBase}.html`)];
+  const candidates =
+    pathBelowBase === '' || pathBelowBase.endsWith('/')
+      ? [join(DIST, pathBelowBase, 'index.html')]
+      : [join(DIST, pathBelowBase), join(DIST, pathBelowBase, 'index.html'), join(DIST, `${pathBelowBase}.html`)];
   return candidates.find((file) => existsSync(file) && statSync(file).isFile());
 }
 
@@ -125,8 +123,11 @@ const SEED_TOPICS: { topic: string; page: string; headings: string[] }[] = [
   { topic: 'Authorized cluster endpoint: private CA certificate', page: 'authorized-endpoint/', headings: ['private-ca-certificates'] },
   { topic: 'Where the sources disagree', page: 'disagreements/', headings: ['where-the-sources-disagree'] },
   { topic: 'What changed after v2.4', page: 'disagreements/', headings: ['what-changed-after-v24'] },
-  { topic: 'Later versions: timeline, RKE1 end of life, current contradictions', page: 'versions/',
-    headings: ['timeline', 'rke1-end-of-life', 'where-todays-docs-contradict-themselves'] },
+  {
+    topic: 'Later versions: timeline, RKE1 end of life, current contradictions',
+    page: 'versions/',
+    headings: ['timeline', 'rke1-end-of-life', 'where-todays-docs-contradict-themselves'],
+  },
   { topic: 'Plan file format', page: 'plan-format/', headings: ['node-names-and-addresses', 'references-between-sections'] },
 ];
 
@@ -143,16 +144,31 @@ test.describe('guidance content', () => {
   }
 
   test('every page of the guide is built', () => {
-    const slugs = ['', 'overview/', 'separation/', 'high-availability/', 'k3s-cluster/', 'rke-cluster/', 'load-balancer/',
-      'environment/', 'node-roles/', 'authorized-endpoint/', 'disagreements/', 'versions/', 'plan-format/', 'rules/', 'cli/',
-      'checker/'];
+    const slugs = [
+      '',
+      'overview/',
+      'separation/',
+      'high-availability/',
+      'k3s-cluster/',
+      'rke-cluster/',
+      'load-balancer/',
+      'environment/',
+      'node-roles/',
+      'authorized-endpoint/',
+      'disagreements/',
+      'versions/',
+      'plan-format/',
+      'rules/',
+      'cli/',
+      'checker/',
+    ];
     for (const slug of slugs) expect(fileFor(slug), `page "${slug}"`).toBeTruthy();
   });
 
   test('the etcd table lists quorum and fault tolerance for 1 to 7 members', () => {
     const html = page('node-roles/');
-    const cells = (row: string) => [...row.matchAll(/<td\b[^>]*>([\s\S]*?)<\/td>/g)].map((m) => m[1].replace(/<[^>]+>/g, '').trim());
-    const rows = [...html.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/g)].map((m) => cells(m[1])).filter((r) => r.length === 3);
+    const cells = (row: string) => [...row.matchAll(/<td\b[^>]*>([\s\S]*?)<\/td>/g)].map((m) => (m[1] ?? '').replace(/<[^>]+>/g, '').trim());
+    const rows = [...html.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/g)].map((m) => cells(m[1] ?? '')).filter((r) => r.length === 3);
     for (let n = 1; n <= 7; n++) {
       const expected = [String(n), String(Math.floor(n / 2) + 1), String(Math.floor((n - 1) / 2))];
       expect(rows, `row for ${n} etcd members`).toContainEqual(expected);
@@ -169,14 +185,27 @@ test.describe('rule documentation', () => {
     expect(Array.isArray(RULES) && RULES.length, 'RULES exported by src/rules/index.ts').toBeGreaterThan(0);
   });
 
-  test('every rule links a heading that exists in the built site', () => {
+  test('every rule links a heading that exists in the built site, under the title and heading it names', () => {
     const missing: string[] = [];
+    const headingText = (html: string, id: string) => {
+      const m = new RegExp(`<h([1-6])[^>]*\\sid="${id}"[^>]*>([\\s\\S]*?)</h\\1>`).exec(html);
+      return m ? decodeEntities((m[2] ?? '').replace(/<[^>]+>/g, '')).trim() : undefined;
+    };
     for (const rule of RULES) {
-      const [path, anchor] = rule.docs.split('#');
+      const [path = '', anchor] = docsPath(rule.docs).split('#');
       const file = fileFor(path);
       if (!file) missing.push(`${rule.id}: no page ${path}`);
-      else if (!anchor) missing.push(`${rule.id}: ${rule.docs} has no #anchor`);
-      else if (!elementIds(read(file)).has(anchor)) missing.push(`${rule.id}: no #${anchor} on ${path}`);
+      else if (!anchor) missing.push(`${rule.id}: ${docsPath(rule.docs)} has no #anchor`);
+      else {
+        const html = read(file);
+        const heading = headingText(html, anchor);
+        if (heading === undefined) missing.push(`${rule.id}: no heading #${anchor} on ${path}`);
+        else if (heading.replace(/`/g, '') !== rule.docs.heading)
+          missing.push(`${rule.id}: heading #${anchor} reads "${heading}", the rule says "${rule.docs.heading}"`);
+        const title = headingText(html, '_top');
+        if (title !== GUIDE_PAGES[rule.docs.page].title)
+          missing.push(`${rule.id}: page ${path} is titled "${title}", GUIDE_PAGES says "${GUIDE_PAGES[rule.docs.page].title}"`);
+      }
     }
     expect(missing).toEqual([]);
   });
@@ -186,10 +215,9 @@ test.describe('rule documentation', () => {
     const ids = elementIds(html);
     for (const rule of RULES) {
       expect(ids.has(rule.id), `#${rule.id} on the rules page`).toBe(true);
-      expect(html, `link to ${rule.docs}`).toContain(`href="../${rule.docs}"`);
+      expect(html, `link to ${docsPath(rule.docs)}`).toContain(`href="../${docsPath(rule.docs)}"`);
     }
-    for (const severity of new Set(RULES.map((r) => r.severity)))
-      expect(html.toLowerCase(), `severity "${severity}" shown as text`).toContain(`>${severity}<`);
+    for (const severity of new Set(RULES.map((r) => r.severity))) expect(html.toLowerCase(), `severity "${severity}" shown as text`).toContain(`>${severity}<`);
   });
 });
 
@@ -205,7 +233,7 @@ test('no internal link or anchor in the build is broken', () => {
   for (const file of htmlFiles(DIST)) {
     const pageUrl = new URL(base + relative(DIST, file).split(sep).join('/'), origin);
     const html = withoutScriptBodies(read(file));
-    for (const [, name, rest] of html.matchAll(/<(a|link|script|img|source|iframe)\b([^>]*)>/gi)) {
+    for (const [, name = '', rest] of html.matchAll(/<(a|link|script|img|source|iframe)\b([^>]*)>/gi)) {
       const tag = ` ${rest}`;
       const ref = name.toLowerCase() === 'a' || name.toLowerCase() === 'link' ? attribute(tag, 'href') : attribute(tag, 'src');
       if (ref === undefined || ref === '' || /^(https?:|mailto:|tel:|data:|javascript:|\/\/)/i.test(ref)) continue;
@@ -223,8 +251,7 @@ test('no internal link or anchor in the build is broken', () => {
         continue;
       }
       const hash = decodeURIComponent(url.hash.slice(1));
-      if (hash && target.endsWith('.html') && !elementIds(read(target)).has(hash))
-        broken.push(`${where}: no element #${hash}`);
+      if (hash && target.endsWith('.html') && !elementIds(read(target)).has(hash)) broken.push(`${where}: no element #${hash}`);
     }
   }
   expect(checked, 'links found in the build').toBeGreaterThan(50);
@@ -247,7 +274,7 @@ function titledSvgCount(html: string): number {
 /** Every script of a page: external ones by src, inline ones by a hash of their text. */
 function scripts(html: string): Set<string> {
   const found = new Set<string>();
-  for (const [, attrs, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+  for (const [, attrs, body = ''] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
     const src = attribute(` ${attrs}`, 'src');
     found.add(src ? `src ${src.replace(/^(\.\.\/)+|^\//, '')}` : `inline ${createHash('sha256').update(body).digest('hex').slice(0, 12)}`);
   }

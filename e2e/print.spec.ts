@@ -27,13 +27,27 @@ test('a guidance page prints on A4 and Letter: text and diagram, no navigation',
   await page.emulateMedia({ media: 'print' });
 
   await expect(page.locator('h1')).toBeVisible();
-  for (const selector of ['nav.sidebar', 'site-search', 'starlight-theme-select', '.pagination-links', '.right-sidebar-container', '.sl-menu-button', '#starlight__mobile-toc', '.meta']) {
+  for (const selector of [
+    'nav.sidebar',
+    'site-search',
+    'starlight-theme-select',
+    '.pagination-links',
+    '.right-sidebar-container',
+    '.sl-menu-button',
+    '#starlight__mobile-toc',
+    '.meta',
+  ]) {
     await hidden(page, selector);
   }
   const diagram = page.locator('.sl-markdown-content .rd-figure svg').first();
   await expect(diagram).toBeVisible();
   expect((await diagram.boundingBox())!.height).toBeGreaterThan(50);
-  expect(await page.locator('.rd-figure').first().evaluate((el) => getComputedStyle(el).breakInside)).toBe('avoid');
+  expect(
+    await page
+      .locator('.rd-figure')
+      .first()
+      .evaluate((el) => getComputedStyle(el).breakInside),
+  ).toBe('avoid');
 
   // Black on white.
   const colours = await page.evaluate(() => {
@@ -66,12 +80,25 @@ test("the checker's report prints: summary, findings and diagram, not the editor
   await expect(page.getByRole('heading', { name: 'Start from a preset' })).toBeVisible();
   await page.getByRole('button', { name: 'Production downstream cluster' }).click();
   // The preset follows the guidance; give it something to report (a controlplane node running workloads).
-  await page.getByRole('region', { name: /^Cluster production\b/ }).getByLabel('worker role of cp-1').check();
+  await page
+    .getByRole('region', { name: /^Cluster production\b/ })
+    .getByLabel('worker role of cp-1')
+    .check();
   await expect(page.locator('.ck-finding').first()).toBeVisible();
   const findings = await page.locator('.ck-finding').count();
   await page.emulateMedia({ media: 'print' });
 
-  for (const selector of ['nav.sidebar', 'site-search', 'starlight-theme-select', '.ck-editor', '.ck-presets', '.ck-import', '.ck-export', '.ck-share', '.ck-button']) {
+  for (const selector of [
+    'nav.sidebar',
+    'site-search',
+    'starlight-theme-select',
+    '.ck-editor',
+    '.ck-presets',
+    '.ck-import',
+    '.ck-export',
+    '.ck-share',
+    '.ck-button',
+  ]) {
     await hidden(page, selector);
   }
   await expect(page.getByRole('status', { name: 'Finding count' })).toBeVisible();

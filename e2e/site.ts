@@ -13,7 +13,7 @@ export function sitePages(): string[] {
   const sitemap = join(dir, 'sitemap-0.xml');
   if (!existsSync(sitemap)) throw new Error(`${sitemap} is missing: run the e2e build first (npm run build:e2e).`);
   const xml = readFileSync(sitemap, 'utf8');
-  const paths = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
+  const paths = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? '').pathname);
   if (paths.length === 0) throw new Error(`${sitemap} lists no pages`);
   return paths;
 }

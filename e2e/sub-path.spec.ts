@@ -18,7 +18,7 @@ test('assets and internal links resolve under the base path', async ({ page }) =
     ].filter((u) => u.startsWith(location.origin)),
   );
   expect(urls.length).toBeGreaterThan(3);
-  for (const url of new Set(urls.map((u) => u.split('#')[0]))) {
+  for (const url of new Set(urls.map((u) => u.split('#')[0] ?? u))) {
     expect(new URL(url).pathname.startsWith(E2E_BASE), url).toBe(true);
     const response = await page.request.get(url);
     expect(response.status(), url).toBeLessThan(400);
@@ -27,7 +27,10 @@ test('assets and internal links resolve under the base path', async ({ page }) =
 
 test('search finds guidance under the base path', async ({ page }) => {
   await page.goto(`${E2E_BASE}overview/`);
-  await page.getByRole('button', { name: /search/i }).first().click();
+  await page
+    .getByRole('button', { name: /search/i })
+    .first()
+    .click();
   const dialog = page.getByRole('dialog', { name: 'Search' });
   await dialog.locator('input').fill('etcd quorum');
   const firstResult = dialog.locator('.pagefind-ui__result-link').first();

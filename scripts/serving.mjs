@@ -56,8 +56,7 @@ function fill(template, values) {
 const nginxQuote = (value) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
 export function renderNginx(headers, { base, version, name, has404 }) {
-  const addHeaders = (indent) =>
-    headers.map(([header, value]) => `${indent}add_header ${header} ${nginxQuote(value)} always;`).join('\n');
+  const addHeaders = (indent) => headers.map(([header, value]) => `${indent}add_header ${header} ${nginxQuote(value)} always;`).join('\n');
   const baseNoSlash = base.replace(/\/$/, '');
   return fill(readFileSync(join(packaging, 'nginx.conf.template'), 'utf8'), {
     VERSION: version,

@@ -1,5 +1,5 @@
 // Terminal output for `rancher-arch check`: findings grouped by cluster, severity marked, docs shown.
-import type { Report, Rule, Severity } from '../rules/index.ts';
+import { docsPath, docsTitle, type Report, type Rule, type Severity } from '../rules/index.ts';
 
 export interface Style {
   color: boolean;
@@ -25,15 +25,27 @@ export function formatReportText(report: Report, style: Style, source?: string):
     if (key === undefined) return 'Whole plan';
     const c = report.clusters.find((s) => s.name === key);
     if (!c) return `Cluster ${key}`;
-    const roles = Object.entries(c.roles).map(([r, n]) => `${n} ${r}`).join(', ') || 'no roles';
-    const etcd = c.etcdMembers > 0 ? `; etcd ${c.etcdMembers} members, quorum ${c.quorum}, tolerates ${c.failuresTolerated} failure${c.failuresTolerated === 1 ? '' : 's'}` : '';
+    const roles =
+      Object.entries(c.roles)
+        .map(([r, n]) => `${n} ${r}`)
+        .join(', ') || 'no roles';
+    const etcd =
+      c.etcdMembers > 0
+        ? `; etcd ${c.etcdMembers} members, quorum ${c.quorum}, tolerates ${c.failuresTolerated} failure${c.failuresTolerated === 1 ? '' : 's'}`
+        : '';
     return `Cluster ${c.name} (${c.purpose}, ${c.distribution}, ${c.nodeCount} node${c.nodeCount === 1 ? '' : 's'}: ${roles}${etcd})`;
   };
   for (const f of report.findings) {
     const key = f.cluster ?? '\u0000';
-    if (!seen.has(key)) (seen.add(key), groups.push({ key: f.cluster, heading: headingFor(f.cluster) }));
+    if (seen.has(key)) continue;
+    seen.add(key);
+    groups.push({ key: f.cluster, heading: headingFor(f.cluster) });
   }
-  for (const c of report.clusters) if (!seen.has(c.name)) (seen.add(c.name), groups.push({ key: c.name, heading: headingFor(c.name) }));
+  for (const c of report.clusters) {
+    if (seen.has(c.name)) continue;
+    seen.add(c.name);
+    groups.push({ key: c.name, heading: headingFor(c.name) });
+  }
   for (const g of groups) {
     out.push(paint(style, '1', g.heading));
     const findings = report.findings.filter((f) => f.cluster === g.key);
@@ -56,5 +68,14 @@ export function formatRuleList(rules: readonly Rule[]): string {
 }
 
 export function formatRule(rule: Rule, docsBase: string): string {
-  return [`${rule.id} (${rule.severity})`, '', rule.title, '', rule.rationale, '', `Docs: ${docsBase}${rule.docs}`, ''].join('\n');
+  return [
+    `${rule.id} (${rule.severity})`,
+    '',
+    rule.title,
+    '',
+    rule.rationale,
+    '',
+    `Docs: ${docsTitle(rule.docs)} (${docsBase}${docsPath(rule.docs)})`,
+    '',
+  ].join('\n');
 }

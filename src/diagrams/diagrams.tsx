@@ -6,8 +6,15 @@ import type { Plan } from '../rules/plan.ts';
 import { PRESETS, RECOMMENDED_PLAN } from '../rules/presets.ts';
 import type { Report } from '../rules/report.ts';
 import {
-  authorizedEndpointFigure, k3sFigure, loadBalancerFigure, nodeRolesFigure, planFigure, rkeFigure, separationFigure,
-  type Figure, type FigureOptions,
+  authorizedEndpointFigure,
+  k3sFigure,
+  loadBalancerFigure,
+  nodeRolesFigure,
+  planFigure,
+  rkeFigure,
+  separationFigure,
+  type Figure,
+  type FigureOptions,
 } from './figures.ts';
 import { allNodes } from './layout.ts';
 import { buildMarks, plural, type Marks } from './model.ts';
@@ -38,7 +45,13 @@ type Layout = (plan: Plan, marks: Marks, options: FigureOptions) => Figure;
 function summarise(figure: Figure): string {
   const nodes = allNodes(figure);
   const hidden = figure.clusters.reduce((a, c) => a + c.groups.reduce((b, g) => b + (g.more?.count ?? 0), 0), 0);
-  const parts = figure.clusters.map((c) => `${c.name} (${c.header[1]?.full ?? ''}, ${plural(c.groups.reduce((a, g) => a + g.total, 0), 'node')})`);
+  const parts = figure.clusters.map(
+    (c) =>
+      `${c.name} (${c.header[1]?.full ?? ''}, ${plural(
+        c.groups.reduce((a, g) => a + g.total, 0),
+        'node',
+      )})`,
+  );
   const failed = nodes.filter((n) => n.marks.failed).length;
   const flagged = nodes.filter((n) => n.marks.severity).length;
   const marks = [
@@ -72,7 +85,8 @@ function makeDiagram(name: string, layout: Layout, defaults: { plan: Plan; title
 export const SeparationDiagram = makeDiagram('separation', separationFigure, {
   plan: RECOMMENDED_PLAN,
   title: 'The Rancher server cluster stands apart from the user clusters',
-  description: 'Rancher runs on hosts of its own; the clusters that carry applications sit below the dividing line, managed by Rancher but sharing no node with it.',
+  description:
+    'Rancher runs on hosts of its own; the clusters that carry applications sit below the dividing line, managed by Rancher but sharing no node with it.',
 });
 
 export const K3sClusterDiagram = makeDiagram('k3s', k3sFigure, {
@@ -84,29 +98,34 @@ export const K3sClusterDiagram = makeDiagram('k3s', k3sFigure, {
 export const RkeClusterDiagram = makeDiagram('rke', rkeFigure, {
   plan: PRESETS['rancher-rke'].plan,
   title: 'Rancher on an RKE cluster, etcd copied across three nodes',
-  description: 'Three nodes each carry etcd, controlplane and worker; every etcd member holds a full copy of the cluster data, so losing one node keeps quorum.',
+  description:
+    'Three nodes each carry etcd, controlplane and worker; every etcd member holds a full copy of the cluster data, so losing one node keeps quorum.',
 });
 
 export const LoadBalancerDiagram = makeDiagram('load-balancer', loadBalancerFigure, {
   plan: PRESETS['rancher-rke'].plan,
   title: 'From the Rancher DNS name through a layer-4 balancer to the Rancher pods',
-  description: 'Clients resolve the Rancher name to a TCP load balancer, which passes ports 80 and 443 to every node; the ingress controller there ends TLS, sends plain HTTP callers to HTTPS and hands requests to a Rancher pod on port 80.',
+  description:
+    'Clients resolve the Rancher name to a TCP load balancer, which passes ports 80 and 443 to every node; the ingress controller there ends TLS, sends plain HTTP callers to HTTPS and hands requests to a Rancher pod on port 80.',
 });
 
 export const NodeRolesDiagram = makeDiagram('node-roles', nodeRolesFigure, {
   plan: RECOMMENDED_PLAN,
   title: 'Node roles: the Rancher cluster compared with a downstream cluster',
-  description: 'The Rancher cluster packs all three roles onto each of its three nodes; the downstream cluster gives every node a single role: etcd, controlplane or worker.',
+  description:
+    'The Rancher cluster packs all three roles onto each of its three nodes; the downstream cluster gives every node a single role: etcd, controlplane or worker.',
 });
 
 export const AuthorizedEndpointDiagram = makeDiagram('authorized-endpoint', authorizedEndpointFigure, {
   plan: PRESETS['downstream-production'].plan,
   title: 'Authorized cluster endpoint: an FQDN in front of the controlplane nodes',
-  description: 'kubectl uses a kubeconfig whose server is an FQDN; the name leads to a load balancer that spreads API calls over the controlplane nodes. With a private CA, its certificate travels inside the kubeconfig.',
+  description:
+    'kubectl uses a kubeconfig whose server is an FQDN; the name leads to a load balancer that spreads API calls over the controlplane nodes. With a private CA, its certificate travels inside the kubeconfig.',
 });
 
 export const PlanDiagram = makeDiagram('plan', planFigure, {
   plan: RECOMMENDED_PLAN,
   title: 'Your plan',
-  description: 'Every cluster in the plan with its nodes grouped by role; the Rancher server cluster has a heavy outline, and load balancer and authorized endpoint details head each cluster.',
+  description:
+    'Every cluster in the plan with its nodes grouped by role; the Rancher server cluster has a heavy outline, and load balancer and authorized endpoint details head each cluster.',
 });

@@ -1,12 +1,28 @@
 // One layout function per figure: plan (+ marks) → Diagram (boxes, links, text with x/y).
 // Each picks the cluster its figure is about, so any plan can be drawn by any figure.
 import type { Cluster, NodeRole, Plan } from '../rules/vocabulary.ts';
-import { rancherCluster } from '../rules/vocabulary.ts';
+import { datastoreOf, rancherCluster } from '../rules/cluster-facts.ts';
 import type { Severity } from '../rules/report.ts';
 import {
-  FONT, allNodes, bottomOf, flow, layoutCluster, link, moveLink,
-  placeCluster, placeShape, shape, text, topOf,
-  type Box, type ClusterBox, type ClusterLayoutOptions, type Diagram, type Link, type Shape, type TextLine,
+  FONT,
+  allNodes,
+  bottomOf,
+  flow,
+  layoutCluster,
+  link,
+  moveLink,
+  placeCluster,
+  placeShape,
+  shape,
+  text,
+  topOf,
+  type Box,
+  type ClusterBox,
+  type ClusterLayoutOptions,
+  type Diagram,
+  type Link,
+  type Shape,
+  type TextLine,
 } from './layout.ts';
 import { ROLE_ORDER, clusterPurpose, etcdMembers, nodeKey, plural, quorumOf, toleratedOf, type Marks } from './model.ts';
 
@@ -65,7 +81,13 @@ function shiftParts(p: Parts, dx: number, dy: number): Parts {
   };
 }
 
-const LEGEND_LABEL: Record<NodeRole, string> = { etcd: 'etcd', controlplane: 'controlplane', worker: 'worker', server: 'K3s server', agent: 'K3s agent' };
+const LEGEND_LABEL: Record<NodeRole, string> = {
+  etcd: 'etcd',
+  controlplane: 'controlplane',
+  worker: 'worker',
+  server: 'server (K3s, RKE2)',
+  agent: 'agent (K3s, RKE2)',
+};
 
 /** Adds the legend (roles drawn, and the marks in use) and the outer margin; sizes the viewBox. */
 function finish(p: Parts): Figure {
@@ -82,7 +104,12 @@ function finish(p: Parts): Figure {
     x += 24 + LEGEND_LABEL[role].length * FONT.small * 0.6 + 16;
   }
   const used = (k: 'failed' | Severity) => nodes.some((n) => (k === 'failed' ? n.marks.failed : n.marks.severity === k));
-  for (const [kind, label] of [['failed', 'failed'], ['error', 'error'], ['warning', 'warning'], ['info', 'note']] as const) {
+  for (const [kind, label] of [
+    ['failed', 'failed'],
+    ['error', 'error'],
+    ['warning', 'warning'],
+    ['info', 'note'],
+  ] as const) {
     if (!used(kind)) continue;
     marks.push({ kind, x, label });
     x += 22 + label.length * FONT.small * 0.6 + 16;
@@ -125,7 +152,12 @@ function linksTo(from: Box, c: ClusterBox, names: string[], id: string, classNam
 }
 
 /** A column of shapes stacked top to bottom, centred on `cx`, each linked to the next. */
-function stack(specs: { id: string; kind: Shape['kind']; lines: Parameters<typeof shape>[2]; width: number; className?: string }[], cx: number, y0: number, p: Parts): number {
+function stack(
+  specs: { id: string; kind: Shape['kind']; lines: Parameters<typeof shape>[2]; width: number; className?: string }[],
+  cx: number,
+  y0: number,
+  p: Parts,
+): number {
   let y = y0;
   let prev: Shape | undefined;
   for (const s of specs) {
@@ -145,16 +177,26 @@ const missing = (id: string, message: string): Parts => {
 };
 
 function dockerShape(plan: Plan, x: number, y: number): Shape {
-  return shape('rancher-docker', 'box', [
-    { text: 'Rancher server in one Docker container', className: 'rd-strong' },
-    { text: `host ${plan.rancher?.host ?? '(not named)'}`, size: FONT.small, className: 'rd-muted' },
-    { text: 'fine for a trial; one node, no spare copy', size: FONT.small, className: 'rd-muted' },
-  ], x, y, 300, 'rd-rancher');
+  return shape(
+    'rancher-docker',
+    'box',
+    [
+      { text: 'Rancher server in one Docker container', className: 'rd-strong' },
+      { text: `host ${plan.rancher?.host ?? '(not named)'}`, size: FONT.small, className: 'rd-muted' },
+      { text: 'fine for a trial; one node, no spare copy', size: FONT.small, className: 'rd-muted' },
+    ],
+    x,
+    y,
+    300,
+    'rd-rancher',
+  );
 }
 
 function rancherMissing(plan: Plan): string | undefined {
   if (plan.rancher?.install === 'kubernetes' && !rancherCluster(plan)) {
-    return plan.rancher.cluster ? `Rancher runs on "${plan.rancher.cluster}", which this plan does not list` : 'Rancher runs on Kubernetes, but the plan names no cluster for it';
+    return plan.rancher.cluster
+      ? `Rancher runs on "${plan.rancher.cluster}", which this plan does not list`
+      : 'Rancher runs on Kubernetes, but the plan names no cluster for it';
   }
   return undefined;
 }
@@ -237,10 +279,18 @@ function balancerOver(cluster: Cluster, box: ClusterBox, p: Parts, y: number): v
   const lb = cluster.loadBalancer;
   if (!lb) return;
   const cx = box.x + box.width / 2;
-  const sh = shape('load-balancer', 'box', [
-    { text: `Layer-${lb.layer} load balancer`, className: 'rd-strong' },
-    { text: `TCP ${lb.ports.join(', ')} to ${plural(lb.targets.length, 'node')}`, size: FONT.small, className: 'rd-muted' },
-  ], cx - 130, y, 260, 'rd-lb');
+  const sh = shape(
+    'load-balancer',
+    'box',
+    [
+      { text: `Layer-${lb.layer} load balancer`, className: 'rd-strong' },
+      { text: `TCP ${lb.ports.join(', ')} to ${plural(lb.targets.length, 'node')}`, size: FONT.small, className: 'rd-muted' },
+    ],
+    cx - 130,
+    y,
+    260,
+    'rd-lb',
+  );
   p.shapes.push(sh);
   p.links.push(...linksTo(sh, box, lb.targets, 'lb'));
 }
@@ -260,7 +310,11 @@ function etcdPanel(cluster: Cluster, marks: Marks, cx: number, y: number, p: Par
     { text: `quorum ${quorum} of ${members.length} · survives ${plural(toleratedOf(members.length), 'lost member')}`, size: FONT.small, className: 'rd-muted' },
   ];
   if (alive < members.length) {
-    lines.push({ text: `${alive} of ${members.length} up: ${alive >= quorum ? 'quorum kept' : 'quorum lost, the cluster stops accepting writes'}`, size: FONT.small, className: alive >= quorum ? 'rd-muted' : 'rd-bad' });
+    lines.push({
+      text: `${alive} of ${members.length} up: ${alive >= quorum ? 'quorum kept' : 'quorum lost, the cluster stops accepting writes'}`,
+      size: FONT.small,
+      className: alive >= quorum ? 'rd-muted' : 'rd-bad',
+    });
   }
   const cyl = { width: 96, gap: 22 };
   const count = shown.length + (hiddenCount ? 1 : 0);
@@ -276,23 +330,46 @@ function etcdPanel(cluster: Cluster, marks: Marks, cx: number, y: number, p: Par
     const x = cx - rowWidth / 2 + (i % perRow) * (cyl.width + cyl.gap);
     const cy = top + Math.floor(i / perRow) * (rowHeight + 12);
     cylinders.push({
-      ...shape(`etcd-${m.name}`, 'cylinder', [
-        { text: m.name, size: FONT.small, className: 'rd-node-name' },
-        { text: failed ? 'failed' : 'data copy', size: FONT.badge, className: 'rd-muted' },
-      ], x, cy, cyl.width, `rd-etcd${failed ? ' is-failed' : ''}`),
+      ...shape(
+        `etcd-${m.name}`,
+        'cylinder',
+        [
+          { text: m.name, size: FONT.small, className: 'rd-node-name' },
+          { text: failed ? 'failed' : 'data copy', size: FONT.badge, className: 'rd-muted' },
+        ],
+        x,
+        cy,
+        cyl.width,
+        `rd-etcd${failed ? ' is-failed' : ''}`,
+      ),
       crossed: failed,
     });
   });
   if (hiddenCount) {
     const i = shown.length;
     const x = cx - rowWidth / 2 + (i % perRow) * (cyl.width + cyl.gap);
-    cylinders.push(shape('etcd-more', 'cylinder', [{ text: `+${hiddenCount} more`, size: FONT.small }, { text: 'data copies', size: FONT.badge, className: 'rd-muted' }], x, top + Math.floor(i / perRow) * (rowHeight + 12), cyl.width, 'rd-etcd rd-more'));
+    cylinders.push(
+      shape(
+        'etcd-more',
+        'cylinder',
+        [
+          { text: `+${hiddenCount} more`, size: FONT.small },
+          { text: 'data copies', size: FONT.badge, className: 'rd-muted' },
+        ],
+        x,
+        top + Math.floor(i / perRow) * (rowHeight + 12),
+        cyl.width,
+        'rd-etcd rd-more',
+      ),
+    );
   }
   for (let i = 1; i < cylinders.length; i++) {
     const a = cylinders[i - 1]!;
     const b = cylinders[i]!;
     if (Math.abs(a.y - b.y) > 1) continue;
-    p.links.push(link(`replicate-${i}`, { x: a.x + a.width, y: a.y + a.height / 2 }, { x: b.x, y: b.y + b.height / 2 }, 'rd-link rd-link-replicate', false, 'horizontal'));
+    p.links.push(
+      link(`replicate-${i}`, { x: a.x + a.width, y: a.y + a.height / 2 }, { x: b.x, y: b.y + b.height / 2 }, 'rd-link rd-link-replicate', false, 'horizontal'),
+    );
   }
   const last = cylinders.at(-1)!;
   frame.height = last.y + last.height + 12 - frame.y;
@@ -313,26 +390,48 @@ export function k3sFigure(plan: Plan, marks: Marks, o: FigureOptions = {}): Figu
   balancerOver(cluster, box, p, 0);
   const cx = box.x + box.width / 2;
   const below = box.y + box.height + STEP;
-  if (cluster.datastore === 'external' || (cluster.distribution === 'k3s' && !cluster.datastore)) {
-    const external = cluster.datastore === 'external';
-    const store = shape('datastore', 'cylinder', external
-      ? [
-          { text: 'External datastore', className: 'rd-strong' },
-          { text: 'MySQL, PostgreSQL or etcd', size: FONT.small, className: 'rd-muted' },
-          { text: 'holds every byte of cluster state', size: FONT.small, className: 'rd-muted' },
-        ]
-      : [{ text: 'Datastore not stated', className: 'rd-strong' }, { text: 'set datastore: external', size: FONT.small, className: 'rd-muted' }],
-    cx - 140, below, 280, external ? 'rd-datastore' : 'rd-datastore rd-unknown');
+  const datastore = datastoreOf(cluster);
+  if (datastore === 'external' || datastore === 'sqlite') {
+    const external = datastore === 'external';
+    const store = shape(
+      'datastore',
+      'cylinder',
+      external
+        ? [
+            { text: 'External datastore', className: 'rd-strong' },
+            { text: 'MySQL, PostgreSQL or etcd', size: FONT.small, className: 'rd-muted' },
+            { text: 'holds every byte of cluster state', size: FONT.small, className: 'rd-muted' },
+          ]
+        : [
+            { text: 'SQLite on the server', className: 'rd-strong' },
+            { text: 'one copy, on one machine', size: FONT.small, className: 'rd-muted' },
+          ],
+      cx - 140,
+      below,
+      280,
+      external ? 'rd-datastore' : 'rd-datastore rd-unknown',
+    );
     p.shapes.push(store);
     const servers = box.groups[0];
     const onlyServers = box.groups.length === 1 && servers?.roles.includes('server');
     if (onlyServers && servers) {
-      for (const n of [...servers.nodes, ...(servers.more ? [servers.more] : [])]) p.links.push(link(`data-${n.key}`, bottomOf(n), topOf(store), 'rd-link rd-link-data'));
+      for (const n of [...servers.nodes, ...(servers.more ? [servers.more] : [])])
+        p.links.push(link(`data-${n.key}`, bottomOf(n), topOf(store), 'rd-link rd-link-data'));
     } else {
       p.links.push(link('data', bottomOf(box), topOf(store), 'rd-link rd-link-data'));
     }
     if (external) {
-      p.notes.push(text('Servers keep no state of their own: replace one and nothing is lost', cx, store.y + store.height + 22, Math.max(box.width, 560), FONT.small, 'rd-muted', 'middle'));
+      p.notes.push(
+        text(
+          'Servers keep no state of their own: replace one and nothing is lost',
+          cx,
+          store.y + store.height + 22,
+          Math.max(box.width, 560),
+          FONT.small,
+          'rd-muted',
+          'middle',
+        ),
+      );
     }
   } else {
     etcdPanel(cluster, marks, cx, below, p, o);
@@ -369,18 +468,56 @@ function ingressParts(cluster: Cluster) {
     const node = cluster.nodes.find((n) => n.name === (box as { name?: string }).name);
     const runsIngress = cluster.distribution !== 'rke' || !node || node.roles.includes('worker');
     if (!runsIngress) {
-      return { shapes: [shape(`noingress`, 'note', [{ text: 'no ingress here', size: FONT.badge }, { text: '(not a worker)', size: FONT.badge }], x, box.y + INNER_TOP, w, 'rd-muted-box')], links: [] };
+      return {
+        shapes: [
+          shape(
+            `noingress`,
+            'note',
+            [
+              { text: 'no ingress here', size: FONT.badge },
+              { text: '(not a worker)', size: FONT.badge },
+            ],
+            x,
+            box.y + INNER_TOP,
+            w,
+            'rd-muted-box',
+          ),
+        ],
+        links: [],
+      };
     }
-    const ingress = shape('ingress', 'box', [
-      { text: 'Ingress controller', size: FONT.small, className: 'rd-strong' },
-      ...(tlsAtLb
-        ? [{ text: 'plain HTTP from', size: FONT.badge }, { text: 'the balancer', size: FONT.badge }]
-        : [{ text: 'TLS ends on :443', size: FONT.badge }, { text: 'HTTP :80 → HTTPS', size: FONT.badge }]),
-    ], x, box.y + INNER_TOP, w, 'rd-ingress');
-    const pod = shape('pod', 'box', [
-      { text: 'Rancher pod', size: FONT.small, className: 'rd-strong' },
-      { text: 'serves on :80', size: FONT.badge },
-    ], x, ingress.y + ingress.height + 18, w, 'rd-pod');
+    const ingress = shape(
+      'ingress',
+      'box',
+      [
+        { text: 'Ingress controller', size: FONT.small, className: 'rd-strong' },
+        ...(tlsAtLb
+          ? [
+              { text: 'plain HTTP from', size: FONT.badge },
+              { text: 'the balancer', size: FONT.badge },
+            ]
+          : [
+              { text: 'TLS ends on :443', size: FONT.badge },
+              { text: 'HTTP :80 → HTTPS', size: FONT.badge },
+            ]),
+      ],
+      x,
+      box.y + INNER_TOP,
+      w,
+      'rd-ingress',
+    );
+    const pod = shape(
+      'pod',
+      'box',
+      [
+        { text: 'Rancher pod', size: FONT.small, className: 'rd-strong' },
+        { text: 'serves on :80', size: FONT.badge },
+      ],
+      x,
+      ingress.y + ingress.height + 18,
+      w,
+      'rd-pod',
+    );
     return { shapes: [ingress, pod], links: [link('ingress-pod', bottomOf(ingress), topOf(pod), 'rd-link rd-link-inner')] };
   };
 }
@@ -395,25 +532,52 @@ export function loadBalancerFigure(plan: Plan, marks: Marks, o: FigureOptions = 
   // Measure the parts once on a sample box: ingress, gap, pod, then the status line.
   const sample = parts({ x: 0, y: 0, width: nodeWidth, height: 0 });
   const tall = Math.max(...sample.shapes.map((s) => s.y + s.height)) + 24;
-  const box0 = layoutCluster(plan, cluster, marks, clusterOptions(o, {
-    nodeWidth,
-    columns: o.columns ?? 5,
-    collapseAfter: o.collapseAfter ?? 5,
-    groupOrder: () => 0,
-    nodeExtras: () => ({ height: tall, inner: (b) => parts(b) }),
-  }));
+  const box0 = layoutCluster(
+    plan,
+    cluster,
+    marks,
+    clusterOptions(o, {
+      nodeWidth,
+      columns: o.columns ?? 5,
+      collapseAfter: o.collapseAfter ?? 5,
+      groupOrder: () => 0,
+      nodeExtras: () => ({ height: tall, inner: (b) => parts(b) }),
+    }),
+  );
   const lb = cluster.loadBalancer;
   const width = Math.max(box0.width, 300);
   const cx = width / 2;
-  let y = stack([
-    { id: 'client', kind: 'client', lines: [{ text: 'Browser, CLI or API client', className: 'rd-strong' }], width: 260 },
-    { id: 'dns', kind: 'box', lines: [{ text: 'DNS name for Rancher', className: 'rd-strong' }, { text: 'resolves to the load balancer', size: FONT.small, className: 'rd-muted' }], width: 260, className: 'rd-dns' },
-  ], cx, 0, p);
+  let y = stack(
+    [
+      { id: 'client', kind: 'client', lines: [{ text: 'Browser, CLI or API client', className: 'rd-strong' }], width: 260 },
+      {
+        id: 'dns',
+        kind: 'box',
+        lines: [
+          { text: 'DNS name for Rancher', className: 'rd-strong' },
+          { text: 'resolves to the load balancer', size: FONT.small, className: 'rd-muted' },
+        ],
+        width: 260,
+        className: 'rd-dns',
+      },
+    ],
+    cx,
+    0,
+    p,
+  );
   if (lb) {
-    const sh = shape('load-balancer', 'box', [
-      { text: `Layer-${lb.layer} load balancer (${lb.layer === 4 ? 'TCP' : 'HTTP'})`, className: 'rd-strong' },
-      { text: `passes TCP ${lb.ports.join(' and ')} on to ${plural(targets.size, 'node')}`, size: FONT.small, className: 'rd-muted' },
-    ], cx - 150, y, 300, lb.layer === 4 ? 'rd-lb' : 'rd-lb has-warning');
+    const sh = shape(
+      'load-balancer',
+      'box',
+      [
+        { text: `Layer-${lb.layer} load balancer (${lb.layer === 4 ? 'TCP' : 'HTTP'})`, className: 'rd-strong' },
+        { text: `passes TCP ${lb.ports.join(' and ')} on to ${plural(targets.size, 'node')}`, size: FONT.small, className: 'rd-muted' },
+      ],
+      cx - 150,
+      y,
+      300,
+      lb.layer === 4 ? 'rd-lb' : 'rd-lb has-warning',
+    );
     p.links.push(link('dns-lb', bottomOf(p.shapes.at(-1)!), topOf(sh)));
     p.shapes.push(sh);
     y = sh.y + sh.height + STEP + 8;
@@ -446,17 +610,20 @@ export function nodeRolesFigure(plan: Plan, marks: Marks, o: FigureOptions = {})
 // ---- authorized cluster endpoint ---------------------------------------------------------
 
 export function authorizedEndpointFigure(plan: Plan, marks: Marks, o: FigureOptions = {}): Figure {
-  const cluster = plan.clusters.find((c) => c.authorizedEndpoint)
-    ?? plan.clusters.find((c) => clusterPurpose(plan, c) !== 'rancher')
-    ?? plan.clusters[0];
+  const cluster = plan.clusters.find((c) => c.authorizedEndpoint) ?? plan.clusters.find((c) => clusterPurpose(plan, c) !== 'rancher') ?? plan.clusters[0];
   if (!cluster) return finish(missing('no-cluster', 'No cluster in this plan to draw'));
   const ace = cluster.authorizedEndpoint;
   const controlplanes = cluster.nodes.filter((n) => n.roles.includes('controlplane') || n.roles.includes('server')).map((n) => n.name);
   const targets = ace?.targets.length ? ace.targets : [];
   const targetSet = new Set(targets.length ? targets : controlplanes.slice(0, 1));
-  const box0 = layoutCluster(plan, cluster, marks, clusterOptions(o, {
-    groupOrder: (roles) => (roles.includes('controlplane') || roles.includes('server') ? 0 : 1),
-  }));
+  const box0 = layoutCluster(
+    plan,
+    cluster,
+    marks,
+    clusterOptions(o, {
+      groupOrder: (roles) => (roles.includes('controlplane') || roles.includes('server') ? 0 : 1),
+    }),
+  );
   const p = empty();
   const width = Math.max(box0.width, 340);
   const cx = width / 2;
@@ -465,22 +632,49 @@ export function authorizedEndpointFigure(plan: Plan, marks: Marks, o: FigureOpti
     : ace.caCertificate
       ? { text: 'carries the private CA certificate', size: FONT.small, className: 'rd-muted' }
       : { text: 'private CA certificate not supplied', size: FONT.small, className: 'rd-bad' };
-  const client = [{
-    id: 'kubeconfig', kind: 'client' as const, width: 320,
-    lines: [
-      { text: 'kubectl with a generated kubeconfig', className: 'rd-strong' },
-      { text: `server: ${ace?.fqdn ? `https://${ace.fqdn}` : 'one controlplane node'}`, size: FONT.small, className: 'rd-mono' },
-      ca,
-    ],
-  }];
+  const client = [
+    {
+      id: 'kubeconfig',
+      kind: 'client' as const,
+      width: 320,
+      lines: [
+        { text: 'kubectl with a generated kubeconfig', className: 'rd-strong' },
+        { text: `server: ${ace?.fqdn ? `https://${ace.fqdn}` : 'one controlplane node'}`, size: FONT.small, className: 'rd-mono' },
+        ca,
+      ],
+    },
+  ];
   let y: number;
   let entry: Shape;
   if (ace?.fqdn) {
-    y = stack([
-      ...client,
-      { id: 'fqdn', kind: 'box', width: 320, className: 'rd-dns', lines: [{ text: `FQDN ${ace.fqdn}`, className: 'rd-strong rd-mono' }, { text: 'points at the load balancer', size: FONT.small, className: 'rd-muted' }] },
-      { id: 'load-balancer', kind: 'box', width: 320, className: 'rd-lb', lines: [{ text: 'Load balancer', className: 'rd-strong' }, { text: `spreads API calls over ${plural(targetSet.size, 'controlplane node')}`, size: FONT.small, className: 'rd-muted' }] },
-    ], cx, 0, p);
+    y = stack(
+      [
+        ...client,
+        {
+          id: 'fqdn',
+          kind: 'box',
+          width: 320,
+          className: 'rd-dns',
+          lines: [
+            { text: `FQDN ${ace.fqdn}`, className: 'rd-strong rd-mono' },
+            { text: 'points at the load balancer', size: FONT.small, className: 'rd-muted' },
+          ],
+        },
+        {
+          id: 'load-balancer',
+          kind: 'box',
+          width: 320,
+          className: 'rd-lb',
+          lines: [
+            { text: 'Load balancer', className: 'rd-strong' },
+            { text: `spreads API calls over ${plural(targetSet.size, 'controlplane node')}`, size: FONT.small, className: 'rd-muted' },
+          ],
+        },
+      ],
+      cx,
+      0,
+      p,
+    );
     entry = p.shapes.at(-1)!;
   } else {
     y = stack(client, cx, 0, p);
@@ -493,4 +687,3 @@ export function authorizedEndpointFigure(plan: Plan, marks: Marks, o: FigureOpti
   p.links.push(...linksTo(entry, box, [...targetSet], 'ace'));
   return finish(p);
 }
-

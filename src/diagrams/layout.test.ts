@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS, RECOMMENDED_PLAN } from '../rules/presets.ts';
-import {
-  authorizedEndpointFigure, k3sFigure, loadBalancerFigure, nodeRolesFigure, planFigure, rkeFigure, separationFigure,
-  type Figure,
-} from './figures.ts';
+import { authorizedEndpointFigure, k3sFigure, loadBalancerFigure, nodeRolesFigure, planFigure, rkeFigure, separationFigure, type Figure } from './figures.ts';
 import { CHAR_EM, clusterTree, fitText, flow, wrapText, type Box, type TextLine } from './layout.ts';
 import { buildMarks } from './model.ts';
 import { sizedPlan } from './test-plans.ts';
@@ -12,7 +9,10 @@ const FIGURES = { planFigure, separationFigure, k3sFigure, rkeFigure, loadBalanc
 
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 const inside = (inner: Box, outer: Box) =>
-  inner.x >= outer.x - 0.01 && inner.y >= outer.y - 0.01 && inner.x + inner.width <= outer.x + outer.width + 0.01 && inner.y + inner.height <= outer.y + outer.height + 0.01;
+  inner.x >= outer.x - 0.01 &&
+  inner.y >= outer.y - 0.01 &&
+  inner.x + inner.width <= outer.x + outer.width + 0.01 &&
+  inner.y + inner.height <= outer.y + outer.height + 0.01;
 
 function textBox(t: TextLine): Box {
   const width = t.text.length * t.size * CHAR_EM;
@@ -71,7 +71,13 @@ describe('figure layouts', () => {
     const marks = buildMarks({
       failed: ['apps/worker-with-a-long-name-150'],
       highlighted: ['apps/worker-with-a-long-name-200'],
-      report: { findings: [{ rule: 'r', severity: 'warning', cluster: 'apps', nodes: ['worker-with-a-long-name-250'], message: 'm', docs: '' }], clusters: [], summary: { errors: 0, warnings: 1, infos: 0 } },
+      report: {
+        rancherVersion: '2.4',
+        profile: { id: '2.4', label: 'Rancher 2.4' },
+        findings: [{ rule: 'downstream-single-role', severity: 'warning', cluster: 'apps', nodes: ['worker-with-a-long-name-250'], message: 'm', docs: '' }],
+        clusters: [],
+        summary: { errors: 0, warnings: 1, infos: 0 },
+      },
     });
     const f = planFigure(plan, marks);
     const workers = f.clusters.find((c) => c.name === 'apps')!.groups.find((g) => g.signature === 'worker')!;
@@ -86,15 +92,21 @@ describe('figure layouts', () => {
 
   it('draws every node of a small plan', () => {
     const f = planFigure(RECOMMENDED_PLAN, buildMarks({}));
-    expect(cells(f).map((b) => ('key' in b ? b.key : '')).sort()).toEqual(
-      RECOMMENDED_PLAN.clusters.flatMap((c) => c.nodes.map((n) => `${c.name}/${n.name}`)).sort(),
-    );
+    expect(
+      cells(f)
+        .map((b) => ('key' in b ? b.key : ''))
+        .sort(),
+    ).toEqual(RECOMMENDED_PLAN.clusters.flatMap((c) => c.nodes.map((n) => `${c.name}/${n.name}`)).sort());
   });
 
   it('groups nodes by role with d3-hierarchy counts', () => {
     const tree = clusterTree(PRESETS['downstream-production'].plan.clusters[0]!);
     expect(tree.value).toBe(8);
-    expect(tree.children!.map((g) => [g.data.label, g.value])).toEqual([['etcd', 3], ['controlplane', 2], ['worker', 3]]);
+    expect(tree.children!.map((g) => [g.data.label, g.value])).toEqual([
+      ['etcd', 3],
+      ['controlplane', 2],
+      ['worker', 3],
+    ]);
   });
 });
 

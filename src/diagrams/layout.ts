@@ -3,13 +3,26 @@
 // numbers (d3-scale for grids, d3-hierarchy for the cluster → group → node tree, d3-shape for
 // link paths), so the same layout runs at build time, in an island, in tests and in the bench.
 import { hierarchy, type HierarchyNode } from 'd3-hierarchy';
+import { DATASTORE_LABEL, datastoreOf, usesServerRoles } from '../rules/cluster-facts.ts';
 import { scaleLinear } from 'd3-scale';
 import { linkVertical, linkHorizontal, symbol, symbolCircle, symbolCross, symbolTriangle } from 'd3-shape';
 import type { Cluster, NodeRole, Plan, PlanNode } from '../rules/plan.ts';
 import type { Severity } from '../rules/report.ts';
 import {
-  DISTRIBUTION_LABEL, PURPOSE_LABEL, clusterPurpose, etcdMembers, nodeKey, plural, quorumOf,
-  roleGroupLabel, roleSignature, sortedRoles, toleratedOf, type ClusterPurpose, type Marks, type NodeMarks,
+  DISTRIBUTION_LABEL,
+  PURPOSE_LABEL,
+  clusterPurpose,
+  etcdMembers,
+  nodeKey,
+  plural,
+  quorumOf,
+  roleGroupLabel,
+  roleSignature,
+  sortedRoles,
+  toleratedOf,
+  type ClusterPurpose,
+  type Marks,
+  type NodeMarks,
 } from './model.ts';
 
 // ---- sizes -------------------------------------------------------------------------------
@@ -51,8 +64,16 @@ export function fitText(text: string, width: number, size: number): string {
 
 // ---- shapes ------------------------------------------------------------------------------
 
-export interface Box { x: number; y: number; width: number; height: number }
-export interface Point { x: number; y: number }
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+export interface Point {
+  x: number;
+  y: number;
+}
 
 export interface TextLine {
   text: string;
@@ -140,7 +161,11 @@ export function text(full: string, x: number, y: number, width: number, size: nu
   return { text: fitText(full, width, size), full, x, y, size, anchor, className };
 }
 
-export interface LineSpec { text: string; size?: number; className?: string }
+export interface LineSpec {
+  text: string;
+  size?: number;
+  className?: string;
+}
 
 const lineHeight = (size: number) => Math.round(size * 1.45);
 
@@ -158,8 +183,12 @@ export function shape(id: string, kind: ShapeKind, specs: LineSpec[], x: number,
   return { id, kind, className, lines, x, y, width, height };
 }
 
-const verticalPath = linkVertical<unknown, Point>().x((p) => p.x).y((p) => p.y);
-const horizontalPath = linkHorizontal<unknown, Point>().x((p) => p.x).y((p) => p.y);
+const verticalPath = linkVertical<unknown, Point>()
+  .x((p) => p.x)
+  .y((p) => p.y);
+const horizontalPath = linkHorizontal<unknown, Point>()
+  .x((p) => p.x)
+  .y((p) => p.y);
 
 export function link(id: string, from: Point, to: Point, className = 'rd-link', arrow = true, orientation: Link['orientation'] = 'vertical'): Link {
   return { id, from, to, orientation, className, arrow };
@@ -198,7 +227,8 @@ export function clusterTree(cluster: Cluster, order?: (roles: NodeRole[]) => num
     if (!groups.has(sig)) groups.set(sig, { label: sig, roles, children: [] });
     groups.get(sig)!.children!.push({ label: node.name, node });
   }
-  const rank = (roles: NodeRole[]) => (roles.length === 0 ? 99 : Math.min(...roles.map((r) => ['etcd', 'controlplane', 'worker', 'server', 'agent'].indexOf(r))) - roles.length / 10);
+  const rank = (roles: NodeRole[]) =>
+    roles.length === 0 ? 99 : Math.min(...roles.map((r) => ['etcd', 'controlplane', 'worker', 'server', 'agent'].indexOf(r))) - roles.length / 10;
   const sorted = [...groups.values()].sort((a, b) => (order ? order(a.roles!) - order(b.roles!) : 0) || rank(a.roles!) - rank(b.roles!));
   return hierarchy<TreeDatum>({ label: cluster.name, children: sorted }).count();
 }
@@ -251,7 +281,10 @@ function nodeBox(cluster: Cluster, node: PlanNode, marks: Marks, x: number, y: n
     status: fitText(status, width - 16 - (hasIcon ? 14 : 0), FONT.badge),
     inner: [],
     innerLinks: [],
-    x, y, width, height,
+    x,
+    y,
+    width,
+    height,
   };
 }
 
@@ -273,7 +306,8 @@ export function endpointLines(cluster: Cluster): string[] {
 export function clusterFacts(plan: Plan, cluster: Cluster): { purpose: ClusterPurpose; kind: string; counts: string } {
   const purpose = clusterPurpose(plan, cluster);
   let kind = DISTRIBUTION_LABEL[cluster.distribution];
-  if (cluster.distribution === 'k3s' && cluster.datastore) kind += cluster.datastore === 'external' ? ', external datastore' : ', embedded etcd';
+  const datastore = datastoreOf(cluster);
+  if (usesServerRoles(cluster) || datastore !== 'etcd') kind += `, ${DATASTORE_LABEL[datastore]}`;
   const members = etcdMembers(cluster).length;
   const etcd = members ? ` · etcd quorum ${quorumOf(members)} of ${members}, survives ${plural(toleratedOf(members), 'loss', 'losses')}` : '';
   return { purpose, kind, counts: `${plural(cluster.nodes.length, 'node')}${etcd}` };
@@ -285,8 +319,8 @@ export function layoutCluster(plan: Plan, cluster: Cluster, marks: Marks, option
   const collapseAfter = Math.max(2, options.collapseAfter ?? DEFAULT_COLLAPSE);
   const minColumns = options.minColumns ?? 2;
   const nodeWidth = options.nodeWidth ?? NODE_WIDTH;
-  const lbTargets = new Set(options.endpoints ? cluster.loadBalancer?.targets ?? [] : []);
-  const aceTargets = new Set(options.endpoints ? cluster.authorizedEndpoint?.targets ?? [] : []);
+  const lbTargets = new Set(options.endpoints ? (cluster.loadBalancer?.targets ?? []) : []);
+  const aceTargets = new Set(options.endpoints ? (cluster.authorizedEndpoint?.targets ?? []) : []);
   const facts = clusterFacts(plan, cluster);
   const headerSpecs: { text: string; size: number; className: string }[] = [
     { text: cluster.name, size: FONT.title, className: 'rd-cluster-name' },
@@ -327,8 +361,12 @@ export function layoutCluster(plan: Plan, cluster: Cluster, marks: Marks, option
   let y = headerHeight;
   const groups: GroupBox[] = plannedGroups.map((g) => {
     const top = y;
-    const col = scaleLinear().domain([0, 1]).range([PAD, PAD + nodeWidth + GAP]);
-    const row = scaleLinear().domain([0, 1]).range([top + GROUP_LABEL, top + GROUP_LABEL + g.height + GAP]);
+    const col = scaleLinear()
+      .domain([0, 1])
+      .range([PAD, PAD + nodeWidth + GAP]);
+    const row = scaleLinear()
+      .domain([0, 1])
+      .range([top + GROUP_LABEL, top + GROUP_LABEL + g.height + GAP]);
     const nodes = g.visible.map((n, i) => {
       const tags = [lbTargets.has(n.name) ? 'LB' : '', aceTargets.has(n.name) ? 'ACE' : ''].filter(Boolean);
       const box = nodeBox(cluster, n, marks, col(i % g.cols), row(Math.floor(i / g.cols)), nodeWidth, g.height, tags);
@@ -350,17 +388,39 @@ export function layoutCluster(plan: Plan, cluster: Cluster, marks: Marks, option
         key: `${cluster.name}/${sig}`,
         count: g.hidden.length,
         hidden: g.hidden.map((n) => n.name),
-        x, y: my, width: nodeWidth, height: g.height,
+        x,
+        y: my,
+        width: nodeWidth,
+        height: g.height,
         lines: [
           text(`+${g.hidden.length} more`, x + nodeWidth / 2, my + 24, nodeWidth - 16, FONT.text, 'rd-more-count', 'middle'),
-          text(`${sig === 'none' ? 'unassigned' : sig.replaceAll('+', ', ')} nodes`, x + nodeWidth / 2, my + 41, nodeWidth - 16, FONT.badge, 'rd-muted', 'middle'),
+          text(
+            `${sig === 'none' ? 'unassigned' : sig.replaceAll('+', ', ')} nodes`,
+            x + nodeWidth / 2,
+            my + 41,
+            nodeWidth - 16,
+            FONT.badge,
+            'rd-muted',
+            'middle',
+          ),
         ],
       };
     }
     const gridHeight = g.rows * g.height + (g.rows - 1) * GAP;
     const label = text(`${roleGroupLabel(g.roles)} · ${plural(g.total, 'node')}`, PAD, top + GROUP_LABEL - 6, innerWidth, FONT.small, 'rd-group-label rd-halo');
     y = top + GROUP_LABEL + gridHeight + GROUP_GAP;
-    return { signature: roleSignature(g.roles), roles: g.roles, total: g.total, label, nodes, more, x: PAD, y: top, width: gridWidth(g.cols), height: GROUP_LABEL + gridHeight };
+    return {
+      signature: roleSignature(g.roles),
+      roles: g.roles,
+      total: g.total,
+      label,
+      nodes,
+      more,
+      x: PAD,
+      y: top,
+      width: gridWidth(g.cols),
+      height: GROUP_LABEL + gridHeight,
+    };
   });
   if (groups.length === 0) {
     // An empty cluster still gets a body line saying so.
@@ -374,7 +434,10 @@ export function layoutCluster(plan: Plan, cluster: Cluster, marks: Marks, option
     severity: marks.cluster(cluster.name).severity,
     header,
     groups,
-    x: 0, y: 0, width, height,
+    x: 0,
+    y: 0,
+    width,
+    height,
   };
 }
 
@@ -398,7 +461,8 @@ export function placeCluster(c: ClusterBox, x: number, y: number): ClusterBox {
   const dy = y - c.y;
   return {
     ...c,
-    x, y,
+    x,
+    y,
     header: c.header.map((t) => moveText(t, dx, dy)),
     groups: c.groups.map((g) => ({
       ...g,

@@ -1,10 +1,14 @@
 // Plan facts the diagrams draw: node keys, role groups, labels and the marks (failed,
 // highlighted, findings) that the checker passes in. Pure data, no geometry and no React.
-import { RKE_ROLES, type Cluster, type NodeRole, type Plan, type PlanNode } from '../rules/vocabulary.ts';
+import { KUBERNETES_ROLES, DISTRIBUTION_LABEL, type Cluster, type NodeRole, type Plan, type PlanNode } from '../rules/vocabulary.ts';
 import type { Finding, Report, Severity } from '../rules/report.ts';
+import { etcdMembers, isRancherCluster, nodeKey } from '../rules/cluster-facts.ts';
+import { etcdQuorum, failuresTolerated } from '../rules/quorum.ts';
+import { plural } from '../rules/words.ts';
 
-/** The key the island uses to address a node: "<cluster>/<node>". */
-export const nodeKey = (cluster: string, node: string): string => `${cluster}/${node}`;
+export { DISTRIBUTION_LABEL, etcdMembers, nodeKey, plural };
+export const quorumOf = etcdQuorum;
+export const toleratedOf = failuresTolerated;
 
 export const ROLE_ORDER: readonly NodeRole[] = ['etcd', 'controlplane', 'worker', 'server', 'agent'];
 
@@ -15,18 +19,8 @@ export const ROLE_LABEL: Record<NodeRole, string> = {
   etcd: 'etcd',
   controlplane: 'controlplane',
   worker: 'worker',
-  server: 'K3s server',
-  agent: 'K3s agent',
-};
-
-export const DISTRIBUTION_LABEL: Record<Cluster['distribution'], string> = {
-  rke: 'RKE',
-  k3s: 'K3s',
-  rke2: 'RKE2',
-  eks: 'Amazon EKS',
-  gke: 'Google GKE',
-  aks: 'Azure AKS',
-  other: 'Kubernetes',
+  server: 'server',
+  agent: 'agent',
 };
 
 /** A node's roles, de-duplicated, in a fixed order (so "worker, etcd" and "etcd, worker" group together). */
@@ -40,28 +34,15 @@ export function roleSignature(roles: readonly NodeRole[]): string {
 
 export function roleGroupLabel(roles: readonly NodeRole[]): string {
   if (roles.length === 0) return 'no role';
-  if (roles.length === 3 && RKE_ROLES.every((r) => roles.includes(r))) return 'all three roles (etcd, controlplane, worker)';
+  if (roles.length === 3 && KUBERNETES_ROLES.every((r) => roles.includes(r))) return 'all three roles (etcd, controlplane, worker)';
   if (roles.length === 1) return `${ROLE_LABEL[roles[0]!]} only`;
   return roles.map((r) => ROLE_LABEL[r]).join(' + ');
 }
 
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
-
-/** Members of the etcd quorum: RKE etcd nodes, or K3s servers when the datastore is embedded. */
-export function etcdMembers(cluster: Cluster): PlanNode[] {
-  if (cluster.distribution === 'k3s') {
-    return cluster.datastore === 'embedded' ? cluster.nodes.filter((n) => n.roles.includes('server')) : [];
-  }
-  return cluster.nodes.filter((n) => n.roles.includes('etcd'));
-}
-
-export const quorumOf = (members: number): number => (members > 0 ? Math.floor(members / 2) + 1 : 0);
-export const toleratedOf = (members: number): number => (members > 0 ? Math.floor((members - 1) / 2) : 0);
-
 export type ClusterPurpose = 'rancher' | 'user' | 'downstream';
 
 export function clusterPurpose(plan: Plan, cluster: Cluster): ClusterPurpose {
-  if (plan.rancher?.install === 'kubernetes' && plan.rancher.cluster === cluster.name) return 'rancher';
+  if (isRancherCluster(plan, cluster)) return 'rancher';
   return cluster.userWorkloads ? 'user' : 'downstream';
 }
 

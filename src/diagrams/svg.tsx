@@ -2,10 +2,7 @@
 // state, so it renders the same with renderToStaticMarkup at build time and inside an island.
 import type { ReactNode } from 'react';
 import type { Figure } from './figures.ts';
-import {
-  FONT, linkPath, severityPath,
-  type ClusterBox, type Link, type MoreBox, type NodeBox, type Shape, type TextLine,
-} from './layout.ts';
+import { FONT, linkPath, severityPath, type ClusterBox, type Link, type MoreBox, type NodeBox, type Shape, type TextLine } from './layout.ts';
 import { ROLE_LETTER, ROLE_LABEL, markClasses } from './model.ts';
 
 const cls = (...names: (string | false | undefined)[]) => names.filter(Boolean).join(' ');
@@ -37,12 +34,21 @@ export function ShapeView({ shape }: { shape: Shape }) {
         <ellipse cx={shape.x + shape.width / 2} cy={shape.y + 7} rx={shape.width / 2} ry={7} className="rd-shape-body" />
       </>
     ) : (
-      <rect x={shape.x} y={shape.y} width={shape.width} height={shape.height} rx={shape.kind === 'client' ? Math.min(16, shape.height / 2) : 6} className="rd-shape-body" />
+      <rect
+        x={shape.x}
+        y={shape.y}
+        width={shape.width}
+        height={shape.height}
+        rx={shape.kind === 'client' ? Math.min(16, shape.height / 2) : 6}
+        className="rd-shape-body"
+      />
     );
   return (
     <g className={cls('rd-shape', `rd-${shape.kind}`, shape.className)} data-shape={shape.id}>
       {body}
-      {shape.lines.map((l, i) => <Text key={i} line={l} />)}
+      {shape.lines.map((l, i) => (
+        <Text key={i} line={l} />
+      ))}
       {shape.crossed && <Cross x={shape.x} y={shape.y} width={shape.width} height={shape.height} />}
     </g>
   );
@@ -66,23 +72,44 @@ export function NodeView({ node: n, arrowId }: { node: NodeBox; arrowId: string 
   const icon = n.marks.severity;
   const statusY = n.y + n.height - 8;
   return (
-    <g className={cls('rd-node', ...markClasses(n.marks), n.tags.includes('LB') && 'is-lb-target', n.tags.includes('ACE') && 'is-ace-target')} data-node={n.key}>
+    <g
+      className={cls('rd-node', ...markClasses(n.marks), n.tags.includes('LB') && 'is-lb-target', n.tags.includes('ACE') && 'is-ace-target')}
+      data-node={n.key}
+    >
       <title>{nodeTooltip(n)}</title>
       <rect x={n.x} y={n.y} width={n.width} height={n.height} rx={6} className="rd-node-box" />
-      <text x={n.x + 8} y={n.y + 16} fontSize={FONT.text} className="rd-node-name">{n.label}</text>
+      <text x={n.x + 8} y={n.y + 16} fontSize={FONT.text} className="rd-node-name">
+        {n.label}
+      </text>
       {n.roles.map((r, i) => (
         <g key={r} className={`rd-role rd-role-${r}`}>
           <rect x={n.x + 8 + i * 19} y={n.y + 22} width={16} height={14} rx={3} />
-          <text x={n.x + 16 + i * 19} y={n.y + 32.5} fontSize={FONT.badge} textAnchor="middle">{ROLE_LETTER[r]}</text>
+          <text x={n.x + 16 + i * 19} y={n.y + 32.5} fontSize={FONT.badge} textAnchor="middle">
+            {ROLE_LETTER[r]}
+          </text>
         </g>
       ))}
       {n.tags.length > 0 && n.roles.length < 5 && (
-        <text x={n.x + n.width - 8} y={n.y + 32.5} fontSize={FONT.badge} textAnchor="end" className="rd-tag">{n.tags.join(' ')}</text>
+        <text x={n.x + n.width - 8} y={n.y + 32.5} fontSize={FONT.badge} textAnchor="end" className="rd-tag">
+          {n.tags.join(' ')}
+        </text>
       )}
-      {n.innerLinks.map((l) => <LinkPath key={l.id} link={l} arrowId={arrowId} />)}
-      {n.inner.map((s) => <ShapeView key={s.id} shape={s} />)}
-      {icon && <path d={severityPath(icon, 56)} transform={`translate(${n.x + 13},${statusY - 3.5})${icon === 'error' ? ' rotate(45)' : ''}`} className={`rd-sev rd-sev-${icon}`} />}
-      <text x={n.x + (icon ? 22 : 8)} y={statusY} fontSize={FONT.badge} className="rd-status">{n.status}</text>
+      {n.innerLinks.map((l) => (
+        <LinkPath key={l.id} link={l} arrowId={arrowId} />
+      ))}
+      {n.inner.map((s) => (
+        <ShapeView key={s.id} shape={s} />
+      ))}
+      {icon && (
+        <path
+          d={severityPath(icon, 56)}
+          transform={`translate(${n.x + 13},${statusY - 3.5})${icon === 'error' ? ' rotate(45)' : ''}`}
+          className={`rd-sev rd-sev-${icon}`}
+        />
+      )}
+      <text x={n.x + (icon ? 22 : 8)} y={statusY} fontSize={FONT.badge} className="rd-status">
+        {n.status}
+      </text>
       {n.marks.failed && <Cross x={n.x} y={n.y} width={n.width} height={n.height} />}
     </g>
   );
@@ -93,24 +120,39 @@ function MoreView({ more }: { more: MoreBox }) {
     <g className="rd-more" data-more={more.key}>
       <title>{`${more.count} more: ${more.hidden.join(', ')}`}</title>
       <rect x={more.x} y={more.y} width={more.width} height={more.height} rx={6} className="rd-more-box" />
-      {more.lines.map((l, i) => <Text key={i} line={l} />)}
+      {more.lines.map((l, i) => (
+        <Text key={i} line={l} />
+      ))}
     </g>
   );
 }
 
 /** Cluster outlines are drawn first, links next, then the cluster contents over both. */
 export function ClusterFrame({ cluster: c }: { cluster: ClusterBox }) {
-  return <rect x={c.x} y={c.y} width={c.width} height={c.height} rx={10} className={cls('rd-cluster-box', c.purpose === 'rancher' && 'is-rancher', c.severity && `has-${c.severity}`)} />;
+  return (
+    <rect
+      x={c.x}
+      y={c.y}
+      width={c.width}
+      height={c.height}
+      rx={10}
+      className={cls('rd-cluster-box', c.purpose === 'rancher' && 'is-rancher', c.severity && `has-${c.severity}`)}
+    />
+  );
 }
 
 export function ClusterView({ cluster: c, arrowId }: { cluster: ClusterBox; arrowId: string }) {
   return (
     <g className={cls('rd-cluster', c.purpose === 'rancher' && 'is-rancher', c.severity && `has-${c.severity}`)} data-cluster={c.name}>
-      {c.header.map((l, i) => <Text key={i} line={l} />)}
+      {c.header.map((l, i) => (
+        <Text key={i} line={l} />
+      ))}
       {c.groups.map((g) => (
         <g key={g.signature} className="rd-group" data-group={g.signature}>
           <Text line={g.label} />
-          {g.nodes.map((n) => <NodeView key={n.key} node={n} arrowId={arrowId} />)}
+          {g.nodes.map((n) => (
+            <NodeView key={n.key} node={n} arrowId={arrowId} />
+          ))}
           {g.more && <MoreView more={g.more} />}
         </g>
       ))}
@@ -127,17 +169,29 @@ function LegendView({ figure }: { figure: Figure }) {
         <g key={item.role}>
           <g className={`rd-role rd-role-${item.role}`}>
             <rect x={item.x} y={y - 11} width={16} height={14} rx={3} />
-            <text x={item.x + 8} y={y - 0.5} fontSize={FONT.badge} textAnchor="middle">{ROLE_LETTER[item.role]}</text>
+            <text x={item.x + 8} y={y - 0.5} fontSize={FONT.badge} textAnchor="middle">
+              {ROLE_LETTER[item.role]}
+            </text>
           </g>
-          <text x={item.x + 22} y={y} fontSize={FONT.small} className="rd-muted">{item.label}</text>
+          <text x={item.x + 22} y={y} fontSize={FONT.small} className="rd-muted">
+            {item.label}
+          </text>
         </g>
       ))}
       {legend.marks.map((m) => (
         <g key={m.kind}>
-          {m.kind === 'failed'
-            ? <Cross x={m.x - 4} y={y - 15} width={22} height={22} />
-            : <path d={severityPath(m.kind, 56)} transform={`translate(${m.x + 7},${y - 4})${m.kind === 'error' ? ' rotate(45)' : ''}`} className={`rd-sev rd-sev-${m.kind}`} />}
-          <text x={m.x + 20} y={y} fontSize={FONT.small} className="rd-muted">{m.label}</text>
+          {m.kind === 'failed' ? (
+            <Cross x={m.x - 4} y={y - 15} width={22} height={22} />
+          ) : (
+            <path
+              d={severityPath(m.kind, 56)}
+              transform={`translate(${m.x + 7},${y - 4})${m.kind === 'error' ? ' rotate(45)' : ''}`}
+              className={`rd-sev rd-sev-${m.kind}`}
+            />
+          )}
+          <text x={m.x + 20} y={y} fontSize={FONT.small} className="rd-muted">
+            {m.label}
+          </text>
         </g>
       ))}
     </g>
@@ -147,7 +201,19 @@ function LegendView({ figure }: { figure: Figure }) {
 /** Safe for url(#…) references and CSS: React ids may hold characters such as ":" or "«". */
 export const cleanId = (id: string): string => `rd${id.replace(/[^A-Za-z0-9_-]/g, '')}`;
 
-export function FigureSvg({ figure, id, title, description, children }: { figure: Figure; id: string; title: string; description: string; children?: ReactNode }) {
+export function FigureSvg({
+  figure,
+  id,
+  title,
+  description,
+  children,
+}: {
+  figure: Figure;
+  id: string;
+  title: string;
+  description: string;
+  children?: ReactNode;
+}) {
   const titleId = `${id}-title`;
   const descId = `${id}-desc`;
   const arrowId = `${id}-arrow`;
@@ -168,11 +234,21 @@ export function FigureSvg({ figure, id, title, description, children }: { figure
           <path d="M0,0L10,5L0,10z" className="rd-arrowhead" />
         </marker>
       </defs>
-      {figure.clusters.map((c) => <ClusterFrame key={c.name} cluster={c} />)}
-      {figure.links.map((l) => <LinkPath key={l.id} link={l} arrowId={arrowId} />)}
-      {figure.clusters.map((c) => <ClusterView key={c.name} cluster={c} arrowId={arrowId} />)}
-      {figure.shapes.map((s) => <ShapeView key={s.id} shape={s} />)}
-      {figure.notes.map((t, i) => <Text key={i} line={t} />)}
+      {figure.clusters.map((c) => (
+        <ClusterFrame key={c.name} cluster={c} />
+      ))}
+      {figure.links.map((l) => (
+        <LinkPath key={l.id} link={l} arrowId={arrowId} />
+      ))}
+      {figure.clusters.map((c) => (
+        <ClusterView key={c.name} cluster={c} arrowId={arrowId} />
+      ))}
+      {figure.shapes.map((s) => (
+        <ShapeView key={s.id} shape={s} />
+      ))}
+      {figure.notes.map((t, i) => (
+        <Text key={i} line={t} />
+      ))}
       <LegendView figure={figure} />
       {children}
     </svg>

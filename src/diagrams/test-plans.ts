@@ -15,16 +15,21 @@ export function sizedPlan(total: number): Plan {
         loadBalancer: { targets: ['rancher-1', 'rancher-2', 'rancher-3'] },
       },
       ...(downstream
-        ? [{
-            name: 'apps',
-            userWorkloads: true,
-            nodes: Array.from({ length: downstream }, (_, i) =>
-              i < etcd ? { name: `etcd-${i + 1}`, roles: ['etcd'] }
-              : i < etcd + cp ? { name: `cp-${i + 1}`, roles: ['controlplane'] }
-              : { name: `worker-with-a-long-name-${i + 1}`, address: `10.2.${Math.floor(i / 250)}.${i % 250}`, roles: ['worker'] }),
-            loadBalancer: { targets: ['worker-with-a-long-name-9'] },
-            authorizedEndpoint: { fqdn: 'api.apps.example.com', targets: ['cp-6', 'cp-7', 'cp-8'], privateCA: true },
-          }]
+        ? [
+            {
+              name: 'apps',
+              userWorkloads: true,
+              nodes: Array.from({ length: downstream }, (_, i) =>
+                i < etcd
+                  ? { name: `etcd-${i + 1}`, roles: ['etcd'] }
+                  : i < etcd + cp
+                    ? { name: `cp-${i + 1}`, roles: ['controlplane'] }
+                    : { name: `worker-with-a-long-name-${i + 1}`, address: `10.2.${Math.floor(i / 250)}.${i % 250}`, roles: ['worker'] },
+              ),
+              loadBalancer: { targets: ['worker-with-a-long-name-9'] },
+              authorizedEndpoint: { fqdn: 'api.apps.example.com', targets: ['cp-6', 'cp-7', 'cp-8'], privateCA: true },
+            },
+          ]
         : []),
     ],
   });

@@ -14,7 +14,11 @@ function nodeNote(n: NodeBox): string | undefined {
 
 const findingText = (f: Finding) => `${f.severity}: ${f.message}`;
 
-export function TextEquivalent({ figure, planFindings, clusterFindings }: {
+export function TextEquivalent({
+  figure,
+  planFindings,
+  clusterFindings,
+}: {
   figure: Figure;
   planFindings: Finding[];
   clusterFindings: (cluster: string) => Finding[];
@@ -30,7 +34,11 @@ export function TextEquivalent({ figure, planFindings, clusterFindings }: {
           const notes = c.groups.flatMap((g) => g.nodes.map(nodeNote)).filter((x): x is string => Boolean(x));
           return (
             <li key={c.name}>
-              <strong>{c.name}</strong>: {c.header.slice(1).map((l) => l.full).join('; ')}
+              <strong>{c.name}</strong>:{' '}
+              {c.header
+                .slice(1)
+                .map((l) => l.full)
+                .join('; ')}
               <ul>
                 {c.groups.map((g) => {
                   const names = [...g.nodes.map((n) => n.name), ...(g.more?.hidden ?? [])];
@@ -42,14 +50,22 @@ export function TextEquivalent({ figure, planFindings, clusterFindings }: {
                     </li>
                   );
                 })}
-                {notes.map((t) => <li key={t}>{t}</li>)}
-                {clusterFindings(c.name).map((f, i) => <li key={`f${i}`}>{findingText(f)}</li>)}
+                {notes.map((t) => (
+                  <li key={t}>{t}</li>
+                ))}
+                {clusterFindings(c.name).map((f, i) => (
+                  <li key={`f${i}`}>{findingText(f)}</li>
+                ))}
               </ul>
             </li>
           );
         })}
-        {figure.notes.map((t, i) => <li key={`n${i}`}>{t.full}</li>)}
-        {planFindings.map((f, i) => <li key={`p${i}`}>{findingText(f)}</li>)}
+        {figure.notes.map((t, i) => (
+          <li key={`n${i}`}>{t.full}</li>
+        ))}
+        {planFindings.map((f, i) => (
+          <li key={`p${i}`}>{findingText(f)}</li>
+        ))}
       </ul>
     </details>
   );

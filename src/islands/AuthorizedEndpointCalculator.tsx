@@ -44,9 +44,18 @@ function Recommended() {
     <table>
       <caption>What the guidance recommends for the authorized cluster endpoint</caption>
       <tbody>
-        <tr><th scope="row">FQDN</th><td>a DNS name in front of the controlplane nodes, not one node's address</td></tr>
-        <tr><th scope="row">Targets</th><td>every controlplane node, behind a load balancer</td></tr>
-        <tr><th scope="row">Private CA</th><td>supply its CA certificate so the kubeconfig can trust it</td></tr>
+        <tr>
+          <th scope="row">FQDN</th>
+          <td>a DNS name in front of the controlplane nodes, not one node's address</td>
+        </tr>
+        <tr>
+          <th scope="row">Targets</th>
+          <td>every controlplane node, behind a load balancer</td>
+        </tr>
+        <tr>
+          <th scope="row">Private CA</th>
+          <td>supply its CA certificate so the kubeconfig can trust it</td>
+        </tr>
       </tbody>
     </table>
   );
@@ -54,24 +63,37 @@ function Recommended() {
 
 export default function AuthorizedEndpointCalculator() {
   const mounted = useMounted();
-  const [input, setInput] = useState<EndpointInput>({ fqdn: 'api.production.example.com', controlplanes: 2, targets: 2, privateCA: false, caCertificate: false });
+  const [input, setInput] = useState<EndpointInput>({
+    fqdn: 'api.production.example.com',
+    controlplanes: 2,
+    targets: 2,
+    privateCA: false,
+    caCertificate: false,
+  });
   if (!mounted)
     return (
       <CalculatorFrame title="Authorized endpoint settings">
         <Recommended />
       </CalculatorFrame>
     );
-  const set = (patch: Partial<EndpointInput>) => setInput((old) => {
-    const next = { ...old, ...patch };
-    return { ...next, targets: Math.min(next.targets, next.controlplanes) };
-  });
+  const set = (patch: Partial<EndpointInput>) =>
+    setInput((old) => {
+      const next = { ...old, ...patch };
+      return { ...next, targets: Math.min(next.targets, next.controlplanes) };
+    });
   const findings = checkPlan(endpointPlan(input)).findings.filter((f) => f.rule.startsWith('ace-'));
   return (
     <CalculatorFrame title="Authorized endpoint checker">
       <div className="ck-fields">
         <DraftInput label="FQDN" placeholder="empty: one kubeconfig context per node" value={input.fqdn} onCommit={(fqdn) => set({ fqdn })} />
         <NumberField label="Controlplane nodes" value={input.controlplanes} min={1} max={9} onChange={(controlplanes) => set({ controlplanes })} />
-        <NumberField label="Controlplane nodes behind the FQDN" value={input.targets} min={0} max={input.controlplanes} onChange={(targets) => set({ targets })} />
+        <NumberField
+          label="Controlplane nodes behind the FQDN"
+          value={input.targets}
+          min={0}
+          max={input.controlplanes}
+          onChange={(targets) => set({ targets })}
+        />
         <CertificateFields value={input} onChange={set} />
       </div>
       <CalculatorFindings findings={findings} none="This endpoint matches the guidance." />

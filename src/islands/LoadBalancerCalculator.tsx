@@ -35,10 +35,22 @@ function Recommended() {
     <table>
       <caption>What the guidance recommends for the Rancher load balancer</caption>
       <tbody>
-        <tr><th scope="row">Layer</th><td>4 (TCP), not 7</td></tr>
-        <tr><th scope="row">Ports</th><td>80 and 443</td></tr>
-        <tr><th scope="row">Targets</th><td>every node of the Rancher cluster</td></tr>
-        <tr><th scope="row">TLS</th><td>passed through; the ingress controller on the nodes ends it</td></tr>
+        <tr>
+          <th scope="row">Layer</th>
+          <td>4 (TCP), not 7</td>
+        </tr>
+        <tr>
+          <th scope="row">Ports</th>
+          <td>80 and 443</td>
+        </tr>
+        <tr>
+          <th scope="row">Targets</th>
+          <td>every node of the Rancher cluster</td>
+        </tr>
+        <tr>
+          <th scope="row">TLS</th>
+          <td>passed through; the ingress controller on the nodes ends it</td>
+        </tr>
       </tbody>
     </table>
   );
@@ -53,10 +65,11 @@ export default function LoadBalancerCalculator() {
         <Recommended />
       </CalculatorFrame>
     );
-  const set = (patch: Partial<LoadBalancerInput>) => setInput((old) => {
-    const next = { ...old, ...patch };
-    return { ...next, targets: Math.min(next.targets, next.nodes) };
-  });
+  const set = (patch: Partial<LoadBalancerInput>) =>
+    setInput((old) => {
+      const next = { ...old, ...patch };
+      return { ...next, targets: Math.min(next.targets, next.nodes) };
+    });
   const findings = checkPlan(loadBalancerPlan(input)).findings.filter((f) => f.rule.startsWith('lb-'));
   return (
     <CalculatorFrame title="Load balancer checker">

@@ -1,15 +1,21 @@
 // Shared parts of the three small calculators: mount gating (their static fallback shows until
 // the island runs, and always without JavaScript), a numeric field and a findings list.
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useId, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Finding } from '../rules/report.ts';
 import { FindingItem } from './checker/FindingsList.tsx';
 import './checker.css';
 
 /** False on the server and during hydration, true once the island runs in the browser. */
+const noSubscription = () => () => undefined;
+
 export function useMounted(): boolean {
-  const [mounted, setMounted] = useState(false);
-  useEffect(() => setMounted(true), []);
-  return mounted;
+  // The server snapshot is false and the client's true, so React renders the fallback first and
+  // switches after hydration without an effect.
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 }
 
 export function CalculatorFrame({ title, children }: { title: string; children: ReactNode }) {
@@ -24,7 +30,11 @@ export function CalculatorFrame({ title, children }: { title: string; children: 
 
 export function NumberField({ label, value, min, max, onChange }: { label: string; value: number; min: number; max: number; onChange: (n: number) => void }) {
   const [text, setText] = useState(String(value));
-  useEffect(() => setText(String(value)), [value]);
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value);
+    setText(String(value));
+  }
   return (
     <label className="ck-field">
       <span className="ck-label">{label}</span>
@@ -52,7 +62,11 @@ export function CalculatorFindings({ findings, none }: { findings: Finding[]; no
           {none}
         </p>
       ) : (
-        <ul className="ck-list">{findings.map((f, i) => <FindingItem key={`${f.rule}-${i}`} finding={f} />)}</ul>
+        <ul className="ck-list">
+          {findings.map((f, i) => (
+            <FindingItem key={`${f.rule}-${i}`} finding={f} />
+          ))}
+        </ul>
       )}
     </div>
   );

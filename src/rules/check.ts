@@ -1,40 +1,30 @@
-// The engine: compute per-cluster facts once, run every rule, order the findings.
-// Order: plan-wide findings first, then by cluster (plan order), then catalogue order, then the
-// order the rule reported in (which follows node order).
-import { RULES } from './catalogue/index.ts';
-import { NODE_ROLES, rancherCluster, type Cluster, type Plan } from './vocabulary.ts';
-import { etcdMemberCount, etcdQuorum, failuresTolerated } from './quorum.ts';
+// The engine: compute per-cluster facts once, run the rules that apply to the plan's Rancher
+// version, order the findings. Order: plan-wide findings first, then by cluster (plan order), then
+// catalogue order, then the order the rule reported in (which follows node order).
+import { RULES, type RuleId } from './catalogue/index.ts';
+import { clusterFactsOf, type ClusterFacts } from './cluster-facts.ts';
+import { docsPath } from './guide-pages.ts';
+import { etcdQuorum, failuresTolerated } from './quorum.ts';
 import type { ClusterSummary, Finding, Report } from './report.ts';
-import type { ClusterFacts, Rule, RuleContext } from './rule.ts';
+import type { Rule, RuleContext } from './rule.ts';
+import { DEFAULT_RANCHER_VERSION, inRange, profileOf } from './versions.ts';
+import { NODE_ROLES, type Plan } from './vocabulary.ts';
 
 export interface CheckOptions {
   /** Findings found elsewhere (e.g. while reading a cluster.yml), merged and ordered with the rest. */
   extraFindings?: readonly Finding[];
-  /** Run only these rules (default: the whole catalogue). */
+  /** Run only these rules (default: the whole catalogue); version ranges still apply. */
   rules?: readonly Rule[];
 }
 
-function clusterFacts(cluster: Cluster, index: number, isRancher: boolean): ClusterFacts {
-  const roles: Record<string, number> = {};
-  const nodesByName = new Map<string, Cluster['nodes'][number]>();
-  for (const node of cluster.nodes) {
-    if (!nodesByName.has(node.name)) nodesByName.set(node.name, node);
-    const nodeRoles = node.roles.length > 1 ? new Set(node.roles) : node.roles;
-    for (const role of nodeRoles) roles[role] = (roles[role] ?? 0) + 1;
-  }
-  return {
-    cluster,
-    index,
-    purpose: isRancher ? 'rancher' : 'downstream',
-    roles,
-    etcdMembers: etcdMemberCount(cluster),
-    nodesByName,
-  };
+/** The Rancher version a plan is checked as: its own, or the seed's 2.4. */
+export function checkedVersion(plan: Plan): string {
+  return plan.rancher?.version ?? DEFAULT_RANCHER_VERSION;
 }
 
-export function clusterFactsOf(plan: Plan): ClusterFacts[] {
-  const rancher = rancherCluster(plan);
-  return plan.clusters.map((c, i) => clusterFacts(c, i, c === rancher));
+/** The rules that apply to a Rancher version. */
+export function rulesFor(version: string, rules: readonly Rule[] = RULES): Rule[] {
+  return rules.filter((r) => inRange(version, r.versions ?? {}));
 }
 
 function roleOrder(role: string): number {
@@ -49,18 +39,23 @@ export function summarise(facts: ClusterFacts): ClusterSummary {
     distribution: facts.cluster.distribution,
     nodeCount: facts.cluster.nodes.length,
     roles: Object.fromEntries(Object.entries(facts.roles).sort(([a], [b]) => roleOrder(a) - roleOrder(b))),
+    datastore: facts.datastore,
     etcdMembers: facts.etcdMembers,
     quorum: etcdQuorum(facts.etcdMembers),
     failuresTolerated: failuresTolerated(facts.etcdMembers),
+    controlPlaneNodes: facts.controlPlane,
+    workerNodes: facts.workers,
   };
 }
 
 export function checkPlan(plan: Plan, options: CheckOptions = {}): Report {
-  const rules = options.rules ?? RULES;
+  const version = checkedVersion(plan);
+  const profile = profileOf(version);
+  const rules = rulesFor(version, options.rules ?? RULES);
   const clusters = clusterFactsOf(plan);
   const clusterIndex = new Map<string, number>();
   for (const f of clusters) if (!clusterIndex.has(f.cluster.name)) clusterIndex.set(f.cluster.name, f.index);
-  const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
+  const ruleIndex = new Map<string, number>(RULES.map((r, i) => [r.id, i]));
 
   const keyed: { finding: Finding; c: number; r: number; seq: number }[] = [];
   const push = (finding: Finding) => {
@@ -73,29 +68,34 @@ export function checkPlan(plan: Plan, options: CheckOptions = {}): Report {
   };
   for (const f of options.extraFindings ?? []) push(f);
 
-  let current: Rule = rules[0] as Rule;
+  let current: Rule | undefined;
   const ctx: RuleContext = {
     plan,
-    rancherVersion: plan.rancher?.version ?? '2.4',
+    rancherVersion: version,
+    versionGiven: plan.rancher?.version !== undefined,
+    profile,
     rancher: clusters.find((c) => c.purpose === 'rancher'),
     clusters,
     downstream: clusters.filter((c) => c.purpose === 'downstream'),
     report(input) {
+      if (!current) throw new Error('report() called outside a rule');
       const finding: Finding = {
-        rule: current.id,
+        rule: current.id as RuleId,
         severity: input.severity ?? current.severity,
-        nodes: input.nodes ?? [],
+        nodes: [...(input.nodes ?? [])],
         message: input.message,
-        docs: current.docs,
+        docs: docsPath(current.docs),
       };
       if (input.cluster !== undefined) finding.cluster = input.cluster;
       push(finding);
     },
   };
   for (const rule of rules) {
+    if (!rule.check) continue; // reported by a reader, arrives in extraFindings
     current = rule;
     rule.check(ctx);
   }
+  current = undefined;
 
   keyed.sort((a, b) => a.c - b.c || a.r - b.r || a.seq - b.seq);
   const findings = keyed.map((k) => k.finding);
@@ -105,5 +105,5 @@ export function checkPlan(plan: Plan, options: CheckOptions = {}): Report {
     else if (f.severity === 'warning') summary.warnings++;
     else summary.infos++;
   }
-  return { findings, clusters: clusters.map(summarise), summary };
+  return { rancherVersion: version, profile: { id: profile.id, label: profile.label }, findings, clusters: clusters.map(summarise), summary };
 }

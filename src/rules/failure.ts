@@ -3,9 +3,20 @@
 // scheduling needs the API and a live node that takes workloads; Rancher (on its own cluster) also
 // needs such a node behind the load balancer. An external datastore is assumed to stay up.
 import type { Cluster, Plan, PlanNode } from './plan.ts';
-import { etcdQuorum, hasExternalDatastore, isControlPlane, isEtcdMember, isManaged, isWorkerCapable, usesServerRoles } from './quorum.ts';
+import {
+  datastoreOf,
+  hasExternalDatastore,
+  isControlPlane,
+  isEtcdMember,
+  isManaged,
+  isRancherCluster,
+  isWorkerCapable,
+  resolveTarget,
+  usesServerRoles,
+} from './cluster-facts.ts';
+import { etcdQuorum } from './quorum.ts';
 import type { FailureOutcome } from './report.ts';
-import { listNames, plural } from './rule.ts';
+import { listNames, plural } from './words.ts';
 
 export type BreakReason = 'etcd-quorum' | 'no-api-server' | 'no-worker' | 'no-load-balancer-target';
 
@@ -23,16 +34,12 @@ function findCluster(plan: Plan, clusterName: string): Cluster {
   return cluster;
 }
 
-function isRancherCluster(plan: Plan, cluster: Cluster): boolean {
-  return plan.rancher?.install === 'kubernetes' && plan.rancher.cluster === cluster.name;
-}
-
 /** Nodes that carry Rancher's traffic: workload nodes the load balancer targets (all of them without one). */
 function rancherEntryNodes(cluster: Cluster): PlanNode[] {
   const workers = cluster.nodes.filter((n) => isWorkerCapable(cluster, n));
   if (!cluster.loadBalancer) return workers;
-  const targets = new Set(cluster.loadBalancer.targets);
-  return workers.filter((n) => targets.has(n.name));
+  const targets = new Set(cluster.loadBalancer.targets.map((t) => resolveTarget(cluster, t)));
+  return workers.filter((n) => targets.has(n));
 }
 
 /**
@@ -51,15 +58,46 @@ export function simulateFailure(plan: Plan, clusterName: string, failedNodeNames
   const members = cluster.nodes.filter((n) => isEtcdMember(cluster, n));
   const aliveMembers = members.filter(alive).length;
   const quorum = etcdQuorum(members.length);
-  const kept = external || (members.length > 0 && aliveMembers >= quorum);
-  if (external) notes.push(managed ? 'The provider runs the datastore, so it is not affected.' : 'The cluster data lives in an external datastore, which is assumed to stay up.');
+  // SQLite lives on the server itself: the data is there while a server is.
+  const sqlite = datastoreOf(cluster) === 'sqlite';
+  const sqliteAlive = sqlite && cluster.nodes.some((n) => isControlPlane(cluster, n) && alive(n));
+  // A generic cluster that names no etcd node: etcd is somewhere the plan does not show (kubeadm
+  // stacks it on the control plane), so it is taken to live while a control-plane node does.
+  const unseen = cluster.distribution === 'other' && members.length === 0;
+  const unseenAlive = unseen && cluster.nodes.some((n) => isControlPlane(cluster, n) && alive(n));
+  const kept = external || sqliteAlive || unseenAlive || (members.length > 0 && aliveMembers >= quorum);
+  if (external)
+    notes.push(
+      managed ? 'The provider runs the datastore, so it is not affected.' : 'The cluster data lives in an external datastore, which is assumed to stay up.',
+    );
+  else if (sqlite)
+    notes.push(
+      sqliteAlive
+        ? 'The cluster data lives in SQLite on the server, which is still up.'
+        : 'The server holding the SQLite datastore is gone, and with it the only copy of the cluster data.',
+    );
+  else if (unseen)
+    notes.push(
+      unseenAlive
+        ? 'The plan names no etcd node; etcd is taken to run with the control plane, which is still up.'
+        : 'The plan names no etcd node; with the control plane gone, its data is taken to be gone too.',
+    );
   else if (members.length === 0) notes.push('The cluster has no etcd member, so it has no datastore at all.');
-  else if (!kept) notes.push(`etcd lost quorum: ${aliveMembers} of ${members.length} members are left and ${quorum} are needed, so the cluster cannot change state.`);
+  else if (!kept)
+    notes.push(`etcd lost quorum: ${aliveMembers} of ${members.length} members are left and ${quorum} are needed, so the cluster cannot change state.`);
   else if (aliveMembers < members.length) notes.push(`etcd keeps quorum with ${aliveMembers} of ${members.length} members (${quorum} needed).`);
 
   const apiNodes = cluster.nodes.filter((n) => isControlPlane(cluster, n));
-  const apiAlive = managed || apiNodes.some(alive);
-  if (!apiAlive) notes.push(apiNodes.length === 0 ? 'No node runs the API server.' : `Every ${usesServerRoles(cluster) ? 'server' : 'controlplane node'} has failed, so the API server is gone.`);
+  // A generic cluster whose plan names no control-plane node runs it somewhere unseen (microk8s on
+  // every node): taken to be up while any node is.
+  const apiUnseen = cluster.distribution === 'other' && apiNodes.length === 0;
+  const apiAlive = managed || apiNodes.some(alive) || (apiUnseen && cluster.nodes.some(alive));
+  if (!apiAlive)
+    notes.push(
+      apiNodes.length === 0
+        ? 'No node runs the API server.'
+        : `Every ${usesServerRoles(cluster) ? 'server' : 'controlplane node'} has failed, so the API server is gone.`,
+    );
   const apiAvailable = apiAlive && kept;
   if (apiAlive && !kept) notes.push('The API server cannot serve requests without its datastore.');
 
@@ -100,13 +138,16 @@ export function smallestBreakingFailure(plan: Plan, clusterName: string): Breaki
   const cluster = findCluster(plan, clusterName);
   const names = (nodes: PlanNode[]) => nodes.map((n) => n.name);
   const candidates: { reason: BreakReason; nodes: string[]; why: string }[] = [];
-  if (!hasExternalDatastore(cluster)) {
-    const members = cluster.nodes.filter((n) => isEtcdMember(cluster, n));
+  const members = cluster.nodes.filter((n) => isEtcdMember(cluster, n));
+  // A generic Kubernetes cluster whose plan names no etcd node keeps etcd somewhere we cannot see
+  // (kubeadm stacks it on the control plane); do not call it broken for lack of members.
+  if (datastoreOf(cluster) === 'etcd' && !(cluster.distribution === 'other' && members.length === 0)) {
     const need = members.length - etcdQuorum(members.length) + 1;
     candidates.push({ reason: 'etcd-quorum', nodes: names(members.slice(0, Math.max(0, need))), why: 'etcd loses quorum' });
   }
-  if (!isManaged(cluster))
-    candidates.push({ reason: 'no-api-server', nodes: names(cluster.nodes.filter((n) => isControlPlane(cluster, n))), why: 'no API server is left' });
+  const apiNodes = cluster.nodes.filter((n) => isControlPlane(cluster, n));
+  if (!isManaged(cluster) && !(cluster.distribution === 'other' && apiNodes.length === 0))
+    candidates.push({ reason: 'no-api-server', nodes: names(apiNodes), why: 'no API server is left' });
   candidates.push({ reason: 'no-worker', nodes: names(cluster.nodes.filter((n) => isWorkerCapable(cluster, n))), why: 'no node can run workloads' });
   if (isRancherCluster(plan, cluster))
     candidates.push({ reason: 'no-load-balancer-target', nodes: names(rancherEntryNodes(cluster)), why: 'no node behind the load balancer can serve Rancher' });

@@ -26,7 +26,8 @@ export function formatFindingsMarkdown(report: Report, options: MarkdownOptions 
   }
   for (const [cluster, findings] of groups) {
     const summary = report.clusters.find((c) => c.name === cluster);
-    const heading = cluster === '' ? 'Whole plan' : `Cluster \`${cluster}\`${summary ? ` (${summary.purpose}, ${summary.distribution}, ${summary.nodeCount} nodes)` : ''}`;
+    const heading =
+      cluster === '' ? 'Whole plan' : `Cluster \`${cluster}\`${summary ? ` (${summary.purpose}, ${summary.distribution}, ${summary.nodeCount} nodes)` : ''}`;
     out.push('', `### ${heading}`, '');
     for (const f of findings) out.push(`- ${LABEL[f.severity]} \`${f.rule}\`: ${escape(f.message)} ([why](${base}${f.docs}))`);
   }

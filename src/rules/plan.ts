@@ -1,41 +1,71 @@
 // The plan: the one model every part of the project reads. A plan file (YAML or JSON) is this
 // shape; the zod schema below is the single statement of it and also yields the JSON Schema.
 import { z } from 'zod';
+import { addressProblem, dnsNameProblem, nameProblem } from './identifiers.ts';
+import { LIMITS } from './limits.ts';
+import { normaliseVersion } from './versions.ts';
+import { DATASTORES, DISTRIBUTIONS, HOSTINGS, NETWORK_PLUGINS, NODE_ROLES } from './vocabulary.ts';
 
 // zod otherwise probes `new Function` before its first parse, which a strict Content-Security-Policy
 // reports as a violation; the plain interpreter is fast enough for plans.
 z.config({ jitless: true });
 
-// The vocabulary and helpers live in a zod-free module so code that only checks plans (the
-// calculators in the browser) does not ship the schema library.
-import { DISTRIBUTIONS, HOSTINGS, NODE_ROLES } from './vocabulary.ts';
 export * from './vocabulary.ts';
 
-const name = z.string().trim().min(1, 'must not be empty');
+/** A string checked by one of the identifier rules; the message never repeats the value itself. */
+function checked(problem: (text: string) => string | undefined, description: string) {
+  return z
+    .string()
+    .trim()
+    .superRefine((value, ctx) => {
+      const why = problem(value);
+      if (why) ctx.addIssue({ code: 'custom', message: why, input: value });
+    })
+    .meta({ description });
+}
+
+const name = checked(nameProblem, 'Letters, digits, ".", "_" and "-", starting with a letter or digit.');
+const address = checked(addressProblem, 'An IPv4 or IPv6 address, or a DNS name.');
+/** Load-balancer and endpoint targets name a node of the cluster by its name or its address. */
+const target = checked(
+  (text) => (nameProblem(text) === undefined || addressProblem(text) === undefined ? undefined : addressProblem(text)),
+  'A node of the cluster, by name or address.',
+);
 
 const roleSchema = z.enum(NODE_ROLES, {
   error: (issue) =>
-    `${JSON.stringify(issue.input)} is not a role; expected etcd, controlplane or worker (RKE), or server or agent (K3s, RKE2)`,
+    `${JSON.stringify(issue.input)} is not a role; expected etcd, controlplane or worker (RKE, and Rancher's RKE2/K3s machine pools), or server or agent (standalone K3s and RKE2)`,
 });
 
 export const nodeSchema = z.strictObject({
   name,
-  address: z.string().trim().min(1).optional(),
-  roles: z.array(roleSchema).default([]),
+  address: address.optional(),
+  roles: z
+    .array(roleSchema)
+    .max(NODE_ROLES.length * 2)
+    .default([]),
+  /** Failure domain (availability zone, rack, room): the what-if can fail a whole zone. */
+  zone: name.optional(),
+  /** vCPUs of the machine, for the sizing rules. */
+  cpu: z.number().positive().max(4096).optional(),
+  /** Memory of the machine in GiB, for the sizing rules. */
+  memoryGiB: z.number().positive().max(65536).optional(),
 });
+
+const port = z.number().int().min(1, 'must be a port from 1 to 65535').max(65535, 'must be a port from 1 to 65535');
 
 export const loadBalancerSchema = z.strictObject({
   layer: z.union([z.literal(4), z.literal(7)]).default(4),
-  ports: z.array(z.number().int().min(1).max(65535)).default([80, 443]),
-  /** Node names the load balancer forwards to. */
-  targets: z.array(name).default([]),
+  ports: z.array(port).max(64).default([80, 443]),
+  /** Nodes the load balancer forwards to, by name or address. */
+  targets: z.array(target).max(LIMITS.nodesPerCluster).default([]),
   tlsTermination: z.enum(['ingress', 'load-balancer']).default('ingress'),
 });
 
 export const authorizedEndpointSchema = z.strictObject({
   /** Absent: the kubeconfig has one context per controlplane node, each reaching that node alone. */
-  fqdn: z.string().trim().min(1).optional(),
-  targets: z.array(name).default([]),
+  fqdn: checked(dnsNameProblem, 'The DNS name of the load balancer in front of the controlplane nodes.').optional(),
+  targets: z.array(target).max(LIMITS.nodesPerCluster).default([]),
   privateCA: z.boolean().default(false),
   /** The CA certificate was supplied, so the generated kubeconfig can validate the chain. */
   caCertificate: z.boolean().default(false),
@@ -44,38 +74,42 @@ export const authorizedEndpointSchema = z.strictObject({
 export const clusterSchema = z.strictObject({
   name,
   distribution: z.enum(DISTRIBUTIONS).default('rke'),
-  /** Where the nodes run (self-managed distributions only). */
+  /** Where the nodes run. */
   hosting: z.enum(HOSTINGS).optional(),
   userWorkloads: z.boolean().default(false),
-  /**
-   * K3s/RKE2: where the cluster data lives (embedded = etcd or SQLite on the servers; unset counts
-   * as embedded). RKE: `external` means etcd outside the cluster (`services.etcd.external_urls`).
-   */
-  datastore: z.enum(['external', 'embedded']).optional(),
-  nodes: z.array(nodeSchema).default([]),
+  /** Where the cluster data lives; unset means embedded etcd on the nodes (see vocabulary.ts). */
+  datastore: z.enum(DATASTORES).optional(),
+  /** The network plugin (CNI); unset means the distribution's default. Decides some firewall ports. */
+  network: z.enum(NETWORK_PLUGINS).optional(),
+  nodes: z.array(nodeSchema).max(LIMITS.nodesPerCluster).default([]),
   loadBalancer: loadBalancerSchema.optional(),
   authorizedEndpoint: authorizedEndpointSchema.optional(),
 });
 
-/** "2.4", "v2.4.8", "2.4.8" → "2.4.8"-style text; compared with `compareVersions`. */
-const version = z
-  .union([z.string(), z.number()])
-  .transform((v) => String(v).trim().replace(/^v/i, ''))
-  .refine((v) => /^\d+(\.\d+){0,2}$/.test(v), 'must look like 2.4 or v2.4.8');
+/** "2.4", "v2.4.8", 2.4 → "2.4.8"-style text. */
+const version = z.union([z.string(), z.number()]).transform((v, ctx) => {
+  const normal = normaliseVersion(v);
+  if (normal === undefined) {
+    ctx.addIssue({ code: 'custom', message: 'must look like 2.4 or v2.4.8', input: v });
+    return z.NEVER;
+  }
+  return normal;
+});
 
 export const rancherSchema = z.strictObject({
-  version: version.default('2.4'),
+  /** Absent: checked as 2.4, the version the seed guidance describes, with a note saying so. */
+  version: version.optional(),
   install: z.enum(['kubernetes', 'docker']).default('kubernetes'),
   /** install: kubernetes — the name of the cluster that runs Rancher. */
   cluster: name.optional(),
   /** install: docker — the Docker host's address (or name). */
-  host: z.string().trim().min(1).optional(),
+  host: target.optional(),
 });
 
 export const planSchema = z.strictObject({
   /** Absent: every cluster in the plan is a downstream (user) cluster. */
   rancher: rancherSchema.optional(),
-  clusters: z.array(clusterSchema).default([]),
+  clusters: z.array(clusterSchema).max(LIMITS.clusters).default([]),
 });
 
 export type PlanNode = z.output<typeof nodeSchema>;

@@ -3,13 +3,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { checkPlan } from './check.ts';
-import { RULE_DOCS } from './docs-links.ts';
+import { RULES } from './catalogue/index.ts';
+import { ExportError } from './formats/format.ts';
+import { docsPath } from './guide-pages.ts';
 import { simulateFailure, smallestBreakingFailure } from './failure.ts';
 import { InputError } from './formats/input-error.ts';
 import { parsePlan, toPlanJson, toPlanYaml } from './formats/plan-file.ts';
 import { readInputDetailed } from './formats/read.ts';
 import { toClusterYml } from './formats/rke-cluster-yml.ts';
-import { DISTRIBUTIONS, HOSTINGS, NODE_ROLES, RKE_ROLES, planSchema, type Plan } from './plan.ts';
+import { DATASTORES, DISTRIBUTIONS, HOSTINGS, KUBERNETES_ROLES, NODE_ROLES, planSchema, type Plan } from './plan.ts';
 
 const NAMES = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
 const nodeArb = fc.record(
@@ -26,7 +28,7 @@ const clusterArb = fc.record(
     distribution: fc.constantFrom(...DISTRIBUTIONS),
     hosting: fc.constantFrom(...HOSTINGS),
     userWorkloads: fc.boolean(),
-    datastore: fc.constantFrom('external', 'embedded'),
+    datastore: fc.constantFrom(...DATASTORES),
     nodes: fc.array(nodeArb, { maxLength: 8 }),
     loadBalancer: fc.record({
       layer: fc.constantFrom(4, 7),
@@ -45,7 +47,12 @@ const planArb: fc.Arbitrary<Plan> = fc
   .record(
     {
       rancher: fc.record(
-        { version: fc.constantFrom('2.0', '2.3.9', '2.4', 'v2.4.8', '2.5.1', '2.10'), install: fc.constantFrom('kubernetes', 'docker'), cluster: fc.constantFrom('mgmt', 'prod', 'none'), host: fc.constantFrom('10.0.0.1', '10.0.0.9') },
+        {
+          version: fc.constantFrom('2.0', '2.3.9', '2.4', 'v2.4.8', '2.5.1', '2.10'),
+          install: fc.constantFrom('kubernetes', 'docker'),
+          cluster: fc.constantFrom('mgmt', 'prod', 'none'),
+          host: fc.constantFrom('10.0.0.1', '10.0.0.9'),
+        },
         { requiredKeys: [] },
       ),
       clusters: fc.array(clusterArb, { maxLength: 4 }),
@@ -61,7 +68,7 @@ describe('checkPlan properties', () => {
         const a = checkPlan(plan);
         const b = checkPlan(structuredClone(plan));
         expect(b).toEqual(a);
-        const docs = new Set<string>(Object.values(RULE_DOCS));
+        const docs = new Set<string>(RULES.map((r) => docsPath(r.docs)));
         for (const f of a.findings) {
           expect(docs.has(f.docs)).toBe(true);
           expect(['error', 'warning', 'info']).toContain(f.severity);
@@ -137,13 +144,15 @@ describe('reader properties', { timeout: 30_000 }, () => {
     let first: unknown;
     let second: unknown;
     try {
-      first = readInputDetailed(text, { filename: 'x' });
+      const { locate: _first, ...result } = readInputDetailed(text, { filename: 'x' });
+      first = result;
     } catch (error) {
       expect(error).toBeInstanceOf(InputError);
       first = (error as Error).message;
     }
     try {
-      second = readInputDetailed(text, { filename: 'x' });
+      const { locate: _second, ...result } = readInputDetailed(text, { filename: 'x' });
+      second = result;
     } catch (error) {
       second = (error as Error).message;
     }
@@ -156,23 +165,72 @@ describe('reader properties', { timeout: 30_000 }, () => {
 
   it('never throw anything but InputError on arbitrary JSON and YAML documents', () => {
     fc.assert(fc.property(fc.json({ maxDepth: 6 }), readsCleanly), { numRuns: 300 });
-    fc.assert(fc.property(fc.jsonValue({ maxDepth: 5 }), (v) => readsCleanly(stringify(v))), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 5 }), (v) => readsCleanly(stringify(v))),
+      { numRuns: 300 },
+    );
   });
 
   it('never throw on near-miss cluster.yml and kubectl documents', () => {
     const nodeish = fc.dictionary(fc.constantFrom('address', 'user', 'role', 'hostname_override', 'roles', 'port'), fc.jsonValue({ maxDepth: 2 }));
-    fc.assert(fc.property(fc.array(nodeish, { maxLength: 5 }), fc.jsonValue({ maxDepth: 2 }), (nodes, services) => readsCleanly(stringify({ nodes, services }))), { numRuns: 300 });
-    const item = fc.record({ kind: fc.constantFrom('Node', 'Pod'), metadata: fc.record({ name: fc.oneof(fc.string(), fc.integer()), labels: fc.dictionary(fc.constantFrom('node-role.kubernetes.io/etcd', 'node-role.kubernetes.io/control-plane', 'node-role.kubernetes.io/worker', 'x'), fc.string()) }), status: fc.jsonValue({ maxDepth: 2 }) }, { requiredKeys: [] });
-    fc.assert(fc.property(fc.array(item, { maxLength: 4 }), (items) => readsCleanly(JSON.stringify({ kind: 'NodeList', items }))), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.array(nodeish, { maxLength: 5 }), fc.jsonValue({ maxDepth: 2 }), (nodes, services) => readsCleanly(stringify({ nodes, services }))),
+      { numRuns: 300 },
+    );
+    const item = fc.record(
+      {
+        kind: fc.constantFrom('Node', 'Pod'),
+        metadata: fc.record({
+          name: fc.oneof(fc.string(), fc.integer()),
+          labels: fc.dictionary(
+            fc.constantFrom('node-role.kubernetes.io/etcd', 'node-role.kubernetes.io/control-plane', 'node-role.kubernetes.io/worker', 'x'),
+            fc.string(),
+          ),
+        }),
+        status: fc.jsonValue({ maxDepth: 2 }),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 4 }), (items) => readsCleanly(JSON.stringify({ kind: 'NodeList', items }))),
+      { numRuns: 300 },
+    );
   });
 
-  it('cluster.yml written from any RKE cluster reads back with the same nodes and roles', () => {
+  it('cluster.yml written from any RKE cluster reads back with the same nodes and no refusal, or says what blocks it', () => {
+    const node = fc.record({
+      name: fc.constantFrom(...NAMES, 'Upper_Case'),
+      roles: fc.subarray([...KUBERNETES_ROLES]),
+      address: fc.option(fc.constant('x'), { nil: undefined }),
+    });
     fc.assert(
-      fc.property(fc.uniqueArray(fc.record({ name: fc.constantFrom(...NAMES), roles: fc.subarray([...RKE_ROLES], { minLength: 1 }) }), { selector: (n) => n.name, minLength: 1, maxLength: 8 }), (nodes) => {
-        const plan = planSchema.parse({ clusters: [{ name: 'c', nodes: nodes.map((n, i) => ({ ...n, address: `10.0.0.${i + 1}` })) }] });
-        expect(readInputDetailed(toClusterYml(plan, 'c')).plan.clusters[0]!.nodes).toEqual(plan.clusters[0]!.nodes);
+      fc.property(fc.uniqueArray(node, { selector: (n) => n.name, minLength: 1, maxLength: 8 }), fc.boolean(), (nodes, external) => {
+        const plan = planSchema.parse({
+          clusters: [
+            {
+              name: 'c',
+              datastore: external ? 'external' : 'embedded',
+              nodes: nodes.map((n, i) => ({ name: n.name, roles: n.roles, ...(n.address ? { address: `10.0.0.${i + 1}` } : {}) })),
+            },
+          ],
+        });
+        let text: string;
+        try {
+          text = toClusterYml(plan, 'c');
+        } catch (error) {
+          expect(error).toBeInstanceOf(ExportError);
+          const errors = checkPlan(plan)
+            .findings.filter((f) => f.severity === 'error')
+            .map((f) => f.message);
+          for (const problem of (error as ExportError).problems) expect(errors).toContain(problem);
+          return;
+        }
+        const back = readInputDetailed(text);
+        expect(back.plan.clusters[0]!.nodes).toEqual(plan.clusters[0]!.nodes);
+        expect(back.findings).toEqual([]);
+        expect(checkPlan(back.plan).findings.filter((f) => f.severity === 'error')).toEqual([]);
       }),
-      { numRuns: 100 },
+      { numRuns: 200 },
     );
   });
 });

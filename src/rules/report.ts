@@ -1,11 +1,14 @@
 // The shape of what `checkPlan` and `simulateFailure` return. Islands, the CLI and diagrams read
 // these types; only src/rules builds them.
-import type { Cluster } from './plan.ts';
+import type { RuleId } from './catalogue/index.ts';
+import type { DatastoreKind } from './cluster-facts.ts';
+import type { Severity } from './rule.ts';
+import type { Distribution } from './vocabulary.ts';
 
-export type Severity = 'error' | 'warning' | 'info';
+export type { Severity } from './rule.ts';
 
 export interface Finding {
-  rule: string;
+  rule: RuleId;
   severity: Severity;
   /** Cluster name, absent for plan-wide findings (e.g. the Docker install). */
   cluster?: string;
@@ -19,19 +22,28 @@ export interface Finding {
 export interface ClusterSummary {
   name: string;
   purpose: 'rancher' | 'downstream';
-  distribution: Cluster['distribution'];
+  distribution: Distribution;
   nodeCount: number;
-  /** Nodes per role (etcd, controlplane, worker, server, agent). */
+  /** Nodes per role as written (etcd, controlplane, worker, server, agent). */
   roles: Record<string, number>;
-  /** Members of the etcd quorum: RKE etcd nodes, or K3s servers with an embedded datastore. */
+  /** Where the cluster data lives. */
+  datastore: DatastoreKind;
+  /** Members of the cluster's own etcd quorum (none with an external datastore, SQLite or a managed service). */
   etcdMembers: number;
-  /** floor(n/2)+1, 0 when there are no members (external datastore or none). */
+  /** floor(n/2)+1, 0 when there are no members. */
   quorum: number;
   /** floor((n-1)/2), 0 when there are no members. */
   failuresTolerated: number;
+  /** Nodes running an API server. */
+  controlPlaneNodes: number;
+  /** Nodes that take workloads. */
+  workerNodes: number;
 }
 
 export interface Report {
+  /** The Rancher version the plan was checked as, and the profile that version falls in. */
+  rancherVersion: string;
+  profile: { id: string; label: string };
   findings: Finding[];
   clusters: ClusterSummary[];
   summary: { errors: number; warnings: number; infos: number };

@@ -1,22 +1,36 @@
 // What a rule is. Rules are data plus one `check` function (ESLint-style): the engine in check.ts
 // hands each rule a context, the rule calls `report`, the engine fills in id, tier and docs link.
-import type { Cluster, Plan, PlanNode } from './plan.ts';
-import type { Severity } from './report.ts';
+// Every rule lives in its own module, src/rules/catalogue/<id>.ts, with its fires / stays-quiet
+// examples beside it; catalogue/index.ts (generated) lists them.
+import type { ClusterFacts } from './cluster-facts.ts';
+import type { DocsRef } from './guide-pages.ts';
+import type { ReadOptions } from './formats/read.ts';
+import type { Profile, VersionRange } from './versions.ts';
+import type { Plan, PlanInput } from './vocabulary.ts';
 
-/** Facts about one cluster, computed once so every rule stays a linear scan. */
-export interface ClusterFacts {
-  cluster: Cluster;
-  index: number;
-  purpose: 'rancher' | 'downstream';
-  roles: Record<string, number>;
-  etcdMembers: number;
-  /** First node of each name (a Map doubles as the set of names). */
-  nodesByName: Map<string, PlanNode>;
-}
+export type Severity = 'error' | 'warning' | 'info';
+
+/** What a rule is about; the calculators and the rule reference group rules by it. */
+export const CATEGORIES = {
+  plan: 'The plan itself',
+  validity: 'What the tools themselves refuse',
+  installation: 'How Rancher is installed',
+  separation: 'Separation of Rancher and user clusters',
+  'rancher-cluster': 'The Rancher server cluster',
+  environment: 'Where it runs',
+  'load-balancer': 'The load balancer',
+  'node-roles': 'Node roles',
+  etcd: 'etcd',
+  endpoint: 'The authorized cluster endpoint',
+  sizing: 'Sizing',
+} as const;
+
+export type Category = keyof typeof CATEGORIES;
+export const CATEGORY_ORDER = Object.keys(CATEGORIES) as Category[];
 
 export interface ReportInput {
   cluster?: string;
-  nodes?: string[];
+  nodes?: readonly string[];
   message: string;
   /** Overrides the rule's default tier (rancher-cluster-ha depends on the Rancher version). */
   severity?: Severity;
@@ -24,8 +38,11 @@ export interface ReportInput {
 
 export interface RuleContext {
   plan: Plan;
-  /** Rancher version of the plan, normalised ("2.4" when the plan has no rancher section). */
+  /** Rancher version the plan is checked as (the plan's own, or 2.4 when it names none). */
   rancherVersion: string;
+  /** False when the plan named no version and 2.4 was assumed. */
+  versionGiven: boolean;
+  profile: Profile;
   /** The cluster that runs Rancher, if any. */
   rancher?: ClusterFacts;
   clusters: ClusterFacts[];
@@ -33,31 +50,59 @@ export interface RuleContext {
   report(finding: ReportInput): void;
 }
 
-export interface Rule {
-  id: string;
+interface RuleBase<Id extends string> {
+  id: Id;
   /** Default tier: error = a stated requirement, warning = a recommendation, info = a note. */
   severity: Severity;
+  category: Category;
   title: string;
-  /** Site-relative path and heading anchor of the guidance that explains it. */
-  docs: string;
   /** Why the rule exists, in a sentence or two. */
   rationale: string;
+  /** The heading on the guidance page that explains it. */
+  docs: DocsRef;
+  /** The Rancher versions the rule applies to; absent: every version. */
+  versions?: VersionRange;
+  /** Where a rule beyond the v2.0–v2.4 guidance comes from (document and version, or thread). */
+  sources?: readonly string[];
+}
+
+/** A rule checked against a plan. */
+export interface PlanRule<Id extends string = string> extends RuleBase<Id> {
   check(ctx: RuleContext): void;
+  readBy?: undefined;
 }
 
-/** "a", "a and b", "a, b and c": node lists inside messages. */
-export function listNames(names: readonly string[], limit = 8): string {
-  const shown = names.slice(0, limit);
-  const rest = names.length - shown.length;
-  const items = rest > 0 ? [...shown, `${rest} more`] : shown;
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+/** A rule only a source file can show (rke's refusals in a cluster.yml): its reader reports it. */
+export interface ReaderRule<Id extends string = string> extends RuleBase<Id> {
+  /** Which reader reports it, in words ("the RKE cluster.yml reader"). */
+  readBy: string;
+  check?: undefined;
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+export type Rule<Id extends string = string> = PlanRule<Id> | ReaderRule<Id>;
+
+/** Keeps the rule's id as a literal type, so the catalogue can derive `RuleId`. */
+export function defineRule<const Id extends string>(rule: Rule<Id>): Rule<Id> {
+  return rule;
 }
 
-export function nodeKey(node: PlanNode): string {
-  return node.address ?? node.name;
+/** One worked example: a plan (or, for reader rules, a source text) and what it should produce. */
+export interface Example {
+  plan?: PlanInput;
+  /** Source text for reader rules, read with `readInputDetailed`. */
+  text?: string;
+  read?: ReadOptions;
+  /** The nodes the finding must name, when that matters. */
+  nodes?: readonly string[];
+  /** The tier expected, when the rule varies it. */
+  severity?: Severity;
+  /** Why this example is here, shown when it fails. */
+  note?: string;
+}
+
+export interface RuleExamples {
+  /** Plans on which the rule reports (at least once). */
+  fires: readonly Example[];
+  /** Close neighbours on which it stays quiet. */
+  quiet: readonly Example[];
 }

@@ -1,35 +1,50 @@
-// The plan's vocabulary (roles, distributions, hostings) and small helpers over a plan. Kept free
-// of zod so the rule engine can run in the browser without the schema library; plan.ts re-exports
-// all of it next to the schema.
-import type { Cluster, Plan } from './plan.ts';
+// The plan's vocabulary: roles, distributions, hostings, datastores, network plugins. Kept free of
+// zod so code that only checks plans (the calculators in the browser) does not ship the schema
+// library; plan.ts builds the schema from these lists and re-exports them.
 
 // The model's types, for modules that import only from here (type-only: erased at run time).
-export type { Cluster, Plan, PlanNode, Rancher, LoadBalancer, AuthorizedEndpoint, PlanInput } from './plan.ts';
+export type { AuthorizedEndpoint, Cluster, LoadBalancer, Plan, PlanInput, PlanNode, Rancher } from './plan.ts';
 
-export const RKE_ROLES = ['etcd', 'controlplane', 'worker'] as const;
-export const K3S_ROLES = ['server', 'agent'] as const;
-export const NODE_ROLES = [...RKE_ROLES, ...K3S_ROLES] as const;
-export const DISTRIBUTIONS = ['rke', 'k3s', 'rke2', 'eks', 'gke', 'aks', 'other'] as const;
+/** The three Kubernetes roles RKE assigns per node; Rancher's machine pools use them for RKE2/K3s too. */
+export const KUBERNETES_ROLES = ['etcd', 'controlplane', 'worker'] as const;
+/** How standalone K3s and RKE2 installs describe a node. */
+export const SERVER_ROLES = ['server', 'agent'] as const;
+export const NODE_ROLES = [...KUBERNETES_ROLES, ...SERVER_ROLES] as const;
+
+export const DISTRIBUTIONS = ['rke', 'rke2', 'k3s', 'eks', 'gke', 'aks', 'other'] as const;
 export const MANAGED_DISTRIBUTIONS = ['eks', 'gke', 'aks'] as const;
 export const HOSTINGS = ['ec2', 'gce', 'azure', 'on-premises', 'other'] as const;
+/**
+ * Where a cluster keeps its data. `embedded` is etcd on the nodes (the default); `external` is a
+ * datastore outside them (K3s datastore-endpoint, RKE external etcd); `sqlite` is a lone K3s server
+ * keeping its data in a local SQLite file, which has no quorum and no second copy.
+ */
+export const DATASTORES = ['embedded', 'external', 'sqlite'] as const;
+/** Network plugins whose port needs differ (canal = flannel VXLAN + calico policy, RKE's default). */
+export const NETWORK_PLUGINS = ['canal', 'flannel', 'calico', 'cilium', 'weave', 'none', 'other'] as const;
 
+export type KubernetesRole = (typeof KUBERNETES_ROLES)[number];
 export type NodeRole = (typeof NODE_ROLES)[number];
 export type Distribution = (typeof DISTRIBUTIONS)[number];
 export type Hosting = (typeof HOSTINGS)[number];
+export type Datastore = (typeof DATASTORES)[number];
+export type NetworkPlugin = (typeof NETWORK_PLUGINS)[number];
 
-/** Numeric comparison of dotted versions: "2.4" < "2.4.8" < "2.10". */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
+/** Names as their projects spell them, for every message and label. */
+export const DISTRIBUTION_LABEL: Record<Distribution, string> = {
+  rke: 'RKE',
+  rke2: 'RKE2',
+  k3s: 'K3s',
+  eks: 'EKS',
+  gke: 'GKE',
+  aks: 'AKS',
+  other: 'Kubernetes',
+};
 
-/** The cluster that runs Rancher, when Rancher runs on Kubernetes and the plan names it. */
-export function rancherCluster(plan: Plan): Cluster | undefined {
-  if (plan.rancher?.install !== 'kubernetes' || !plan.rancher.cluster) return undefined;
-  return plan.clusters.find((c) => c.name === plan.rancher?.cluster);
-}
+export const HOSTING_LABEL: Record<Hosting, string> = {
+  ec2: 'Amazon EC2',
+  gce: 'Google Compute Engine',
+  azure: 'Azure virtual machines',
+  'on-premises': 'on-premises machines',
+  other: 'other infrastructure',
+};

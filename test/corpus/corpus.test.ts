@@ -72,7 +72,7 @@ function clusterMismatches(expected: ReadExpectation, result: ReadResult): strin
       continue;
     }
     if (got.address !== node.address) out.push(`node ${node.name}: address expected ${show(node.address)}, got ${show(got.address)}`);
-    if (!sameSet(got.roles, node.roles)) out.push(`node ${node.name}: roles expected [${sorted(node.roles)}], got [${sorted(got.roles)}]`);
+    if (!sameSet(got.roles, node.roles)) out.push(`node ${node.name}: roles expected [${sorted(node.roles).join(',')}], got [${sorted(got.roles).join(',')}]`);
   }
   const expectedNames = new Set(expected.nodes.map((n) => n.name));
   for (const node of cluster.nodes) if (!expectedNames.has(node.name)) out.push(`node ${node.name}: not expected`);
@@ -93,7 +93,7 @@ function findingMismatches(expected: FindingExpectation, findings: readonly Find
     if (typeof fire === 'string') continue;
     // Rules may report one finding per node or one for several; compare the nodes named overall.
     const named = matching.flatMap((f) => f.nodes);
-    if (!sameSet(named, fire.nodes)) out.push(`${rule}: expected to name [${sorted(fire.nodes)}], named [${sorted(named)}]`);
+    if (!sameSet(named, fire.nodes)) out.push(`${rule}: expected to name [${sorted(fire.nodes).join(',')}], named [${sorted(named).join(',')}]`);
   }
   for (const rule of expected.quiet) {
     const hit = findings.find((f) => f.rule === rule);
@@ -145,8 +145,10 @@ function registerFile(file: string, expectation: FileExpectation): void {
       if (typeof result === 'string') return expectNone([result], `${file} (as the Rancher cluster)`);
       const mismatches: string[] = [];
       // Same cluster as the downstream reading, now named as the one that runs Rancher.
-      if (result.plan.rancher?.cluster !== read.cluster) mismatches.push(`rancher.cluster: expected ${show(read.cluster)}, got ${show(result.plan.rancher?.cluster)}`);
-      if (result.plan.rancher?.version !== RANCHER_READING.rancherVersion) mismatches.push(`rancher.version: expected ${RANCHER_READING.rancherVersion}, got ${show(result.plan.rancher?.version)}`);
+      if (result.plan.rancher?.cluster !== read.cluster)
+        mismatches.push(`rancher.cluster: expected ${show(read.cluster)}, got ${show(result.plan.rancher?.cluster)}`);
+      if (result.plan.rancher?.version !== RANCHER_READING.rancherVersion)
+        mismatches.push(`rancher.version: expected ${RANCHER_READING.rancherVersion}, got ${show(result.plan.rancher?.version)}`);
       mismatches.push(...clusterMismatches(read, result), ...findingMismatches(asRancher, check(result)));
       expectNone(mismatches, `${file} (as the Rancher cluster)`);
     });

@@ -253,7 +253,14 @@ export const CLUSTER_YML: Record<string, FileExpectation> = {
         'etcd-odd-members',
         { rule: 'downstream-single-role', nodes: ['10.37.200.100', '10.37.200.101', '10.37.200.102', '10.37.200.103'] },
       ],
-      quiet: ['rke-each-role', 'node-roles-present', 'node-name-dns1123', 'downstream-three-etcd', 'downstream-two-controlplane', 'downstream-survives-node-loss'],
+      quiet: [
+        'rke-each-role',
+        'node-roles-present',
+        'node-name-dns1123',
+        'downstream-three-etcd',
+        'downstream-two-controlplane',
+        'downstream-survives-node-loss',
+      ],
     },
   },
 
@@ -405,7 +412,14 @@ export const CLUSTER_YML: Record<string, FileExpectation> = {
       fires: [
         {
           rule: 'rke-config-valid', // every node lists at least one invented role
-          nodes: ['gateway.greenlee.lan', 'pihole.greenlee.lan', 'cluster_1.greenlee.lan', 'cluster_2.greenlee.lan', 'downloader.greenlee.lan', 'media.greenlee.lan'],
+          nodes: [
+            'gateway.greenlee.lan',
+            'pihole.greenlee.lan',
+            'cluster_1.greenlee.lan',
+            'cluster_2.greenlee.lan',
+            'downloader.greenlee.lan',
+            'media.greenlee.lan',
+          ],
         },
         // no hostname_override: the hostname defaults to the address, and "_" is not allowed in it
         { rule: 'node-name-dns1123', nodes: ['cluster_1.greenlee.lan', 'cluster_2.greenlee.lan'] },

@@ -49,7 +49,11 @@ export function Checker({ start }: { start: Startup }) {
           dispatch({ type: 'replace-plan', plan: linked });
           setNotice({ kind: 'info', text: 'Loaded the plan from the link.' });
         },
-        (error: unknown) => setNotice({ kind: 'error', text: `The plan in this link could not be loaded: ${error instanceof Error ? error.message : String(error)} Your plan has not changed.` }),
+        (error: unknown) =>
+          setNotice({
+            kind: 'error',
+            text: `The plan in this link could not be loaded: ${error instanceof Error ? error.message : String(error)} Your plan has not changed.`,
+          }),
       );
     };
     window.addEventListener('hashchange', onHashChange);
@@ -70,7 +74,6 @@ export function Checker({ start }: { start: Startup }) {
   const items = exportItems({
     plan,
     report,
-    svgMarkup: () => diagramRef.current?.querySelector('svg.rd-svg')?.outerHTML,
     theme: typeof document !== 'undefined' && document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light',
     docsBase: typeof window !== 'undefined' ? new URL('../', window.location.href).href : undefined,
   });
@@ -117,7 +120,14 @@ export function Checker({ start }: { start: Startup }) {
           <h2 id={`${id}-edit`}>Your plan</h2>
           <RancherEditor plan={plan} dispatch={dispatch} />
           {plan.clusters.map((c, i) => (
-            <ClusterEditor key={i} cluster={c} index={i} isRancher={plan.rancher?.install === 'kubernetes' && plan.rancher.cluster === c.name} failedSet={failedSet} dispatch={dispatch} />
+            <ClusterEditor
+              key={i}
+              cluster={c}
+              index={i}
+              isRancher={plan.rancher?.install === 'kubernetes' && plan.rancher.cluster === c.name}
+              failedSet={failedSet}
+              dispatch={dispatch}
+            />
           ))}
           <button type="button" className="ck-button" onClick={() => dispatch({ type: 'add-cluster' })}>
             Add a cluster
@@ -140,7 +150,7 @@ export function Checker({ start }: { start: Startup }) {
       </div>
 
       <ImportPanel onImport={onImport} headingId={`${id}-import`} />
-      <ExportPanel items={items} headingId={`${id}-export`} />
+      <ExportPanel items={items} headingId={`${id}-export`} diagram={diagramRef} />
     </div>
   );
 }

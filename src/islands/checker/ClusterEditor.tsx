@@ -18,13 +18,19 @@ function TargetPicker({ cluster, targets, label, onChange }: { cluster: Cluster;
       <div className="ck-wrap">
         {cluster.nodes.map((n) => (
           <label key={n.name} className="ck-check">
-            <input type="checkbox" checked={set.has(n.name)} onChange={() => onChange(set.has(n.name) ? targets.filter((t) => t !== n.name) : [...targets, n.name])} />
+            <input
+              type="checkbox"
+              checked={set.has(n.name)}
+              onChange={() => onChange(set.has(n.name) ? targets.filter((t) => t !== n.name) : [...targets, n.name])}
+            />
             {n.name}
             <SrOnly> is a target of the {label.toLowerCase().includes('endpoint') ? 'endpoint' : 'load balancer'}</SrOnly>
           </label>
         ))}
         {unknown.map((t) => (
-          <span key={t} className="ck-muted">{t} (not a node of this cluster)</span>
+          <span key={t} className="ck-muted">
+            {t} (not a node of this cluster)
+          </span>
         ))}
         <button type="button" className="ck-button ck-small" onClick={() => onChange(cluster.nodes.map((n) => n.name))}>
           All nodes<SrOnly> as targets</SrOnly>
@@ -44,8 +50,8 @@ export function LoadBalancerEditor({ cluster, index, dispatch }: { cluster: Clus
     <fieldset className="ck-box">
       <legend>Load balancer</legend>
       <label className="ck-check">
-        <input type="checkbox" checked={Boolean(lb)} onChange={() => dispatch({ type: 'set-load-balancer', cluster: index, patch: lb ? undefined : {} })} />
-        A load balancer fronts this cluster
+        <input type="checkbox" checked={Boolean(lb)} onChange={() => dispatch({ type: 'set-load-balancer', cluster: index, patch: lb ? undefined : {} })} />A
+        load balancer fronts this cluster
       </label>
       {lb && (
         <div className="ck-fields">
@@ -69,7 +75,12 @@ export function EndpointEditor({ cluster, index, dispatch }: { cluster: Cluster;
       </label>
       {ace && (
         <div className="ck-fields">
-          <DraftInput label="FQDN" placeholder="none: one context per node" value={ace.fqdn ?? ''} onCommit={(fqdn) => set({ fqdn: fqdn.trim() || undefined })} />
+          <DraftInput
+            label="FQDN"
+            placeholder="none: one context per node"
+            value={ace.fqdn ?? ''}
+            onCommit={(fqdn) => set({ fqdn: fqdn.trim() || undefined })}
+          />
           <CertificateFields value={ace} onChange={set} />
           <TargetPicker cluster={cluster} targets={ace.targets} label="Endpoint targets" onChange={(targets) => set({ targets })} />
         </div>
@@ -78,7 +89,13 @@ export function EndpointEditor({ cluster, index, dispatch }: { cluster: Cluster;
   );
 }
 
-export function ClusterEditor({ cluster, index, isRancher, failedSet, dispatch }: {
+export function ClusterEditor({
+  cluster,
+  index,
+  isRancher,
+  failedSet,
+  dispatch,
+}: {
   cluster: Cluster;
   index: number;
   isRancher: boolean;
@@ -92,7 +109,12 @@ export function ClusterEditor({ cluster, index, isRancher, failedSet, dispatch }
       <div className="ck-cluster-head">
         <h3 id={headingId}>
           Cluster {cluster.name}
-          {isRancher && <> <span className="ck-badge">runs Rancher</span></>}
+          {isRancher && (
+            <>
+              {' '}
+              <span className="ck-badge">runs Rancher</span>
+            </>
+          )}
         </h3>
         <button type="button" className="ck-button ck-small" onClick={() => dispatch({ type: 'remove-cluster', cluster: index })}>
           Remove cluster<SrOnly> {cluster.name}</SrOnly>
@@ -102,20 +124,37 @@ export function ClusterEditor({ cluster, index, isRancher, failedSet, dispatch }
         <DraftInput label="Cluster name" value={cluster.name} onCommit={(name) => dispatch({ type: 'rename-cluster', cluster: index, name })} />
         <label className="ck-field">
           <span className="ck-label">Distribution</span>
-          <select value={cluster.distribution} onChange={(e) => dispatch({ type: 'set-distribution', cluster: index, distribution: e.target.value as Distribution })}>
-            {DISTRIBUTIONS.map((d) => <option key={d} value={d}>{DISTRIBUTION_LABEL[d] ?? d}</option>)}
+          <select
+            value={cluster.distribution}
+            onChange={(e) => dispatch({ type: 'set-distribution', cluster: index, distribution: e.target.value as Distribution })}
+          >
+            {DISTRIBUTIONS.map((d) => (
+              <option key={d} value={d}>
+                {DISTRIBUTION_LABEL[d] ?? d}
+              </option>
+            ))}
           </select>
         </label>
         <label className="ck-field">
           <span className="ck-label">Hosting</span>
-          <select value={cluster.hosting ?? ''} onChange={(e) => dispatch({ type: 'update-cluster', cluster: index, patch: { hosting: (e.target.value || undefined) as Hosting | undefined } })}>
+          <select
+            value={cluster.hosting ?? ''}
+            onChange={(e) => dispatch({ type: 'update-cluster', cluster: index, patch: { hosting: (e.target.value || undefined) as Hosting | undefined } })}
+          >
             <option value="">not set</option>
-            {HOSTINGS.map((h) => <option key={h} value={h}>{h}</option>)}
+            {HOSTINGS.map((h) => (
+              <option key={h} value={h}>
+                {h}
+              </option>
+            ))}
           </select>
         </label>
         <label className="ck-field">
           <span className="ck-label">Datastore</span>
-          <select value={cluster.datastore ?? ''} onChange={(e) => dispatch({ type: 'update-cluster', cluster: index, patch: { datastore: (e.target.value || undefined) as Cluster['datastore'] } })}>
+          <select
+            value={cluster.datastore ?? ''}
+            onChange={(e) => dispatch({ type: 'update-cluster', cluster: index, patch: { datastore: (e.target.value || undefined) as Cluster['datastore'] } })}
+          >
             {/* RKE keeps its data in etcd on the nodes unless external etcd is set up; K3s chooses a datastore. */}
             <option value="">{cluster.distribution === 'rke' ? 'etcd on the nodes (default)' : 'not set (embedded)'}</option>
             <option value="embedded">{cluster.distribution === 'rke' ? 'etcd on the nodes' : 'embedded etcd on the servers'}</option>
@@ -123,7 +162,11 @@ export function ClusterEditor({ cluster, index, isRancher, failedSet, dispatch }
           </select>
         </label>
         <label className="ck-check">
-          <input type="checkbox" checked={cluster.userWorkloads} onChange={() => dispatch({ type: 'update-cluster', cluster: index, patch: { userWorkloads: !cluster.userWorkloads } })} />
+          <input
+            type="checkbox"
+            checked={cluster.userWorkloads}
+            onChange={() => dispatch({ type: 'update-cluster', cluster: index, patch: { userWorkloads: !cluster.userWorkloads } })}
+          />
           Runs your own applications
         </label>
       </div>

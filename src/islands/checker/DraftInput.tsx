@@ -1,8 +1,16 @@
 // A text field that edits a draft and commits it on Enter or when focus leaves, so a plan never
 // holds a half-typed name (renames also rewrite load-balancer targets and failed marks).
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 
-export function DraftInput({ label, value, onCommit, placeholder, inputMode, className, hint }: {
+export function DraftInput({
+  label,
+  value,
+  onCommit,
+  placeholder,
+  inputMode,
+  className,
+  hint,
+}: {
   label: ReactNode;
   value: string;
   onCommit: (value: string) => void;
@@ -12,7 +20,12 @@ export function DraftInput({ label, value, onCommit, placeholder, inputMode, cla
   hint?: string;
 }) {
   const [draft, setDraft] = useState(value);
-  useEffect(() => setDraft(value), [value]);
+  // When the plan's value changes from elsewhere (undo, a preset), the draft follows it.
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value);
+    setDraft(value);
+  }
   const commit = () => {
     if (draft !== value) onCommit(draft);
   };

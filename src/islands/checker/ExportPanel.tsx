@@ -1,14 +1,15 @@
 // Export: every file the plan yields, each with Download and Copy. Availability and contents come
 // from exports.ts; this panel only wires buttons and reports what happened.
-import { useState } from 'react';
+import { useState, type RefObject } from 'react';
 import { copyText, downloadText, type ExportItem } from './exports.ts';
 import { SrOnly } from './DraftInput.tsx';
 
-export function ExportPanel({ items, headingId }: { items: ExportItem[]; headingId: string }) {
+export function ExportPanel({ items, headingId, diagram }: { items: ExportItem[]; headingId: string; diagram: RefObject<HTMLDivElement | null> }) {
   const [status, setStatus] = useState('');
   const act = async (item: ExportItem, how: 'download' | 'copy') => {
+    if (!item.content) return;
     try {
-      const text = item.content!();
+      const text = item.content({ svgMarkup: diagram.current?.querySelector('svg.rd-svg')?.outerHTML });
       if (how === 'download') {
         downloadText(item.filename, item.mime, text);
         setStatus(`Saved ${item.filename}.`);
@@ -44,7 +45,9 @@ export function ExportPanel({ items, headingId }: { items: ExportItem[]; heading
           </li>
         ))}
       </ul>
-      <p role="status" className="ck-status">{status}</p>
+      <p role="status" className="ck-status">
+        {status}
+      </p>
     </section>
   );
 }

@@ -19,7 +19,11 @@ function Outcome({ outcome }: { outcome: FailureOutcome }) {
           {etcd.external ? (
             <YesNo ok yes="not affected (external datastore)" no="" />
           ) : (
-            <YesNo ok={etcd.kept} yes={`kept, ${etcd.alive} of ${etcd.members} members alive (${etcd.quorum} needed)`} no={`lost, ${etcd.alive} of ${etcd.members} members alive (${etcd.quorum} needed)`} />
+            <YesNo
+              ok={etcd.kept}
+              yes={`kept, ${etcd.alive} of ${etcd.members} members alive (${etcd.quorum} needed)`}
+              no={`lost, ${etcd.alive} of ${etcd.members} members alive (${etcd.quorum} needed)`}
+            />
           )}
         </li>
         <li>
@@ -35,7 +39,11 @@ function Outcome({ outcome }: { outcome: FailureOutcome }) {
         )}
       </ul>
       {outcome.notes.length > 0 && (
-        <ul className="ck-notes">{outcome.notes.map((n, i) => <li key={i}>{n}</li>)}</ul>
+        <ul className="ck-notes">
+          {outcome.notes.map((n, i) => (
+            <li key={i}>{n}</li>
+          ))}
+        </ul>
       )}
     </>
   );
@@ -63,7 +71,9 @@ export function FailurePanel({ plan, failed, dispatch, headingId }: { plan: Plan
           Clear failures
         </button>
       </div>
-      <p role="status" className="ck-status">{message}</p>
+      <p role="status" className="ck-status">
+        {message}
+      </p>
       {plan.clusters.length === 0 && <p className="ck-muted">The plan has no cluster to fail.</p>}
       {plan.clusters.map((c, i) => {
         let outcome: FailureOutcome | undefined;

@@ -2,7 +2,7 @@
 // the heading that explains it. Hovering or focusing a finding highlights its nodes in the diagram.
 import { nodeKey } from '../../diagrams/model.ts';
 import { ruleById } from '../../rules/catalogue/index.ts';
-import { hasExternalDatastore } from '../../rules/quorum.ts';
+import { hasExternalDatastore } from '../../rules/cluster-facts.ts';
 import type { Plan } from '../../rules/plan.ts';
 import type { Finding, Report } from '../../rules/report.ts';
 import { Severity } from './Icons.tsx';
@@ -30,7 +30,17 @@ export function FindingItem({ finding, onHighlight }: { finding: Finding; onHigh
   );
 }
 
-export function FindingsList({ plan, report, onHighlight, headingId }: { plan: Plan; report: Report; onHighlight: (keys: string[]) => void; headingId: string }) {
+export function FindingsList({
+  plan,
+  report,
+  onHighlight,
+  headingId,
+}: {
+  plan: Plan;
+  report: Report;
+  onHighlight: (keys: string[]) => void;
+  headingId: string;
+}) {
   const planWide = report.findings.filter((f) => !f.cluster);
   const known = new Set(plan.clusters.map((c) => c.name));
   const orphan = report.findings.filter((f) => f.cluster && !known.has(f.cluster));
@@ -41,7 +51,11 @@ export function FindingsList({ plan, report, onHighlight, headingId }: { plan: P
       {planWide.length > 0 && (
         <div className="ck-group">
           <h3>Whole plan</h3>
-          <ul className="ck-list">{planWide.map((f, i) => <FindingItem key={i} finding={f} onHighlight={onHighlight} />)}</ul>
+          <ul className="ck-list">
+            {planWide.map((f, i) => (
+              <FindingItem key={i} finding={f} onHighlight={onHighlight} />
+            ))}
+          </ul>
         </div>
       )}
       {report.clusters.map((summary, ci) => {
@@ -51,19 +65,30 @@ export function FindingsList({ plan, report, onHighlight, headingId }: { plan: P
         return (
           <div className="ck-group" key={`${ci}-${summary.name}`}>
             <h3>
-              {summary.name} <span className="ck-muted">({summary.purpose === 'rancher' ? 'Rancher server' : 'downstream'}, {summary.nodeCount} {summary.nodeCount === 1 ? 'node' : 'nodes'})</span>
+              {summary.name}{' '}
+              <span className="ck-muted">
+                ({summary.purpose === 'rancher' ? 'Rancher server' : 'downstream'}, {summary.nodeCount} {summary.nodeCount === 1 ? 'node' : 'nodes'})
+              </span>
             </h3>
             <p className="ck-quorum">{quorumLine(summary, external)}</p>
             {findings.length === 0 ? (
               <p className="ck-muted">No findings for this cluster.</p>
             ) : (
-              <ul className="ck-list">{findings.map((f, i) => <FindingItem key={i} finding={f} onHighlight={onHighlight} />)}</ul>
+              <ul className="ck-list">
+                {findings.map((f, i) => (
+                  <FindingItem key={i} finding={f} onHighlight={onHighlight} />
+                ))}
+              </ul>
             )}
           </div>
         );
       })}
       {orphan.length > 0 && (
-        <ul className="ck-list">{orphan.map((f, i) => <FindingItem key={i} finding={f} onHighlight={onHighlight} />)}</ul>
+        <ul className="ck-list">
+          {orphan.map((f, i) => (
+            <FindingItem key={i} finding={f} onHighlight={onHighlight} />
+          ))}
+        </ul>
       )}
       {report.findings.length === 0 && plan.clusters.length === 0 && <p>Nothing to check yet: load a preset or add a cluster.</p>}
     </section>

@@ -9,6 +9,7 @@ const FORMAT_WORDS: Record<ReadResult['format'], string> = {
   'cluster-yml': 'an RKE cluster.yml',
   'kubectl-nodes': 'a kubectl nodes list',
   'k3s-config': 'a K3s config.yaml',
+  'rke2-config': 'an RKE2 config.yaml',
 };
 
 export interface ImportError {
@@ -90,7 +91,11 @@ export function ImportPanel({ onImport, headingId }: { onImport: (result: ReadRe
           </button>
           <label className="ck-field ck-file">
             <span className="ck-label">Or choose a file</span>
-            <input type="file" accept=".yaml,.yml,.json,.txt,application/json,application/yaml,text/plain" onChange={(e) => void readFile(e.target.files?.[0])} />
+            <input
+              type="file"
+              accept=".yaml,.yml,.json,.txt,application/json,application/yaml,text/plain"
+              onChange={(e) => void readFile(e.target.files?.[0])}
+            />
           </label>
         </div>
       </div>
@@ -107,7 +112,9 @@ export function ImportPanel({ onImport, headingId }: { onImport: (result: ReadRe
           <p>Your plan has not changed.</p>
         </div>
       )}
-      <p role="status" className="ck-status">{done}</p>
+      <p role="status" className="ck-status">
+        {done}
+      </p>
     </section>
   );
 }

@@ -4,7 +4,10 @@ import { DraftInput } from './DraftInput.tsx';
 
 /** "80, 443" → [80, 443]; undefined when any part is not a TCP port. */
 export function parsePorts(text: string): number[] | undefined {
-  const ports = text.split(/[\s,]+/).filter(Boolean).map(Number);
+  const ports = text
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map(Number);
   return ports.every((p) => Number.isInteger(p) && p >= 1 && p <= 65535) ? ports : undefined;
 }
 

@@ -7,7 +7,15 @@ import { DraftInput, SrOnly } from './DraftInput.tsx';
 
 export const ROLE_NAME: Record<NodeRole, string> = { etcd: 'etcd', controlplane: 'controlplane', worker: 'worker', server: 'server', agent: 'agent' };
 
-const NodeRow = memo(function NodeRow({ clusterIndex, index, node, roles, failed, dispatch, failKey }: {
+const NodeRow = memo(function NodeRow({
+  clusterIndex,
+  index,
+  node,
+  roles,
+  failed,
+  dispatch,
+  failKey,
+}: {
   clusterIndex: number;
   index: number;
   node: PlanNode;
@@ -18,12 +26,27 @@ const NodeRow = memo(function NodeRow({ clusterIndex, index, node, roles, failed
 }) {
   return (
     <li className={`ck-node${failed ? ' is-failed' : ''}`}>
-      <DraftInput className="ck-field ck-node-name" label={<SrOnly>Name of node {index + 1}</SrOnly>} value={node.name} onCommit={(name) => dispatch({ type: 'rename-node', cluster: clusterIndex, node: index, name })} />
-      <DraftInput className="ck-field ck-node-address" label={<SrOnly>Address of {node.name}</SrOnly>} placeholder="address" value={node.address ?? ''} onCommit={(address) => dispatch({ type: 'set-address', cluster: clusterIndex, node: index, address })} />
+      <DraftInput
+        className="ck-field ck-node-name"
+        label={<SrOnly>Name of node {index + 1}</SrOnly>}
+        value={node.name}
+        onCommit={(name) => dispatch({ type: 'rename-node', cluster: clusterIndex, node: index, name })}
+      />
+      <DraftInput
+        className="ck-field ck-node-address"
+        label={<SrOnly>Address of {node.name}</SrOnly>}
+        placeholder="address"
+        value={node.address ?? ''}
+        onCommit={(address) => dispatch({ type: 'set-address', cluster: clusterIndex, node: index, address })}
+      />
       <span className="ck-roles">
         {roles.map((role) => (
           <label key={role} className="ck-check ck-role">
-            <input type="checkbox" checked={node.roles.includes(role)} onChange={() => dispatch({ type: 'toggle-role', cluster: clusterIndex, node: index, role })} />
+            <input
+              type="checkbox"
+              checked={node.roles.includes(role)}
+              onChange={() => dispatch({ type: 'toggle-role', cluster: clusterIndex, node: index, role })}
+            />
             {ROLE_NAME[role]}
             <SrOnly> role of {node.name}</SrOnly>
           </label>
@@ -40,7 +63,12 @@ const NodeRow = memo(function NodeRow({ clusterIndex, index, node, roles, failed
   );
 });
 
-export function NodeList({ cluster, clusterIndex, failedSet, dispatch }: {
+export function NodeList({
+  cluster,
+  clusterIndex,
+  failedSet,
+  dispatch,
+}: {
   cluster: Cluster;
   clusterIndex: number;
   failedSet: ReadonlySet<string>;
@@ -55,7 +83,9 @@ export function NodeList({ cluster, clusterIndex, failedSet, dispatch }: {
         <ul className="ck-nodes" aria-label={`Nodes of ${cluster.name}`}>
           {cluster.nodes.map((node, i) => {
             const key = `${cluster.name}/${node.name}`;
-            return <NodeRow key={i} clusterIndex={clusterIndex} index={i} node={node} roles={roles} failed={failedSet.has(key)} failKey={key} dispatch={dispatch} />;
+            return (
+              <NodeRow key={i} clusterIndex={clusterIndex} index={i} node={node} roles={roles} failed={failedSet.has(key)} failKey={key} dispatch={dispatch} />
+            );
           })}
         </ul>
       )}
@@ -81,7 +111,9 @@ function BulkAdd({ cluster, clusterIndex, dispatch }: { cluster: Cluster; cluste
         if (ok) dispatch({ type: 'add-nodes', cluster: clusterIndex, count: n, roles: valid });
       }}
     >
-      <span id={`${id}-legend`} className="ck-label">Add nodes to {cluster.name}</span>
+      <span id={`${id}-legend`} className="ck-label">
+        Add nodes to {cluster.name}
+      </span>
       <label className="ck-field ck-count">
         <span className="ck-label">How many</span>
         <input type="number" min={1} max={MAX_BULK_NODES} value={count} onChange={(e) => setCount(e.target.value)} aria-invalid={!ok} />
@@ -89,7 +121,11 @@ function BulkAdd({ cluster, clusterIndex, dispatch }: { cluster: Cluster; cluste
       <span className="ck-roles" role="group" aria-label="Roles for the new nodes">
         {roles.map((role) => (
           <label key={role} className="ck-check">
-            <input type="checkbox" checked={valid.includes(role)} onChange={() => setChosen(valid.includes(role) ? valid.filter((r) => r !== role) : [...valid, role])} />
+            <input
+              type="checkbox"
+              checked={valid.includes(role)}
+              onChange={() => setChosen(valid.includes(role) ? valid.filter((r) => r !== role) : [...valid, role])}
+            />
             {ROLE_NAME[role]}
             <SrOnly> for new nodes</SrOnly>
           </label>

@@ -18,7 +18,7 @@ export function RancherEditor({ plan, dispatch }: { plan: Plan; dispatch: Dispat
         <div className="ck-fields">
           <DraftInput
             label="Rancher version"
-            value={rancher.version}
+            value={rancher.version ?? ''}
             hint="For example 2.4.8"
             onCommit={(v) => {
               const version = v.trim().replace(/^v/i, '');
@@ -27,7 +27,10 @@ export function RancherEditor({ plan, dispatch }: { plan: Plan; dispatch: Dispat
           />
           <label className="ck-field">
             <span className="ck-label">Installed</span>
-            <select value={rancher.install} onChange={(e) => dispatch({ type: 'set-rancher', rancher: { install: e.target.value === 'docker' ? 'docker' : 'kubernetes' } })}>
+            <select
+              value={rancher.install}
+              onChange={(e) => dispatch({ type: 'set-rancher', rancher: { install: e.target.value === 'docker' ? 'docker' : 'kubernetes' } })}
+            >
               <option value="kubernetes">on a Kubernetes cluster</option>
               <option value="docker">as a single Docker container</option>
             </select>
@@ -37,11 +40,20 @@ export function RancherEditor({ plan, dispatch }: { plan: Plan; dispatch: Dispat
               <span className="ck-label">Cluster that runs Rancher</span>
               <select value={rancher.cluster ?? ''} onChange={(e) => dispatch({ type: 'set-rancher', rancher: { cluster: e.target.value || undefined } })}>
                 <option value="">none chosen</option>
-                {plan.clusters.map((c) => <option key={c.name} value={c.name}>{c.name}</option>)}
+                {plan.clusters.map((c) => (
+                  <option key={c.name} value={c.name}>
+                    {c.name}
+                  </option>
+                ))}
               </select>
             </label>
           ) : (
-            <DraftInput label="Docker host" placeholder="address or name" value={rancher.host ?? ''} onCommit={(host) => dispatch({ type: 'set-rancher', rancher: { host: host.trim() || undefined } })} />
+            <DraftInput
+              label="Docker host"
+              placeholder="address or name"
+              value={rancher.host ?? ''}
+              onCommit={(host) => dispatch({ type: 'set-rancher', rancher: { host: host.trim() || undefined } })}
+            />
           )}
         </div>
       )}

@@ -27,7 +27,9 @@ export function SharePanel({ link }: { link: string }) {
           Copy link
         </button>
       </div>
-      <p role="status" className="ck-status">{status}</p>
+      <p role="status" className="ck-status">
+        {status}
+      </p>
     </div>
   );
 }

@@ -13,7 +13,6 @@ import { tryImport } from './ImportPanel.tsx';
 const sources = (plan = RECOMMENDED_PLAN) => ({
   plan,
   report: checkPlan(plan),
-  svgMarkup: () => renderToStaticMarkup(createElement(PlanDiagram, { plan })).match(/<svg[\s\S]*<\/svg>/)?.[0],
   theme: 'dark' as const,
   docsBase: 'https://example.com/guides/rancher/',
 });
@@ -21,8 +20,17 @@ const sources = (plan = RECOMMENDED_PLAN) => ({
 describe('exports', () => {
   it('offers every export for the recommended plan, with content from the rules writers', () => {
     const items = exportItems(sources());
-    expect(items.map((i) => i.filename)).toEqual(['plan.yaml', 'rancher.cluster.yml', 'production.cluster.yml', 'nginx.conf', 'findings.md', 'findings.json', 'plan.svg']);
-    const text = (id: string) => items.find((i) => i.id === id)!.content!();
+    expect(items.map((i) => i.filename)).toEqual([
+      'plan.yaml',
+      'rancher.cluster.yml',
+      'production.cluster.yml',
+      'nginx.conf',
+      'findings.md',
+      'findings.json',
+      'plan.svg',
+    ]);
+    const svgMarkup = renderToStaticMarkup(createElement(PlanDiagram, { plan: RECOMMENDED_PLAN })).match(/<svg[\s\S]*<\/svg>/)?.[0];
+    const text = (id: string) => items.find((i) => i.id === id)!.content!({ svgMarkup });
     expect(readInput(text('plan-yaml'))).toEqual(readInput(JSON.stringify(RECOMMENDED_PLAN)));
     expect(text('cluster-yml:rancher')).toMatch(/address: 10\.0\.0\.1/);
     expect(text('nginx')).toMatch(/stream \{/);
@@ -41,9 +49,9 @@ describe('exports', () => {
     expect(docker.find((i) => i.id === 'nginx')?.unavailable).toMatch(/Rancher installed on a cluster/);
   });
 
-  it('makes cluster names safe as file names', () => {
-    const plan = readInput('clusters: [{name: "prod/eu 1", nodes: []}]');
-    expect(exportItems(sources(plan)).find((i) => i.id.startsWith('cluster-yml:'))!.filename).toBe('prod-eu-1.cluster.yml');
+  it('names cluster files after the cluster (names hold only letters, digits, ".", "_" and "-")', () => {
+    const plan = readInput('clusters: [{name: prod.eu-1, nodes: [{name: a, address: 10.0.0.1, roles: [etcd, controlplane, worker]}]}]');
+    expect(exportItems(sources(plan)).find((i) => i.id.startsWith('cluster-yml:'))!.filename).toBe('prod.eu-1.cluster.yml');
   });
 });
 
@@ -54,7 +62,7 @@ describe('wiring', () => {
   });
 
   it('imports or explains, never throws', () => {
-    const ok = tryImport('clusters: [{name: a}]');
+    const ok = tryImport('clusters: [{name: a, nodes: [{name: n, roles: [worker]}]}]');
     expect('result' in ok && ok.result.plan.clusters[0]!.name).toBe('a');
     const bad = tryImport('clusters:\n  - name: a\n    nodes:\n      - name: n\n        roles: [boss]\n', 'plan.yaml');
     expect('error' in bad && bad.error.place).toMatch(/^plan\.yaml:5:\d+ clusters\[0\]\.nodes\[0\]\.roles\[0\]$/);

@@ -1,7 +1,7 @@
 // What the checker can hand over: each export is a file name, a media type and a way to make its
 // text, or the reason it is not available for this plan. The writers live in src/rules.
 import type { Plan } from '../../rules/vocabulary.ts';
-import { rancherCluster } from '../../rules/vocabulary.ts';
+import { rancherCluster } from '../../rules/cluster-facts.ts';
 import type { Report } from '../../rules/report.ts';
 import { toPlanYaml } from '../../rules/formats/plan-file.ts';
 import { toClusterYml } from '../../rules/formats/rke-cluster-yml.ts';
@@ -14,17 +14,20 @@ export interface ExportItem {
   label: string;
   filename: string;
   mime: string;
-  /** Makes the file's text; only called when the reader asks. */
-  content?: () => string;
+  /** Makes the file's text; only called when the reader asks (with the diagram as drawn on the page). */
+  content?: (page: PageParts) => string;
   /** Why this export is not offered for the current plan. */
   unavailable?: string;
+}
+
+/** What only the page has when an export is made: the diagram as rendered. */
+export interface PageParts {
+  svgMarkup?: string;
 }
 
 export interface ExportSources {
   plan: Plan;
   report: Report;
-  /** The rendered diagram's outerHTML, read when asked. */
-  svgMarkup: () => string | undefined;
   theme: DiagramTheme;
   /** Absolute URL of the site root, so links in Markdown work outside the site. */
   docsBase?: string;
@@ -32,10 +35,8 @@ export interface ExportSources {
 
 const safeFile = (name: string) => name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'cluster';
 
-export function exportItems({ plan, report, svgMarkup, theme, docsBase }: ExportSources): ExportItem[] {
-  const items: ExportItem[] = [
-    { id: 'plan-yaml', label: 'Plan (YAML)', filename: 'plan.yaml', mime: 'application/yaml', content: () => toPlanYaml(plan) },
-  ];
+export function exportItems({ plan, report, theme, docsBase }: ExportSources): ExportItem[] {
+  const items: ExportItem[] = [{ id: 'plan-yaml', label: 'Plan (YAML)', filename: 'plan.yaml', mime: 'application/yaml', content: () => toPlanYaml(plan) }];
   const rke = plan.clusters.filter((c) => c.distribution === 'rke');
   if (rke.length === 0)
     items.push({ id: 'cluster-yml', label: 'RKE cluster.yml', filename: 'cluster.yml', mime: 'application/yaml', unavailable: 'No RKE cluster in the plan.' });
@@ -50,18 +51,35 @@ export function exportItems({ plan, report, svgMarkup, theme, docsBase }: Export
   items.push(
     rancherCluster(plan)
       ? { id: 'nginx', label: 'nginx layer-4 load balancer config', filename: 'nginx.conf', mime: 'text/plain', content: () => toNginxConfig(plan) }
-      : { id: 'nginx', label: 'nginx layer-4 load balancer config', filename: 'nginx.conf', mime: 'text/plain', unavailable: 'Needs Rancher installed on a cluster of the plan.' },
-    { id: 'findings-md', label: 'Findings (Markdown, for a ticket)', filename: 'findings.md', mime: 'text/markdown', content: () => formatFindingsMarkdown(report, { docsBase }) },
-    { id: 'findings-json', label: 'Findings (JSON)', filename: 'findings.json', mime: 'application/json', content: () => `${JSON.stringify(report, null, 2)}\n` },
+      : {
+          id: 'nginx',
+          label: 'nginx layer-4 load balancer config',
+          filename: 'nginx.conf',
+          mime: 'text/plain',
+          unavailable: 'Needs Rancher installed on a cluster of the plan.',
+        },
+    {
+      id: 'findings-md',
+      label: 'Findings (Markdown, for a ticket)',
+      filename: 'findings.md',
+      mime: 'text/markdown',
+      content: () => formatFindingsMarkdown(report, { docsBase }),
+    },
+    {
+      id: 'findings-json',
+      label: 'Findings (JSON)',
+      filename: 'findings.json',
+      mime: 'application/json',
+      content: () => `${JSON.stringify(report, null, 2)}\n`,
+    },
     {
       id: 'diagram-svg',
       label: 'Diagram (SVG)',
       filename: 'plan.svg',
       mime: 'image/svg+xml',
-      content: () => {
-        const markup = svgMarkup();
-        if (!markup) throw new Error('The diagram is not on the page yet.');
-        return standaloneSvg(markup, theme);
+      content: ({ svgMarkup }) => {
+        if (!svgMarkup) throw new Error('The diagram is not on the page yet.');
+        return standaloneSvg(svgMarkup, theme);
       },
     },
   );

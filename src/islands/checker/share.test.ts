@@ -33,7 +33,10 @@ describe('share links', () => {
   });
 
   const rejects = async (payload: string, pattern: RegExp) => {
-    const error = await decodePlan(payload).then(() => undefined, (e: unknown) => e);
+    const error = await decodePlan(payload).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ShareError);
     expect((error as Error).message).toMatch(pattern);
   };
@@ -86,7 +89,14 @@ describe('startup and storage', () => {
     expect(loadStoredPlan(storage)).toEqual(JSON.parse(JSON.stringify(PRESETS['rancher-k3s'].plan)));
     storage.data.set(STORAGE_KEY, '{"clusters": 5');
     expect(loadStoredPlan(storage)).toBeUndefined();
-    const broken = { getItem: () => { throw new Error('denied'); }, setItem: () => { throw new Error('full'); } };
+    const broken = {
+      getItem: () => {
+        throw new Error('denied');
+      },
+      setItem: () => {
+        throw new Error('full');
+      },
+    };
     expect(loadStoredPlan(broken)).toBeUndefined();
     expect(() => storePlan(PRESETS.empty.plan, broken)).not.toThrow();
   });

@@ -52,12 +52,15 @@ async function readAll(stream: ReadableStream<Uint8Array>, limit: number): Promi
   }
   const out = new Uint8Array(total);
   let at = 0;
-  for (const c of chunks) (out.set(c, at), (at += c.length));
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
   return out;
 }
 
 function through(bytes: Uint8Array, transform: CompressionStream | DecompressionStream): ReadableStream<Uint8Array> {
-  return new Blob([bytes as BlobPart]).stream().pipeThrough(transform as unknown as TransformStream<Uint8Array, Uint8Array>);
+  return new Blob([bytes as BlobPart]).stream().pipeThrough(transform);
 }
 
 /** The hash fragment payload ("v1.…") for a plan. */
@@ -84,10 +87,16 @@ export function payloadFromHash(hash: string): string | undefined {
 
 /** Read a link payload back into a plan. Throws ShareError with a message for people. */
 export async function decodePlan(payload: string): Promise<Plan> {
-  if (payload.length > MAX_LINK_CHARS) throw new ShareError(`the link is ${payload.length.toLocaleString('en')} characters long, more than the ${MAX_LINK_CHARS.toLocaleString('en')} a plan link may have.`);
+  if (payload.length > MAX_LINK_CHARS)
+    throw new ShareError(
+      `the link is ${payload.length.toLocaleString('en')} characters long, more than the ${MAX_LINK_CHARS.toLocaleString('en')} a plan link may have.`,
+    );
   const dot = payload.indexOf('.');
   const version = dot < 0 ? '' : payload.slice(0, dot);
-  if (version !== VERSION) throw new ShareError(`the link's format ${version ? `"${version.slice(0, 10)}"` : ''} is not one this checker reads (expected ${VERSION}).`.replace('  ', ' '));
+  if (version !== VERSION)
+    throw new ShareError(
+      `the link's format ${version ? `"${version.slice(0, 10)}"` : ''} is not one this checker reads (expected ${VERSION}).`.replace('  ', ' '),
+    );
   const bytes = fromBase64Url(payload.slice(dot + 1));
   let inflated: Uint8Array;
   try {
@@ -104,7 +113,7 @@ export async function decodePlan(payload: string): Promise<Plan> {
   }
   if (!text.trimStart().startsWith('{')) throw new ShareError('the link does not hold a plan.');
   try {
-    return readInput(text, { format: 'plan', filename: 'link' });
+    return readInput(text, { format: 'plan', filename: 'link', allowEmpty: true });
   } catch (error) {
     if (error instanceof InputError) throw new ShareError(`the plan in the link is not valid: ${error.message}`);
     throw error;

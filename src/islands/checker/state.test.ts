@@ -18,7 +18,12 @@ describe('checker reducer', () => {
   it('never mutates the state it is given', () => {
     const before = rke();
     const snapshot = JSON.stringify(before);
-    run(before, { type: 'toggle-role', cluster: 0, node: 0, role: 'etcd' }, { type: 'rename-node', cluster: 0, node: 1, name: 'x' }, { type: 'remove-node', cluster: 0, node: 2 });
+    run(
+      before,
+      { type: 'toggle-role', cluster: 0, node: 0, role: 'etcd' },
+      { type: 'rename-node', cluster: 0, node: 1, name: 'x' },
+      { type: 'remove-node', cluster: 0, node: 2 },
+    );
     expect(JSON.stringify(before)).toBe(snapshot);
   });
 
@@ -108,7 +113,12 @@ describe('checker reducer', () => {
   });
 
   it('tracks failures per cluster', () => {
-    const s = run(rke(), { type: 'toggle-failed', key: 'rancher/rancher-1' }, { type: 'toggle-failed', key: 'rancher/rancher-3' }, { type: 'toggle-failed', key: 'rancher/rancher-1' });
+    const s = run(
+      rke(),
+      { type: 'toggle-failed', key: 'rancher/rancher-1' },
+      { type: 'toggle-failed', key: 'rancher/rancher-3' },
+      { type: 'toggle-failed', key: 'rancher/rancher-1' },
+    );
     expect(s.failed).toEqual(['rancher/rancher-3']);
     expect(failedByCluster(s.plan, [...s.failed, 'gone/x'])).toEqual(new Map([['rancher', ['rancher-3']]]));
     expect(run(s, { type: 'clear-failed' }).failed).toEqual([]);
@@ -116,7 +126,7 @@ describe('checker reducer', () => {
   });
 
   it('replaces the plan on import with its extra findings', () => {
-    const f = { rule: 'rke-config-valid', severity: 'warning' as const, nodes: [], message: 'm', docs: 'rke-cluster/' };
+    const f = { rule: 'rke-config-valid' as const, severity: 'warning' as const, nodes: [], message: 'm', docs: 'rke-cluster/' };
     const s = run(rke(), { type: 'toggle-failed', key: 'rancher/rancher-1' }, { type: 'replace-plan', plan: PRESETS.empty.plan, extraFindings: [f] });
     expect(s).toEqual({ plan: PRESETS.empty.plan, failed: [], extraFindings: [f] });
   });

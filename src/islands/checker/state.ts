@@ -1,10 +1,19 @@
 // The checker's state and every edit the reader can make, as one pure reducer. The plan stays a
 // valid `Plan` after each action; rule logic lives in src/rules, never here.
-import { K3S_ROLES, RKE_ROLES, type Cluster, type Distribution, type NodeRole, type Plan, type PlanNode, type Rancher } from '../../rules/vocabulary.ts';
+import {
+  KUBERNETES_ROLES,
+  SERVER_ROLES,
+  type Cluster,
+  type Distribution,
+  type NodeRole,
+  type Plan,
+  type PlanNode,
+  type Rancher,
+} from '../../rules/vocabulary.ts';
 import { PRESETS, type PresetId } from '../../rules/presets.ts';
 import type { Finding } from '../../rules/report.ts';
 import { nodeKey } from '../../diagrams/model.ts';
-import { isControlPlane } from '../../rules/quorum.ts';
+import { isControlPlane } from '../../rules/cluster-facts.ts';
 
 export interface CheckerState {
   plan: Plan;
@@ -47,7 +56,7 @@ export function initialState(plan: Plan = PRESETS['rancher-rke'].plan): CheckerS
 
 /** The roles the editor offers for a cluster: servers and agents for K3s/RKE2, the RKE three otherwise. */
 export function rolesFor(cluster: Pick<Cluster, 'distribution'>): readonly NodeRole[] {
-  return cluster.distribution === 'k3s' || cluster.distribution === 'rke2' ? K3S_ROLES : RKE_ROLES;
+  return cluster.distribution === 'k3s' || cluster.distribution === 'rke2' ? SERVER_ROLES : KUBERNETES_ROLES;
 }
 
 /** `base`, or `base-2`, `base-3`… — the first that is not taken. */
@@ -65,11 +74,11 @@ function defaultPrefix(roles: readonly NodeRole[]): string {
 function convertRoles(node: PlanNode, to: readonly NodeRole[]): NodeRole[] {
   const roles = node.roles.filter((r) => to.includes(r));
   if (roles.length > 0 || node.roles.length === 0) return roles;
-  if (to === K3S_ROLES) return node.roles.includes('controlplane') || node.roles.includes('etcd') ? ['server'] : ['agent'];
+  if (to === SERVER_ROLES) return node.roles.includes('controlplane') || node.roles.includes('etcd') ? ['server'] : ['agent'];
   return node.roles.includes('server') ? ['etcd', 'controlplane', 'worker'] : ['worker'];
 }
 
-const replaceAt = <T,>(list: readonly T[], index: number, value: T): T[] => list.map((v, i) => (i === index ? value : v));
+const replaceAt = <T>(list: readonly T[], index: number, value: T): T[] => list.map((v, i) => (i === index ? value : v));
 
 function withCluster(state: CheckerState, index: number, update: (c: Cluster) => Cluster): CheckerState {
   const cluster = state.plan.clusters[index];
@@ -211,7 +220,9 @@ function reduce(state: CheckerState, action: Action): CheckerState {
         ...c,
         nodes: replaceAt(c.nodes, action.node, { ...node, name }),
         ...(c.loadBalancer ? { loadBalancer: { ...c.loadBalancer, targets: renameTargets(c.loadBalancer.targets, node.name, name) } } : {}),
-        ...(c.authorizedEndpoint ? { authorizedEndpoint: { ...c.authorizedEndpoint, targets: renameTargets(c.authorizedEndpoint.targets, node.name, name) } } : {}),
+        ...(c.authorizedEndpoint
+          ? { authorizedEndpoint: { ...c.authorizedEndpoint, targets: renameTargets(c.authorizedEndpoint.targets, node.name, name) } }
+          : {}),
       }));
       const from = nodeKey(cluster.name, node.name);
       return { ...next, failed: next.failed.map((k) => (k === from ? nodeKey(cluster.name, name) : k)) };

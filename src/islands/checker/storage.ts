@@ -22,7 +22,7 @@ export function loadStoredPlan(storage: StorageLike | undefined = defaultStorage
   try {
     const text = storage?.getItem(STORAGE_KEY);
     if (!text) return undefined;
-    return readInput(text, { format: 'plan' });
+    return readInput(text, { format: 'plan', allowEmpty: true });
   } catch {
     return undefined;
   }

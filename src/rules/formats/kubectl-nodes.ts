@@ -1,56 +1,75 @@
-// `kubectl get nodes -o json` (or -o yaml): a NodeList, a List of Nodes, or one Node.
-// Roles come from node-role.kubernetes.io/* labels; the distribution from labels and the kubelet
-// version suffix (+k3s1, +rke2r1, -eks-, -gke.).
-import { planSchema, type Distribution, type Hosting, type NodeRole, type PlanInput } from '../plan.ts';
-import { formatPath, InputError } from './input-error.ts';
-import { isRecord, singleClusterPlan, type ImportResult, type SingleClusterOptions } from './rke-cluster-yml.ts';
-import type { ParsedText } from './text.ts';
+// `kubectl get nodes -o json` (or -o yaml): a NodeList, a List of Nodes, one Node, or a bare array
+// of Nodes (older support bundles). It becomes one cluster: the distribution from the kubelet
+// version and labels, roles from node-role labels (and the legacy kubernetes.io/role label),
+// workload nodes from taints, hosting from spec.providerID.
+import type { Distribution, Hosting, NodeRole } from '../vocabulary.ts';
+import type { Format } from './format.ts';
+import { isRecord, nodeOrigin, singleClusterPlan, type ClusterInput, type NodeInput } from './single-cluster.ts';
 
 const ROLE_LABEL = 'node-role.kubernetes.io/';
+/** The label kubectl's ROLES column showed before node-role labels (acs-engine, kops). */
+const LEGACY_ROLE_LABEL = 'kubernetes.io/role';
 
-export function looksLikeKubectlNodes(data: unknown): boolean {
-  if (!isRecord(data)) return false;
-  if (data.kind === 'Node') return true;
-  return (data.kind === 'NodeList' || data.kind === 'List') && Array.isArray(data.items);
+function isNode(v: unknown): boolean {
+  return isRecord(v) && (v.kind === 'Node' || (v.kind === undefined && isRecord(v.metadata) && isRecord(v.status)));
+}
+
+function items(data: unknown): unknown[] | undefined {
+  if (Array.isArray(data)) return data.length > 0 && data.every(isNode) ? data : undefined;
+  if (!isRecord(data)) return undefined;
+  if (data.kind === 'Node') return [data];
+  if ((data.kind === 'NodeList' || data.kind === 'List') && Array.isArray(data.items)) return data.items as unknown[];
+  return undefined;
 }
 
 interface NodeFacts {
-  name: string;
+  index: number;
+  name: unknown;
   address?: string;
   labels: Record<string, unknown>;
   kubelet: string;
   providerID: string;
   nodeArgs: string;
+  /** Has a NoSchedule or NoExecute taint: no ordinary workloads run there. */
+  tainted: boolean;
 }
 
-function facts(raw: unknown, i: number, file?: string): NodeFacts {
-  if (!isRecord(raw) || !isRecord(raw.metadata) || typeof raw.metadata.name !== 'string')
-    throw new InputError('expected a Node with metadata.name', { file, path: formatPath(['items', i]) });
-  if (raw.kind !== undefined && raw.kind !== 'Node')
-    throw new InputError(`expected a Node, got kind ${JSON.stringify(raw.kind)}`, { file, path: formatPath(['items', i, 'kind']) });
-  const status = isRecord(raw.status) ? raw.status : {};
+function facts(raw: unknown, index: number): NodeFacts {
+  const node = isRecord(raw) ? raw : {};
+  const metadata = isRecord(node.metadata) ? node.metadata : {};
+  const status = isRecord(node.status) ? node.status : {};
+  const spec = isRecord(node.spec) ? node.spec : {};
   const addresses = Array.isArray(status.addresses) ? status.addresses.filter(isRecord) : [];
   const pick = (type: string) => addresses.find((a) => a.type === type && typeof a.address === 'string')?.address as string | undefined;
   const info = isRecord(status.nodeInfo) ? status.nodeInfo : {};
-  const annotations = isRecord(raw.metadata.annotations) ? raw.metadata.annotations : {};
-  const spec = isRecord(raw.spec) ? raw.spec : {};
-  const node: NodeFacts = {
-    name: raw.metadata.name,
-    labels: isRecord(raw.metadata.labels) ? raw.metadata.labels : {},
+  const annotations = isRecord(metadata.annotations) ? metadata.annotations : {};
+  const taints = Array.isArray(spec.taints) ? spec.taints.filter(isRecord) : [];
+  const result: NodeFacts = {
+    index,
+    name: metadata.name,
+    labels: isRecord(metadata.labels) ? metadata.labels : {},
     kubelet: typeof info.kubeletVersion === 'string' ? info.kubeletVersion : '',
     providerID: typeof spec.providerID === 'string' ? spec.providerID : '',
     nodeArgs: [annotations['k3s.io/node-args'], annotations['rke2.io/node-args']].filter((a) => typeof a === 'string').join(' '),
+    tainted: taints.some((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute'),
   };
-  const address = pick('InternalIP') ?? pick('ExternalIP') ?? pick('Hostname');
-  if (address) node.address = address;
-  return node;
+  const address = pick('InternalIP') ?? pick('ExternalIP');
+  if (address) result.address = address;
+  return result;
 }
 
+const hasRole = (n: NodeFacts, role: string) => `${ROLE_LABEL}${role}` in n.labels;
+const legacyRole = (n: NodeFacts) => (typeof n.labels[LEGACY_ROLE_LABEL] === 'string' ? n.labels[LEGACY_ROLE_LABEL] : undefined);
+/** A node that runs the control plane, by any of the labels clusters have used for it. */
+const isMaster = (n: NodeFacts) => hasRole(n, 'control-plane') || hasRole(n, 'master') || legacyRole(n) === 'master';
+
 function distributionOf(nodes: NodeFacts[]): Distribution {
-  const has = (label: string) => nodes.some((n) => `${ROLE_LABEL}${label}` in n.labels);
   if (nodes.some((n) => /\+k3s/.test(n.kubelet))) return 'k3s';
   if (nodes.some((n) => /\+rke2/.test(n.kubelet))) return 'rke2';
-  if (has('controlplane') || has('worker')) return 'rke';
+  if (nodes.some((n) => hasRole(n, 'controlplane') || hasRole(n, 'worker'))) return 'rke';
+  // A listed master means the control plane is ours to run: not a managed service, whatever the
+  // cloud labels say (acs-engine on Azure carries AKS-like labels and lists its master).
+  if (nodes.some(isMaster)) return 'other';
   if (nodes.some((n) => /-eks-/.test(n.kubelet) || 'eks.amazonaws.com/nodegroup' in n.labels)) return 'eks';
   if (nodes.some((n) => /-gke\./.test(n.kubelet) || 'cloud.google.com/gke-nodepool' in n.labels)) return 'gke';
   if (nodes.some((n) => 'kubernetes.azure.com/cluster' in n.labels)) return 'aks';
@@ -58,38 +77,65 @@ function distributionOf(nodes: NodeFacts[]): Distribution {
 }
 
 function hostingOf(nodes: NodeFacts[]): Hosting | undefined {
-  const ids = nodes.map((n) => n.providerID.split('://')[0]);
-  if (ids.length === 0 || !ids.every((id) => id === ids[0])) return undefined;
-  return ({ aws: 'ec2', gce: 'gce', azure: 'azure' } as Record<string, Hosting>)[ids[0] ?? ''];
+  const schemes = new Set(nodes.map((n) => n.providerID.split('://')[0]));
+  if (schemes.size !== 1) return undefined;
+  return ({ aws: 'ec2', gce: 'gce', azure: 'azure' } as Record<string, Hosting>)[[...schemes][0] ?? ''];
 }
 
-export function readKubectlNodes(parsed: ParsedText, options: SingleClusterOptions = {}): ImportResult {
-  const data = parsed.data as Record<string, unknown>;
-  const items = data.kind === 'Node' ? [data] : (data.items as unknown[]);
-  const nodes = items.map((raw, i) => facts(raw, i, options.filename));
-  const distribution = distributionOf(nodes);
-  const serverStyle = distribution === 'k3s' || distribution === 'rke2';
-  const role = (n: NodeFacts, label: string) => `${ROLE_LABEL}${label}` in n.labels;
-  const planNodes = nodes.map((n) => {
-    let roles: NodeRole[];
-    if (serverStyle) roles = role(n, 'control-plane') || role(n, 'master') || role(n, 'etcd') ? ['server'] : ['agent'];
-    else if (distribution === 'eks' || distribution === 'gke' || distribution === 'aks') roles = [];
-    else {
-      roles = [];
-      if (role(n, 'etcd')) roles.push('etcd');
-      if (role(n, 'controlplane') || role(n, 'control-plane') || role(n, 'master')) roles.push('controlplane');
-      if (role(n, 'worker') || (distribution === 'other' && roles.length === 0)) roles.push('worker');
+function rolesOf(n: NodeFacts, distribution: Distribution): NodeRole[] {
+  switch (distribution) {
+    case 'k3s':
+    case 'rke2':
+      return isMaster(n) || hasRole(n, 'etcd') ? ['server'] : ['agent'];
+    case 'eks':
+    case 'gke':
+    case 'aks':
+      return ['worker'];
+    case 'rke':
+      return (['etcd', 'controlplane', 'worker'] as const).filter((r) => hasRole(n, r));
+    default: {
+      const master = isMaster(n);
+      const roles: NodeRole[] = [];
+      if (hasRole(n, 'etcd')) roles.push('etcd');
+      if (master) roles.push('controlplane');
+      const legacy = legacyRole(n);
+      const labelledWorker = hasRole(n, 'worker') || hasRole(n, 'node') || legacy === 'agent' || legacy === 'node';
+      // No role label at all means an ordinary node; a control-plane node without a NoSchedule or
+      // NoExecute taint takes workloads too (kind and minikube's only node).
+      if (labelledWorker || roles.length === 0 || (master && !n.tainted)) roles.push('worker');
+      return roles;
     }
-    return n.address ? { name: n.name, address: n.address, roles } : { name: n.name, roles };
-  });
-  const cluster: NonNullable<PlanInput['clusters']>[number] = { name: 'cluster', distribution, nodes: planNodes };
-  const hosting = distribution === 'eks' || distribution === 'gke' || distribution === 'aks' ? undefined : hostingOf(nodes);
-  if (hosting) cluster.hosting = hosting;
-  if (serverStyle) {
-    // etcd labels mean embedded etcd; --datastore-endpoint in the node args means external;
-    // otherwise the single server keeps its data locally (SQLite), which counts as embedded.
-    const external = nodes.some((n) => /datastore-endpoint/.test(n.nodeArgs)) && !nodes.some((n) => role(n, 'etcd'));
-    cluster.datastore = external ? 'external' : 'embedded';
   }
-  return { plan: planSchema.parse(singleClusterPlan([cluster], options)), findings: [] };
 }
+
+export const kubectlNodesFormat: Format<'kubectl-nodes'> = {
+  id: 'kubectl-nodes',
+  label: 'kubectl get nodes output',
+  detect: (doc) => items(doc.data) !== undefined,
+  read(doc, options) {
+    const list = items(doc.data) ?? [];
+    const nodes = list.map(facts);
+    const distribution = distributionOf(nodes);
+    const planNodes: NodeInput[] = nodes.map((n) => {
+      const node = { name: n.name, roles: rolesOf(n, distribution) } as NodeInput;
+      if (n.address) node.address = n.address;
+      return node;
+    });
+    const cluster: ClusterInput = { name: 'cluster', distribution, nodes: planNodes };
+    const hosting = hostingOf(nodes);
+    if (hosting) cluster.hosting = hosting;
+    if (distribution === 'k3s' || distribution === 'rke2') {
+      const servers = nodes.filter((n) => isMaster(n) || hasRole(n, 'etcd'));
+      const etcd = nodes.some((n) => hasRole(n, 'etcd'));
+      const external = !etcd && (nodes.some((n) => /datastore-endpoint/.test(n.nodeArgs)) || (distribution === 'k3s' && servers.length > 1));
+      // A lone K3s server without an etcd label keeps its data in SQLite, K3s's default.
+      cluster.datastore = external ? 'external' : etcd || distribution === 'rke2' ? 'embedded' : 'sqlite';
+    }
+    const base = Array.isArray(doc.data) ? [] : isRecord(doc.data) && doc.data.kind === 'Node' ? undefined : ['items'];
+    return {
+      plan: singleClusterPlan(cluster, options),
+      // Node i of the plan is items[i] (or the document itself for a single Node); its name is metadata.name.
+      origin: nodeOrigin((i) => (base === undefined ? ['metadata', 'name'] : [...base, i, 'metadata', 'name'])),
+    };
+  },
+};

@@ -1,27 +1,63 @@
 // nginx `stream` (layer-4) configuration for the load balancer in front of the Rancher cluster.
-// rancher-arch writes these but does not read them: an nginx file alone names addresses, not nodes
-// and roles, so reading one is refused with a message that says what to do instead.
-import { rancherCluster, type Plan } from '../vocabulary.ts';
+// rancher-arch writes these but does not read them: an nginx file names addresses, not nodes and
+// roles, so reading one is refused with a message that says what to do instead. Every value the
+// writer emits is a port number or an address that passed the address check; nothing else from
+// the plan reaches the file, so a plan cannot add a directive.
+import { isControlPlane, rancherCluster, resolveTarget } from '../cluster-facts.ts';
+import { addressProblem, isIPv6 } from '../identifiers.ts';
+import type { Plan, PlanNode } from '../vocabulary.ts';
+import { ExportError, type Format } from './format.ts';
 
-export function looksLikeNginx(text: string): boolean {
+/** Ports the distribution's servers answer on (registration and API), not the ingress. */
+const SERVER_PORTS = new Set([6443, 9345]);
+
+function looksLikeNginx(text: string): boolean {
   return /^\s*(stream|http|events)\s*\{/m.test(text) || /^\s*upstream\s+[\w.-]+\s*\{/m.test(text) || /^\s*worker_processes\s+\S+;/m.test(text);
 }
 
+/** An address as an nginx `server` takes it; refuses anything that is not a plain address. */
+function upstreamHost(address: string): string {
+  if (addressProblem(address) !== undefined)
+    throw new ExportError('The nginx configuration', [`"${address.replace(/[^\x20-\x7e]/g, '?')}" is not an address nginx can use.`]);
+  return isIPv6(address) ? `[${address}]` : address;
+}
+
 /**
- * Forward each load-balancer port (default 80 and 443) to every target of the Rancher cluster's
- * load balancer (every node when it lists none, or has no load balancer). Throws RangeError when
- * the plan has no Rancher cluster.
+ * Forward each load-balancer port (default 80 and 443) to the Rancher cluster's nodes: 80/443 to
+ * the load balancer's targets (every node when it lists none), 6443 and 9345 to the nodes that run
+ * the control plane. Throws RangeError when the plan has no Rancher cluster and ExportError when a
+ * node it needs has no address.
  */
 export function toNginxConfig(plan: Plan): string {
   const cluster = rancherCluster(plan);
-  if (!cluster) throw new RangeError('The plan names no Rancher cluster (rancher.install: kubernetes and rancher.cluster), so there is no load balancer to write.');
+  if (!cluster)
+    throw new RangeError('The plan names no Rancher cluster (rancher.install: kubernetes and rancher.cluster), so there is no load balancer to write.');
   const lb = cluster.loadBalancer;
-  const byName = new Map(cluster.nodes.map((n) => [n.name, n]));
-  const targets = lb && lb.targets.length > 0 ? lb.targets.map((t) => byName.get(t)?.address ?? t) : cluster.nodes.map((n) => n.address ?? n.name);
+  const targets: PlanNode[] =
+    lb && lb.targets.length > 0 ? lb.targets.map((t) => resolveTarget(cluster, t)).filter((n): n is PlanNode => n !== undefined) : cluster.nodes;
+  const servers = cluster.nodes.filter((n) => isControlPlane(cluster, n));
   const ports = lb && lb.ports.length > 0 ? [...new Set(lb.ports)] : [80, 443];
+  const problems: string[] = [];
+  const backends = new Map<number, string[]>();
+  for (const port of ports) {
+    const nodes = SERVER_PORTS.has(port) ? servers : targets;
+    if (nodes.length === 0) problems.push(`No node of "${cluster.name}" can take port ${port}.`);
+    const missing = nodes.filter((n) => n.address === undefined).map((n) => n.name);
+    if (missing.length > 0)
+      problems.push(
+        `Port ${port} goes to ${missing.join(', ')}, which ${missing.length === 1 ? 'has' : 'have'} no address; nginx needs one for every backend.`,
+      );
+    else
+      backends.set(
+        port,
+        nodes.map((n) => upstreamHost(n.address as string)),
+      );
+  }
+  if (problems.length > 0) throw new ExportError('The nginx configuration', [...new Set(problems)]);
   const lines = [
-    `# Layer-4 (TCP) load balancer for the Rancher cluster "${cluster.name}", written by rancher-arch.`,
+    `# Layer-4 (TCP) load balancer for the Rancher cluster "${cluster.name.replace(/[^A-Za-z0-9._-]/g, '?')}", written by rancher-arch.`,
     '# TLS passes through untouched; the ingress controller on each node terminates it.',
+    '# Needs the stream module: on Debian and Ubuntu install libnginx-mod-stream.',
     'worker_processes 4;',
     'worker_rlimit_nofile 40000;',
     '',
@@ -33,9 +69,17 @@ export function toNginxConfig(plan: Plan): string {
   ];
   for (const port of ports) {
     lines.push(`    upstream rancher_${port} {`, '        least_conn;');
-    for (const t of targets) lines.push(`        server ${t.includes(':') && !t.startsWith('[') ? `[${t}]` : t}:${port} max_fails=3 fail_timeout=5s;`);
+    for (const host of backends.get(port) ?? []) lines.push(`        server ${host}:${port} max_fails=3 fail_timeout=5s;`);
     lines.push('    }', '    server {', `        listen ${port};`, `        proxy_pass rancher_${port};`, '    }', '');
   }
   lines[lines.length - 1] = '}';
   return `${lines.join('\n')}\n`;
 }
+
+export const nginxFormat: Format<'nginx'> = {
+  id: 'nginx',
+  label: 'an nginx configuration',
+  detectText: looksLikeNginx,
+  write: toNginxConfig,
+  file: { name: () => 'nginx.conf', mime: 'text/plain' },
+};

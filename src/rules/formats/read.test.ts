@@ -34,8 +34,6 @@ describe('fixtures', () => {
     expect(files).toHaveLength(27);
     for (const f of files) {
       if (f.endsWith('.conf')) expect(() => read(f), f).toThrow(/nginx configuration/);
-      // CHANGES: kubectl nodes as a bare JSON array become readable (brief, Readers); today refused.
-      else if (f === 'nodes-bare-array.json') expect(() => read(f), f).toThrow(/could not tell what this is \(found a list\)/);
       else expect(() => read(f), f).not.toThrow();
     }
   });
@@ -85,7 +83,9 @@ describe('fixtures', () => {
   });
 
   it('5 nodes, 4 etcd (even), custom SSH ports', () => {
-    expect(nodesOf('rke-5node-4etcd-sshport.cluster.yml')).toEqual(['alpha', 'bravo', 'charlie', 'delta'].map((n) => `${n}:controlplane+etcd+worker`).concat('echo:worker'));
+    expect(nodesOf('rke-5node-4etcd-sshport.cluster.yml')).toEqual(
+      ['alpha', 'bravo', 'charlie', 'delta'].map((n) => `${n}:controlplane+etcd+worker`).concat('echo:worker'),
+    );
     const report = checkPlan(read('rke-5node-4etcd-sshport.cluster.yml').plan);
     expect(report.clusters[0]).toMatchObject({ etcdMembers: 4, quorum: 3, failuresTolerated: 1 });
     expect(report.findings.map((f) => f.rule)).toContain('etcd-odd-members');
@@ -143,24 +143,29 @@ describe('fixtures', () => {
   it('a home lab rke refuses: invented roles and a "_" in hostname_override; upper case is lower-cased', () => {
     const r = read('rke-invalid-names-roles.cluster.yml');
     expect(r.plan.clusters[0]!.name).toBe('homelab');
-    expect(nodesOf('rke-invalid-names-roles.cluster.yml')).toEqual(['gateway.home.lan:worker', 'store_1.home.lan:worker', 'media-box:worker', 'media_2:worker']);
+    expect(nodesOf('rke-invalid-names-roles.cluster.yml')).toEqual([
+      'gateway.home.lan:worker',
+      'store_1.home.lan:worker',
+      'media-box:worker',
+      'media_2:worker',
+    ]);
     expect(r.findings.map((f) => [f.rule, f.nodes])).toEqual([
       ['rke-config-valid', ['gateway.home.lan']],
       ['rke-config-valid', ['media-box']],
-      ['rke-config-valid', ['media_2']],
     ]);
     expect(r.findings[0]!.message).toMatch(/"gateway"/);
     expect(r.findings[1]!.message).toMatch(/"media"/);
-    expect(r.findings[2]!.message).toMatch(/hostname_override "media_2".*DNS-1123/i);
-    const rules = checkPlan(r.plan, { extraFindings: r.findings }).findings.map((f) => f.rule);
-    expect(rules).toEqual(expect.arrayContaining(['rke-config-valid', 'rke-each-role']));
+    // Names rke refuses are a plan rule, so the editor reports them too: "_" in an override or an address.
+    const report = checkPlan(r.plan, { extraFindings: r.findings });
+    expect(report.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['rke-config-valid', 'rke-each-role', 'node-name-dns1123']));
+    expect(report.findings.find((f) => f.rule === 'node-name-dns1123')?.nodes).toEqual(['store_1.home.lan', 'media_2']);
   });
 
-  it('kubectl NodeList from K3s: one server, SQLite datastore counted as embedded', () => {
+  it('kubectl NodeList from K3s: one server without an etcd label keeps its data in SQLite, not etcd', () => {
     const r = read('kubectl-nodes-k3s-single-server.json');
     expect(r.format).toBe('kubectl-nodes');
-    // CHANGES: issue 11: SQLite is not etcd — a K3s server with no etcd label becomes datastore: 'sqlite'.
-    expect(r.plan.clusters[0]).toMatchObject({ name: 'cluster', distribution: 'k3s', datastore: 'embedded' });
+    expect(r.plan.clusters[0]).toMatchObject({ name: 'cluster', distribution: 'k3s', datastore: 'sqlite' });
+    expect(checkPlan(r.plan).clusters[0]).toMatchObject({ etcdMembers: 0, quorum: 0 });
     expect(r.plan.clusters[0]!.hosting).toBeUndefined(); // k3s:// is no cloud
     expect(r.plan.clusters[0]!.nodes).toEqual([{ name: 'k3s-solo', address: '192.0.2.41', roles: ['server'] }]);
   });
@@ -179,7 +184,9 @@ describe('fixtures', () => {
     const r = read('kubectl-nodes-rke-labels.json');
     expect(r.plan.clusters[0]!.distribution).toBe('rke');
     expect(r.plan.clusters[0]!.datastore).toBeUndefined();
-    expect(nodesOf('kubectl-nodes-rke-labels.json')).toEqual(['rke-cp-1', 'rke-cp-2', 'rke-cp-3'].map((n) => `${n}:etcd+controlplane`).concat('rke-worker-1:worker'));
+    expect(nodesOf('kubectl-nodes-rke-labels.json')).toEqual(
+      ['rke-cp-1', 'rke-cp-2', 'rke-cp-3'].map((n) => `${n}:etcd+controlplane`).concat('rke-worker-1:worker'),
+    );
   });
 
   it('kubectl NodeList from kubeadm: a tainted master and workers without role labels', () => {
@@ -193,39 +200,47 @@ describe('fixtures', () => {
     const r = read('kubectl-nodes-eks-list.json');
     expect(r.plan.clusters[0]!.distribution).toBe('eks');
     expect(r.plan.clusters[0]!.nodes.map((n) => n.address)).toEqual(['192.0.2.10', '192.0.2.47']);
-    // CHANGES: managed nodes become ['worker'] and aws:/// gives hosting ec2 for managed clusters too (brief, Readers).
-    expect(r.plan.clusters[0]!.nodes.map((n) => n.roles)).toEqual([[], []]);
-    expect(r.plan.clusters[0]!.hosting).toBeUndefined();
+    // Managed nodes are workers; aws:/// says where they run.
+    expect(r.plan.clusters[0]!.nodes.map((n) => n.roles)).toEqual([['worker'], ['worker']]);
+    expect(r.plan.clusters[0]!.hosting).toBe('ec2');
   });
 
   it('kubectl NodeList with legacy kubernetes.io/role labels on Azure VMs', () => {
     const r = read('kubectl-nodes-legacy-role-azure.json');
-    // CHANGES: a listed master means self-managed: distribution 'other', the master a controlplane, the agents
-    // workers, hosting azure from azure:/// (brief, Readers). Today the Azure label makes it AKS with no roles.
-    expect(r.plan.clusters[0]!.distribution).toBe('aks');
-    expect(nodesOf('kubectl-nodes-legacy-role-azure.json')).toEqual(['k8s-agentpool-0:', 'k8s-agentpool-1:', 'k8s-master-0:']);
-    expect(r.plan.clusters[0]!.hosting).toBeUndefined();
+    // A listed master means self-managed (acs-engine), whatever the Azure labels say.
+    expect(r.plan.clusters[0]!.distribution).toBe('other');
+    expect(nodesOf('kubectl-nodes-legacy-role-azure.json')).toEqual(['k8s-agentpool-0:worker', 'k8s-agentpool-1:worker', 'k8s-master-0:controlplane']);
+    expect(r.plan.clusters[0]!.hosting).toBe('azure');
   });
 
   it('a single kind: Node (untainted control plane)', () => {
     const r = read('kubectl-node-single.json');
     expect(r.format).toBe('kubectl-nodes');
     expect(r.plan.clusters[0]).toMatchObject({ name: 'cluster', distribution: 'other' });
-    // CHANGES: a control-plane node without a NoSchedule/NoExecute taint also counts as a worker (brief, Readers).
-    expect(nodesOf('kubectl-node-single.json')).toEqual(['devbox:controlplane']);
+    // A control-plane node without a NoSchedule/NoExecute taint takes workloads too.
+    expect(nodesOf('kubectl-node-single.json')).toEqual(['devbox:controlplane+worker']);
   });
 
   it('a bare JSON array of Nodes', () => {
-    // CHANGES: read as kubectl nodes, one node "snapnode" (brief, Readers). Today refused.
-    expect(inputError(() => read('nodes-bare-array.json')).message).toMatch(/^nodes-bare-array\.json: could not tell what this is \(found a list\)/);
+    const r = read('nodes-bare-array.json');
+    expect(r.format).toBe('kubectl-nodes');
+    expect(r.plan.clusters[0]!.nodes.map((n) => n.name)).toEqual(['snapnode']);
   });
 
   it('K3s config files become one-node K3s clusters', () => {
     const init = read('k3s-server-cluster-init.config.yaml');
     expect(init.format).toBe('k3s-config');
-    expect(init.plan.clusters[0]).toMatchObject({ name: 'k3s', distribution: 'k3s', datastore: 'embedded', nodes: [{ name: '192.0.2.51', address: '192.0.2.51', roles: ['server'] }] });
+    expect(init.plan.clusters[0]).toMatchObject({
+      name: 'k3s',
+      distribution: 'k3s',
+      datastore: 'embedded',
+      nodes: [{ name: '192.0.2.51', address: '192.0.2.51', roles: ['server'] }],
+    });
     expect(init.warnings[0]!.message).toMatch(/one server/);
-    expect(read('k3s-server-external-db.config.yaml').plan.clusters[0]).toMatchObject({ datastore: 'external', nodes: [{ name: 'change-me', roles: ['server'] }] });
+    expect(read('k3s-server-external-db.config.yaml').plan.clusters[0]).toMatchObject({
+      datastore: 'external',
+      nodes: [{ name: 'change-me', roles: ['server'] }],
+    });
     const join = read('k3s-server-join.config.yaml');
     expect(join.plan.clusters[0]).toMatchObject({ datastore: 'embedded', nodes: [{ address: '192.0.2.53', roles: ['server'] }] });
     expect(join.warnings[0]!.message).toMatch(/joining https:\/\/192\.0\.2\.51:6443/);
@@ -235,18 +250,24 @@ describe('fixtures', () => {
     for (const f of ['k3s-disable-only.config.yaml', 'k3s-server-taint-comments.config.yaml']) {
       const r = read(f);
       expect(r.format, f).toBe('k3s-config');
-      // CHANGES: issue 11: SQLite is not etcd — a lone K3s server keeps its data in SQLite: datastore 'sqlite'.
-      expect(r.plan.clusters[0], f).toMatchObject({ distribution: 'k3s', datastore: 'embedded', nodes: [{ name: 'server-1', roles: ['server'] }] });
+      // K3s's default for a lone server is SQLite.
+      expect(r.plan.clusters[0], f).toMatchObject({ distribution: 'k3s', datastore: 'sqlite', nodes: [{ name: 'server-1', roles: ['server'] }] });
     }
   });
 
   it('RKE2 config files', () => {
     const cilium = read('rke2-server-cilium.config.yaml');
     const join = read('rke2-server-join.config.yaml');
-    // CHANGES: RKE2 config.yaml becomes a one-node rke2 cluster named "rke2", told apart by rke2- disable
-    // entries, cni and server: …:9345 (brief, Readers). Today both read as K3s.
-    expect(cilium.plan.clusters[0]).toMatchObject({ name: 'k3s', distribution: 'k3s', nodes: [{ name: '198.51.100.30', address: '198.51.100.30', roles: ['server'] }] });
-    expect(join.plan.clusters[0]).toMatchObject({ name: 'k3s', distribution: 'k3s', nodes: [{ roles: ['server'] }] });
+    expect(cilium.format).toBe('rke2-config');
+    expect(cilium.plan.clusters[0]).toMatchObject({
+      name: 'rke2',
+      distribution: 'rke2',
+      datastore: 'embedded',
+      network: 'cilium',
+      nodes: [{ name: '198.51.100.30', address: '198.51.100.30', roles: ['server'] }],
+    });
+    expect(join.format).toBe('rke2-config');
+    expect(join.plan.clusters[0]).toMatchObject({ name: 'rke2', distribution: 'rke2', nodes: [{ roles: ['server'] }] });
     expect(join.warnings[0]!.message).toMatch(/joining https:\/\/rke2\.example\.net:9345/);
   });
 
@@ -254,14 +275,21 @@ describe('fixtures', () => {
     expect(readInput('server: https://10.0.0.1:6443\ntoken: x\nnode-ip: 10.0.0.5\n').clusters[0]!.nodes[0]!.roles).toEqual(['agent']);
   });
 
-  it('reports a hostname_override rke refuses: bad characters, a label over 63, a name over 253', () => {
-    const yml = (name: string) => `nodes:\n  - address: 10.0.0.1\n    user: rancher\n    role: [etcd, controlplane, worker]\n    hostname_override: "${name}"\n`;
-    const refused = (name: string) => readInputDetailed(yml(name)).findings.some((f) => f.rule === 'rke-config-valid' && /DNS-1123/.test(f.message));
+  it('reports a hostname_override rke refuses: "_", a label over 63, a name over 253; upper case is lower-cased', () => {
+    const yml = (name: string) =>
+      `nodes:\n  - address: 10.0.0.1\n    user: rancher\n    role: [etcd, controlplane, worker]\n    hostname_override: "${name}"\n`;
+    const refused = (name: string) => {
+      const r = readInputDetailed(yml(name));
+      return checkPlan(r.plan, { extraFindings: r.findings }).findings.some((f) => f.rule === 'node-name-dns1123' && /not a valid hostname/.test(f.message));
+    };
     expect(refused('node_1')).toBe(true);
     expect(refused('a'.repeat(64))).toBe(true);
-    expect(refused(Array.from({ length: 5 }, () => 'b'.repeat(60)).join('.'))).toBe(true);
     expect(refused('a'.repeat(63))).toBe(false);
     expect(refused('Node-1.Example.com')).toBe(false);
+    // Longer than any name can be: refused when read, with the place.
+    expect(inputError(() => readInputDetailed(yml('c'.repeat(300)), { filename: 'c.yml' })).message).toMatch(
+      /^c\.yml:5:\d+ nodes\[0\]\.hostname_override: is 300 characters long/,
+    );
   });
 
   it('the nginx config is refused with a clear message', () => {
@@ -272,7 +300,9 @@ describe('fixtures', () => {
 
 describe('plan files and errors that name the place', () => {
   it('names path, line and column of a bad role', () => {
-    const e = inputError(() => parsePlan('clusters:\n  - name: a\n    nodes:\n      - { name: n1, roles: [etcd] }\n      - { name: n2, roles: [master] }\n', { filename: 'plan.yml' }));
+    const e = inputError(() =>
+      parsePlan('clusters:\n  - name: a\n    nodes:\n      - { name: n1, roles: [etcd] }\n      - { name: n2, roles: [master] }\n', { filename: 'plan.yml' }),
+    );
     expect(e.place).toBe('plan.yml:5:29 clusters[0].nodes[1].roles[0]');
     expect(e.reason).toMatch(/^"master" is not a role; expected etcd, controlplane or worker/);
   });
@@ -281,7 +311,12 @@ describe('plan files and errors that name the place', () => {
     const nodes = Array.from({ length: 3000 }, (_, i) => ({ name: `node-${i}`, address: `10.0.${i >> 8}.${i & 255}`, roles: ['worker'] }));
     nodes[2999]!.roles = ['master'];
     const oneLine = JSON.stringify({ clusters: [{ name: 'big', nodes }] });
-    for (const text of [oneLine, JSON.stringify({ clusters: [{ name: 'big', nodes }] }, null, 2).repeat(1).padEnd(1_200_000, ' ')]) {
+    for (const text of [
+      oneLine,
+      JSON.stringify({ clusters: [{ name: 'big', nodes }] }, null, 2)
+        .repeat(1)
+        .padEnd(1_200_000, ' '),
+    ]) {
       const e = inputError(() => parsePlan(text, { filename: 'big.json' }));
       expect(e.place).toContain('clusters[0].nodes[2999].roles[0]');
       expect(e.reason).toMatch(/"master" is not a role/);
@@ -304,7 +339,8 @@ describe('plan files and errors that name the place', () => {
   it('accepts versions as "2.4", "v2.4.8" and numbers', () => {
     expect(parsePlan('rancher: {version: v2.4.8}').rancher?.version).toBe('2.4.8');
     expect(parsePlan('rancher: {version: 2.4}').rancher?.version).toBe('2.4');
-    expect(parsePlan('rancher: {}').rancher?.version).toBe('2.4');
+    // No version given: none is stored; the checker reads it as 2.4 and says so (rancher-version-unset).
+    expect(parsePlan('rancher: {}').rancher?.version).toBeUndefined();
   });
 
   it('refuses empty and unrecognisable input', () => {
@@ -315,29 +351,26 @@ describe('plan files and errors that name the place', () => {
 });
 
 describe('hostile input', () => {
-  const fast = (fn: () => void) => {
-    const t = performance.now();
-    fn();
-    return performance.now() - t;
-  };
-
-  it('refuses a 50 MB input quickly', () => {
+  // How fast each refusal is, is measured in npm run bench (bench/rules.ts), not here.
+  it('refuses a 50 MB input', () => {
     const big = `clusters: []\n#${'x'.repeat(50 * 1024 * 1024)}`;
-    let e: InputError | undefined;
-    expect(fast(() => (e = inputError(() => readInput(big, { filename: 'big.yml' }))))).toBeLessThan(200);
-    expect(e!.message).toMatch(/limit is 5 MB/);
+    const e = inputError(() => readInput(big, { filename: 'big.yml' }));
+    expect(e.message).toMatch(/^big\.yml: input is more than 5 MB/);
   });
 
   it('refuses a YAML alias bomb', () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`), 'clusters: []'].join('\n');
-    let e: InputError | undefined;
-    expect(fast(() => (e = inputError(() => readInput(bomb))))).toBeLessThan(1000);
-    expect(e!.message).toMatch(/alias/);
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`),
+      'clusters: []',
+    ].join('\n');
+    const e = inputError(() => readInput(bomb));
+    expect(e.message).toMatch(/alias/);
   });
 
-  it('refuses deep nesting, in flow and in JSON, quickly', () => {
+  it('refuses deep nesting, in flow and in JSON', () => {
     for (const deep of ['['.repeat(100_000) + ']'.repeat(100_000), `{"clusters": ${'['.repeat(5000)}${']'.repeat(5000)}}`]) {
-      expect(fast(() => expect(inputError(() => readInput(deep)).message).toMatch(/nesting deeper/))).toBeLessThan(500);
+      expect(inputError(() => readInput(deep)).message).toMatch(/nesting deeper/);
     }
   });
 
@@ -346,11 +379,10 @@ describe('hostile input', () => {
     expect(inputError(() => readInput(deep)).message).toMatch(/nesting deeper/);
   });
 
-  it('reads a mapping with many keys in linear time (no quadratic duplicate-key check)', () => {
+  it('reads a mapping with many keys (the duplicate-key check is linear; timed in the bench)', () => {
     const many = Array.from({ length: 40_000 }, (_, i) => `k${i}: ${i}`).join('\n') + '\nk7: again\n';
-    let e: InputError | undefined;
-    expect(fast(() => (e = inputError(() => readInput(many))))).toBeLessThan(5000);
-    expect(e!.message).toMatch(/could not tell/);
+    const e = inputError(() => readInput(many));
+    expect(e.message).toMatch(/could not tell/);
   });
 
   it('refuses YAML over 1 MB, very long YAML lines, and a second document', () => {
@@ -358,7 +390,10 @@ describe('hostile input', () => {
     expect(inputError(() => readInput(`clusters: [${'a, '.repeat(20_000)}]\n`)).message).toMatch(/^1:1: line 1 is \d+ characters long/);
     expect(inputError(() => readInput('clusters: []\n---\nclusters: []\n')).message).toMatch(/^2:1: a second YAML document/);
     // JSON has no such line limit: a long single-line JSON plan reads fine.
-    expect(readInput(`{"clusters": [{"name": ${JSON.stringify('y'.repeat(200_000))}}]}`).clusters[0]!.name).toHaveLength(200_000);
+    const nodes = Array.from({ length: 4000 }, (_, i) => ({ name: `node-${i}`, address: `10.${i >> 8}.${i & 255}.1`, roles: ['worker'] }));
+    const line = JSON.stringify({ clusters: [{ name: 'c', nodes }] });
+    expect(line.length).toBeGreaterThan(200_000);
+    expect(readInput(line).clusters[0]!.nodes).toHaveLength(4000);
   });
 
   it('refuses binary garbage', () => {
@@ -368,7 +403,11 @@ describe('hostile input', () => {
   });
 
   it('keeps __proto__ keys as data and never pollutes prototypes', () => {
-    for (const text of ['{"__proto__": {"polluted": 1}, "clusters": []}', '__proto__:\n  polluted: 1\nclusters: []\n', 'nodes:\n  - address: 1.1.1.1\n    user: u\n    role: [worker]\n    __proto__: {polluted: 1}\n']) {
+    for (const text of [
+      '{"__proto__": {"polluted": 1}, "clusters": []}',
+      '__proto__:\n  polluted: 1\nclusters: []\n',
+      'nodes:\n  - address: 1.1.1.1\n    user: u\n    role: [worker]\n    __proto__: {polluted: 1}\n',
+    ]) {
       try {
         readInput(text);
       } catch (error) {

@@ -1,77 +1,87 @@
-// One entry for every input: detect the format from the text and read it into a plan.
-import type { Plan } from '../plan.ts';
-import type { Finding } from '../report.ts';
+// One entry for every input: parse the text, find its format in the registry (by the parsed
+// document), let that format's reader build a plan, and validate it on the one path every input
+// takes. Throws InputError, and nothing else.
+import type { Report } from '../report.ts';
+import type { Plan } from '../vocabulary.ts';
+import type { ReaderOutput, SingleClusterOptions } from './format.ts';
 import { InputError, type InputWarning } from './input-error.ts';
-import { readK3sConfig, looksLikeK3sConfig } from './k3s-config.ts';
-import { looksLikeKubectlNodes, readKubectlNodes } from './kubectl-nodes.ts';
-import { looksLikeNginx } from './nginx.ts';
-import { validatePlan } from './plan-file.ts';
-import { isRecord, looksLikeClusterYml, readClusterYml, type SingleClusterOptions } from './rke-cluster-yml.ts';
-import { guardSize, parseText } from './text.ts';
+import { FORMATS, formatById, type InputFormat } from './registry.ts';
+import { guardSize, parseText, type ParsedText } from './text.ts';
+import { validatePlan } from './validate.ts';
 
-export const INPUT_FORMATS = ['plan', 'cluster-yml', 'kubectl-nodes', 'k3s-config'] as const;
-export type InputFormat = (typeof INPUT_FORMATS)[number];
+export { INPUT_FORMATS, type InputFormat } from './registry.ts';
 
 export interface ReadOptions extends SingleClusterOptions {
   /** Skip detection and read as this format. */
   format?: InputFormat;
+  /** Accept a plan with nothing in it (the editor's own saved state); inputs to check refuse one. */
+  allowEmpty?: boolean;
 }
 
 export interface ReadResult {
   plan: Plan;
   format: InputFormat;
   /** Findings only the source can show (rke-config-valid for cluster.yml); pass to checkPlan's extraFindings. */
-  findings: Finding[];
-  /** Non-fatal remarks: duplicate keys, a single-node K3s config. */
+  findings: Report['findings'];
+  /** Non-fatal remarks: duplicate keys, a single-node config file. */
   warnings: InputWarning[];
+  /** Where a plan path (["clusters", 0, "nodes", 3]) lies in the source, when the reader knows. */
+  locate: (planPath: readonly PropertyKey[]) => { line: number; col: number } | undefined;
 }
 
-/** Which format is this parsed data? undefined when it is none we read. */
-export function detectFormat(data: unknown): InputFormat | undefined {
-  if (looksLikeKubectlNodes(data)) return 'kubectl-nodes';
-  if (looksLikeClusterYml(data)) return 'cluster-yml';
-  if (isRecord(data) && ('clusters' in data || 'rancher' in data)) return 'plan';
-  if (looksLikeK3sConfig(data)) return 'k3s-config';
-  return undefined;
+const EXPECTED =
+  'Expected a plan (clusters:), an RKE cluster.yml (nodes: with address and role), kubectl get nodes output (kind: NodeList), or a K3s or RKE2 config.yaml.';
+
+/** Which format is this parsed document? undefined when it is none we read. */
+export function detectFormat(doc: ParsedText): InputFormat | undefined {
+  return FORMATS.find((f) => f.read !== undefined && f.detect?.(doc))?.id as InputFormat | undefined;
+}
+
+/** Formats recognised from raw text (nginx) are refused with a message saying what to do. */
+function refuseForeign(text: string, file?: string): void {
+  if (FORMATS.some((f) => f.id === 'nginx' && f.detectText?.(text)))
+    throw new InputError(
+      'this is an nginx configuration. rancher-arch writes these (convert --to nginx) but does not read them: describe the load balancer under loadBalancer: in a plan, next to the nodes it serves.',
+      { file },
+    );
+}
+
+function describeFound(data: unknown): string {
+  if (data === null || data === undefined) return 'nothing';
+  if (Array.isArray(data)) return 'a list';
+  if (typeof data === 'object') return 'a mapping with none of the expected fields';
+  return `a single ${typeof data}`;
 }
 
 function readUnchecked(text: string, options: ReadOptions): ReadResult {
   const file = options.filename;
   guardSize(text, file);
-  if (text.trim() === '') throw new InputError('input is empty; expected a plan, an RKE cluster.yml, kubectl nodes JSON/YAML or a K3s config.yaml.', { file });
-  if (!options.format && looksLikeNginx(text))
-    throw new InputError(
-      'this is an nginx configuration. rancher-arch writes these (convert --to nginx) but does not read them: describe the load balancer under loadBalancer: in a plan, next to the nodes it serves.',
-      { file },
-    );
-  const parsed = parseText(text, file);
-  const format = options.format ?? detectFormat(parsed.data);
-  if (format === undefined) {
-    const what = parsed.data === null || parsed.data === undefined ? 'nothing' : Array.isArray(parsed.data) ? 'a list' : typeof parsed.data === 'object' ? 'a mapping with none of the expected fields' : `a single ${typeof parsed.data}`;
-    throw new InputError(
-      `could not tell what this is (found ${what}). Expected a plan (clusters:), an RKE cluster.yml (nodes: with address and role), kubectl get nodes output (kind: NodeList) or a K3s config.yaml.`,
-      { file },
-    );
+  if (text.trim() === '') throw new InputError(`input is empty: nothing to check. ${EXPECTED}`, { file });
+  let doc: ParsedText;
+  try {
+    doc = parseText(text, file);
+  } catch (error) {
+    // Not YAML or JSON: perhaps a file of another kind we recognise by its text.
+    refuseForeign(text, file);
+    throw error;
   }
-  if (format !== 'plan' && !isRecord(parsed.data)) throw new InputError(`expected a mapping for ${format}`, { file });
-  const warnings = [...parsed.warnings];
-  switch (format) {
-    case 'plan':
-      return { plan: validatePlan(parsed.data ?? {}, { file, locate: parsed.locate }), format, findings: [], warnings };
-    case 'cluster-yml':
-      if (!Array.isArray((parsed.data as Record<string, unknown>).nodes)) throw new InputError('expected a list of nodes', { file, path: 'nodes' });
-      return { ...readClusterYml(parsed, options), format, warnings };
-    case 'kubectl-nodes':
-      return { ...readKubectlNodes(parsed, options), format, warnings };
-    case 'k3s-config': {
-      const result = readK3sConfig(parsed, options);
-      return { plan: result.plan, findings: result.findings, format, warnings: [...warnings, ...result.warnings] };
-    }
-  }
+  if (typeof doc.data === 'string') refuseForeign(text, file);
+  const format = options.format ?? detectFormat(doc);
+  const reader = format === undefined ? undefined : formatById(format);
+  if (format === undefined || !reader?.read) throw new InputError(`could not tell what this is (found ${describeFound(doc.data)}). ${EXPECTED}`, { file });
+  const output: ReaderOutput = reader.read(doc, options);
+  const origin = output.origin ?? ((path: readonly PropertyKey[]) => path);
+  const locate = (path: readonly PropertyKey[]) => doc.locate(origin(path) ?? []);
+  const plan = validatePlan(output.plan, { file, locate, origin });
+  const nodes = plan.clusters.reduce((n, c) => n + c.nodes.length, 0);
+  // An empty input is not a pass: a pipeline that checks nothing must not go green.
+  if (!options.allowEmpty && nodes === 0 && plan.rancher?.install !== 'docker' && !plan.clusters.some((c) => ['eks', 'gke', 'aks'].includes(c.distribution)))
+    throw new InputError(`nothing to check: ${plan.clusters.length === 0 ? 'the input lists no clusters' : 'the input lists no nodes'}. ${EXPECTED}`, { file });
+  return { plan, format, findings: output.findings ?? [], warnings: [...doc.warnings, ...(output.warnings ?? [])], locate };
 }
 
 /**
- * Read any supported input (plan YAML/JSON, RKE cluster.yml, kubectl nodes JSON/YAML, K3s
+ * Read any supported input (plan YAML/JSON, RKE cluster.yml, kubectl nodes JSON/YAML, K3s or RKE2
  * config.yaml) with its findings and warnings. Throws InputError, and nothing else.
  */
 export function readInputDetailed(text: string, options: ReadOptions = {}): ReadResult {
@@ -81,7 +91,7 @@ export function readInputDetailed(text: string, options: ReadOptions = {}): Read
     if (error instanceof InputError) throw error;
     // A reader bug must still reach the user as one clear line, not a stack trace.
     const message = error instanceof Error ? error.message : String(error);
-    throw new InputError(`could not read this input: ${message.split('\n')[0]}`, { file: options.filename });
+    throw new InputError(`could not read this input: ${message.split('\n')[0]?.slice(0, 200)}`, { file: options.filename });
   }
 }
 

@@ -2,11 +2,12 @@
 // before the YAML parser (whose recursion is slow on pathological depth), alias limits against
 // "billion laughs", and a copy step that keeps keys like __proto__ as plain data.
 import { Composer, isMap, isScalar, LineCounter, Parser, visit, type CST, type Document } from 'yaml';
+import { LIMITS } from '../limits.ts';
 import { InputError, type InputWarning } from './input-error.ts';
 
-export const MAX_INPUT_CHARS = 5 * 1024 * 1024;
+export const MAX_INPUT_CHARS = LIMITS.inputChars;
 export const MAX_DEPTH = 64;
-export const MAX_YAML_CHARS = 1024 * 1024;
+export const MAX_YAML_CHARS = LIMITS.yamlChars;
 const MAX_YAML_LINE = 50_000;
 const MAX_COLUMN = 400;
 const MAX_ALIASES = 100;
@@ -14,15 +15,44 @@ const MAX_ALIASES = 100;
 export interface ParsedText {
   data: unknown;
   /** Where each path lies in the text (YAML inputs, and JSON on demand). */
-  locate(path: readonly PropertyKey[]): { line: number; col: number } | undefined;
+  locate: (path: readonly PropertyKey[]) => { line: number; col: number } | undefined;
   warnings: InputWarning[];
   syntax: 'json' | 'yaml';
 }
 
+/**
+ * Bytes to text, the same way for the page and the CLI: UTF-8 with or without a byte-order mark,
+ * and UTF-16 (little or big endian) when it starts with its byte-order mark, as Windows editors
+ * write it. Anything that is not valid text is refused.
+ */
+export function decodeBytes(bytes: Uint8Array, file?: string): string {
+  if (bytes.length > LIMITS.inputBytes) throw tooBig(bytes.length, file);
+  let encoding = 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) encoding = 'utf-16le';
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) encoding = 'utf-16be';
+  try {
+    // TextDecoder drops the byte-order mark itself.
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(
+      encoding === 'utf-8'
+        ? 'input is not UTF-8 text. Save the file as UTF-8 (or UTF-16 with a byte-order mark).'
+        : `input starts like ${encoding.toUpperCase()} but is not valid ${encoding.toUpperCase()} text.`,
+      { file },
+    );
+  }
+}
+
+function tooBig(size: number, file?: string): InputError {
+  return new InputError(
+    `input is more than ${(LIMITS.inputBytes / 1024 / 1024).toFixed(0)} MB (${(size / 1024 / 1024).toFixed(1)} MB or more). Plans and cluster files are far smaller, so this is probably the wrong file.`,
+    { file },
+  );
+}
+
 /** Cheap checks first: size and NUL bytes. */
 export function guardSize(text: string, file?: string): void {
-  if (text.length > MAX_INPUT_CHARS)
-    throw new InputError(`input is ${(text.length / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_INPUT_CHARS / 1024 / 1024} MB. Plans and cluster files are far smaller, so this is probably the wrong file.`, { file });
+  if (text.length > MAX_INPUT_CHARS) throw tooBig(text.length, file);
   if (text.includes('\u0000')) throw new InputError('input contains NUL bytes: this looks like a binary file, not YAML or JSON.', { file });
 }
 
@@ -56,7 +86,11 @@ export function guardText(text: string, file?: string): void {
 function tooDeep(text: string, offset: number, file?: string): InputError {
   let line = 1;
   let lineStart = 0;
-  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) (line++, (lineStart = i + 1));
+  for (let i = 0; i < offset; i++) {
+    if (text.charCodeAt(i) !== 10) continue;
+    line++;
+    lineStart = i + 1;
+  }
   return new InputError(`nesting deeper than ${MAX_DEPTH} levels; no plan or cluster file is shaped like that.`, { file, line, col: offset - lineStart + 1 });
 }
 
@@ -122,12 +156,18 @@ function parseYaml(text: string, file?: string): ParsedText {
   // limit than JSON, and the token stream is checked first: the first top-level error or a second
   // document stops the read before composing (which costs the most).
   if (text.length > MAX_YAML_CHARS)
-    throw new InputError(`YAML input is ${(text.length / 1024 / 1024).toFixed(1)} MB; YAML is limited to ${MAX_YAML_CHARS / 1024 / 1024} MB (JSON to ${MAX_INPUT_CHARS / 1024 / 1024} MB). Use JSON for very large node lists (kubectl get nodes -o json).`, { file });
+    throw new InputError(
+      `YAML input is ${(text.length / 1024 / 1024).toFixed(1)} MB; YAML is limited to ${MAX_YAML_CHARS / 1024 / 1024} MB (JSON to ${MAX_INPUT_CHARS / 1024 / 1024} MB). Use JSON for very large node lists (kubectl get nodes -o json).`,
+      { file },
+    );
   for (let start = 0, line = 1; start < text.length; line++) {
     const end = text.indexOf('\n', start);
     const stop = end === -1 ? text.length : end;
     if (stop - start > MAX_YAML_LINE)
-      throw new InputError(`line ${line} is ${stop - start} characters long; YAML lines are limited to ${MAX_YAML_LINE} (the YAML reader slows down badly on longer ones). Use JSON for this input.`, { file, line, col: 1 });
+      throw new InputError(
+        `line ${line} is ${stop - start} characters long; YAML lines are limited to ${MAX_YAML_LINE} (the YAML reader slows down badly on longer ones). Use JSON for this input.`,
+        { file, line, col: 1 },
+      );
     start = stop + 1;
   }
   const lc = new LineCounter();
@@ -152,7 +192,8 @@ function parseYaml(text: string, file?: string): ParsedText {
   }
   let doc: Document;
   try {
-    const composed = [...new Composer({ uniqueKeys: false, merge: false }).compose(tokens, true, text.length)];
+    // logLevel 'error': the yaml package would otherwise print its own warnings to the console.
+    const composed = [...new Composer({ uniqueKeys: false, merge: false, logLevel: 'error' }).compose(tokens, true, text.length)];
     doc = composed[0] as Document;
   } catch (error) {
     if (/call stack/i.test((error as Error).message)) throw new InputError('nesting too deep to read; no plan or cluster file is shaped like that.', { file });
@@ -161,7 +202,11 @@ function parseYaml(text: string, file?: string): ParsedText {
   const warnings: InputWarning[] = duplicateKeys(doc, lc, file);
   for (const err of doc.errors) {
     const pos = lc.linePos(err.pos[0]);
-    throw new InputError(`YAML syntax error: ${err.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`, { file, line: pos.line, col: pos.col });
+    throw new InputError(`YAML syntax error: ${err.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`, {
+      file,
+      line: pos.line,
+      col: pos.col,
+    });
   }
   let data: unknown;
   try {
@@ -208,6 +253,11 @@ export function parseText(text: string, file?: string): ParsedText {
     } catch (error) {
       if (error instanceof InputError) throw error;
       // Not strict JSON; YAML is a superset of most near-JSON, so let it try and report.
+    }
+    const comment = /^[ \t]*(\/\/|\/\*)|[,{[][ \t]*(\/\/|\/\*)/m.exec(text);
+    if (comment) {
+      const line = text.slice(0, comment.index + comment[0].length).split('\n').length;
+      throw new InputError('JSON does not allow comments. Remove them, or write the file as YAML, where comments start with #.', { file, line, col: 1 });
     }
   }
   return parseYaml(text, file);

@@ -1,0 +1,36 @@
+// An even etcd member count buys no extra fault tolerance.
+import { downstream, minimumDownstreamNodes, nodes } from '../example-plans.ts';
+import { etcdQuorum, failuresTolerated } from '../quorum.ts';
+import { defineRule, type RuleExamples } from '../rule.ts';
+import { plural } from '../words.ts';
+
+export const rule = defineRule({
+  id: 'etcd-odd-members',
+  severity: 'warning',
+  category: 'etcd',
+  title: 'etcd has an odd number of members',
+  docs: { page: 'node-roles', heading: 'Odd etcd member counts', anchor: 'odd-etcd-member-counts' },
+  rationale: 'Quorum is floor(n/2)+1, so an even count tolerates no more failures than the odd count below it while adding one more machine that can fail.',
+  check(ctx) {
+    for (const { cluster, etcdMembers: n } of ctx.clusters) {
+      if (n < 2 || n % 2 !== 0) continue;
+      ctx.report({
+        cluster: cluster.name,
+        message: `Cluster "${cluster.name}" has ${n} etcd members: quorum is ${etcdQuorum(n)}, so it survives ${plural(failuresTolerated(n), 'failure')}, the same as ${plural(n - 1, 'member')}. Go to ${n + 1} members (or back to ${n - 1}).`,
+      });
+    }
+  },
+});
+
+const k3s = (datastore: 'embedded' | 'external') => ({ clusters: [{ name: 'k', distribution: 'k3s' as const, datastore, nodes: nodes('s', 2, ['server']) }] });
+
+export const examples: RuleExamples = {
+  fires: [
+    { plan: downstream([...minimumDownstreamNodes(), { name: 'e4', roles: ['etcd'] }]) },
+    { plan: k3s('embedded'), note: 'K3s servers on embedded etcd are members' },
+  ],
+  quiet: [
+    { plan: downstream([...minimumDownstreamNodes(), { name: 'e4', roles: ['etcd'] }, { name: 'e5', roles: ['etcd'] }]) },
+    { plan: k3s('external'), note: 'servers on an external datastore hold no etcd member' },
+  ],
+};

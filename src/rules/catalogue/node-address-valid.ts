@@ -1,0 +1,31 @@
+// rke reaches every node over SSH, so every node of an RKE cluster needs an address.
+import { downstream, minimumDownstreamNodes } from '../example-plans.ts';
+import { defineRule, type RuleExamples } from '../rule.ts';
+import { listNames, verb } from '../words.ts';
+
+export const rule = defineRule({
+  id: 'node-address-valid',
+  severity: 'error',
+  category: 'validity',
+  title: 'Every node of an RKE cluster has an address',
+  docs: { page: 'rke-cluster', heading: 'What RKE itself requires', anchor: 'what-rke-itself-requires' },
+  rationale: 'rke connects to each node by its address and refuses a node without one; the load-balancer and firewall exports need the addresses too.',
+  sources: ['rke cluster validation (FACTS.md: a node without address is refused)'],
+  check(ctx) {
+    for (const { cluster } of ctx.clusters) {
+      if (cluster.distribution !== 'rke') continue;
+      const missing = cluster.nodes.filter((n) => n.address === undefined).map((n) => n.name);
+      if (missing.length === 0) continue;
+      ctx.report({
+        cluster: cluster.name,
+        nodes: missing,
+        message: `${listNames(missing)} in RKE cluster "${cluster.name}" ${verb(missing.length, 'has', 'have')} no address; rke refuses a node without one. Add the IP address or DNS name rke reaches ${verb(missing.length, 'it', 'them')} by.`,
+      });
+    }
+  },
+});
+
+export const examples: RuleExamples = {
+  fires: [{ plan: downstream([...minimumDownstreamNodes(), { name: 'w3', roles: ['worker'] }]), nodes: ['w3'] }],
+  quiet: [{ plan: downstream() }, { plan: { clusters: [{ name: 'k', distribution: 'k3s', nodes: [{ name: 's1', roles: ['server'] }] }] }, note: 'not RKE' }],
+};

@@ -1,0 +1,20 @@
+// Small helpers for the words in messages, labels and reports, shared by rules, diagrams, islands
+// and the CLI so counts and lists read the same everywhere.
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+}
+
+/** "a", "a and b", "a, b and c"; beyond `limit` names, "… and N more". */
+export function listNames(names: readonly string[], limit = 8): string {
+  const shown = names.slice(0, limit);
+  const rest = names.length - shown.length;
+  const items = rest > 0 ? [...shown, `${rest.toLocaleString('en')} more`] : shown;
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** "is" or "are", "has" or "have"… for a count. */
+export function verb(n: number, one: string, many: string): string {
+  return n === 1 ? one : many;
+}
