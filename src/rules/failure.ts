@@ -64,7 +64,8 @@ export function simulateFailure(plan: Plan, clusterName: string, failedNodeNames
   // A generic cluster that names no etcd node: etcd is somewhere the plan does not show (kubeadm
   // stacks it on the control plane), so it is taken to live while a control-plane node does.
   const unseen = cluster.distribution === 'other' && members.length === 0;
-  const unseenAlive = unseen && cluster.nodes.some((n) => isControlPlane(cluster, n) && alive(n));
+  const controlPlane = cluster.nodes.filter((n) => isControlPlane(cluster, n));
+  const unseenAlive = unseen && (controlPlane.length > 0 ? controlPlane : cluster.nodes).some(alive);
   const kept = external || sqliteAlive || unseenAlive || (members.length > 0 && aliveMembers >= quorum);
   if (external)
     notes.push(

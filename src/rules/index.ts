@@ -20,6 +20,6 @@ export { ExportError, type Format, type SingleClusterOptions, type WriteOptions 
 export { FORMATS, formatById, type FormatId } from './formats/registry.ts';
 export { parsePlan, toPlanJson, toPlanYaml, planJsonSchema } from './formats/plan-file.ts';
 export { validatePlan } from './formats/validate.ts';
-export { toClusterYml } from './formats/rke-cluster-yml.ts';
+export { toClusterYml, RKE_REFUSALS } from './formats/rke-cluster-yml.ts';
 export { toNginxConfig } from './formats/nginx.ts';
 export { readInput, readInputDetailed, detectFormat, INPUT_FORMATS, type InputFormat, type ReadOptions, type ReadResult } from './formats/read.ts';

@@ -1,7 +1,11 @@
-// Findings as Markdown, for pasting into a ticket or a pull request.
+// Findings as Markdown, for pasting into a ticket or a pull request. The document is built as a
+// Markdown syntax tree and printed by mdast-util-to-markdown, which escapes every character that
+// would otherwise turn into syntax or raw HTML: no name or message is ever spliced into the text.
+import type { Heading, List, ListItem, PhrasingContent, Root } from 'mdast';
+import { toMarkdown } from 'mdast-util-to-markdown';
 import type { Report, Severity } from './report.ts';
 
-const LABEL: Record<Severity, string> = { error: '**Error**', warning: 'Warning', info: 'Note' };
+const LABEL: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Note' };
 
 export interface MarkdownOptions {
   /** Prefix for docs links, e.g. "https://docs.example.com/guide/" (default: links stay site-relative). */
@@ -9,15 +13,30 @@ export interface MarkdownOptions {
   title?: string;
 }
 
-function escape(text: string): string {
-  return text.replace(/([\\`*_[\]<>|])/g, '\\$1');
+const text = (value: string): PhrasingContent => ({ type: 'text', value });
+/** Inline code cannot span lines: a line break would end the heading or list item it sits in. */
+const code = (value: string): PhrasingContent => ({ type: 'inlineCode', value: value.replace(/[\r\n\u2028\u2029]+/g, ' ') });
+
+function heading(depth: 2 | 3, children: PhrasingContent[]): Heading {
+  return { type: 'heading', depth, children };
 }
 
 export function formatFindingsMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const base = options.docsBase ?? '';
   const { errors, warnings, infos } = report.summary;
-  const out = [`## ${options.title ?? 'Rancher architecture check'}`, '', `${errors} error(s), ${warnings} warning(s), ${infos} note(s).`];
-  const groups = new Map<string, typeof report.findings>();
+  const root: Root = {
+    type: 'root',
+    children: [
+      heading(2, [text(options.title ?? 'Rancher architecture check')]),
+      {
+        type: 'paragraph',
+        children: [
+          text(`Checked as Rancher ${report.rancherVersion} (${report.profile.label}): ${errors} error(s), ${warnings} warning(s), ${infos} note(s).`),
+        ],
+      },
+    ],
+  };
+  const groups = new Map<string, Report['findings']>();
   for (const f of report.findings) {
     const key = f.cluster ?? '';
     const list = groups.get(key);
@@ -26,11 +45,34 @@ export function formatFindingsMarkdown(report: Report, options: MarkdownOptions 
   }
   for (const [cluster, findings] of groups) {
     const summary = report.clusters.find((c) => c.name === cluster);
-    const heading =
-      cluster === '' ? 'Whole plan' : `Cluster \`${cluster}\`${summary ? ` (${summary.purpose}, ${summary.distribution}, ${summary.nodeCount} nodes)` : ''}`;
-    out.push('', `### ${heading}`, '');
-    for (const f of findings) out.push(`- ${LABEL[f.severity]} \`${f.rule}\`: ${escape(f.message)} ([why](${base}${f.docs}))`);
+    root.children.push(
+      heading(
+        3,
+        cluster === ''
+          ? [text('Whole plan')]
+          : [text('Cluster '), code(cluster), ...(summary ? [text(` (${summary.purpose}, ${summary.distribution}, ${summary.nodeCount} nodes)`)] : [])],
+      ),
+    );
+    const items: ListItem[] = findings.map((f) => ({
+      type: 'listItem',
+      spread: false,
+      children: [
+        {
+          type: 'paragraph',
+          children: [
+            f.severity === 'error' ? { type: 'strong', children: [text(LABEL[f.severity])] } : text(LABEL[f.severity]),
+            text(' '),
+            code(f.rule),
+            text(`: ${f.message} (`),
+            { type: 'link', url: `${base}${f.docs}`, children: [text('why')] },
+            text(')'),
+          ],
+        },
+      ],
+    }));
+    const list: List = { type: 'list', ordered: false, spread: false, children: items };
+    root.children.push(list);
   }
-  if (report.findings.length === 0) out.push('', 'No findings: the plan follows every checked recommendation.');
-  return `${out.join('\n')}\n`;
+  if (report.findings.length === 0) root.children.push({ type: 'paragraph', children: [text('No findings: the plan follows every checked recommendation.')] });
+  return toMarkdown(root, { bullet: '-', strong: '*' });
 }

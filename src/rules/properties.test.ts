@@ -73,6 +73,8 @@ describe('checkPlan properties', () => {
           expect(docs.has(f.docs)).toBe(true);
           expect(['error', 'warning', 'info']).toContain(f.severity);
           expect(f.message.length).toBeGreaterThan(0);
+          // Distributions are spelled as their projects spell them (RKE, RKE2, K3s, EKS, GKE, AKS).
+          expect(f.message).not.toMatch(/\bK3S\b|\bOTHER\b|\bRke2?\b/);
         }
         expect(a.summary.errors + a.summary.warnings + a.summary.infos).toBe(a.findings.length);
       }),
@@ -149,6 +151,9 @@ describe('reader properties', { timeout: 30_000 }, () => {
     } catch (error) {
       expect(error).toBeInstanceOf(InputError);
       first = (error as Error).message;
+      // One path for every reader: "file[:line:col][ path]: reason", the reason in words, never raw JSON.
+      expect(first).toMatch(/^x(:\d+:\d+)?( [^\s:]+)?: [^[{\s]/);
+      expect((error as InputError).reason).not.toMatch(/^\s*[[{]/);
     }
     try {
       const { locate: _second, ...result } = readInputDetailed(text, { filename: 'x' });
@@ -171,7 +176,7 @@ describe('reader properties', { timeout: 30_000 }, () => {
     );
   });
 
-  it('never throw on near-miss cluster.yml and kubectl documents', () => {
+  it('never throw on near-miss cluster.yml, kubectl and config documents, and name the place in words', () => {
     const nodeish = fc.dictionary(fc.constantFrom('address', 'user', 'role', 'hostname_override', 'roles', 'port'), fc.jsonValue({ maxDepth: 2 }));
     fc.assert(
       fc.property(fc.array(nodeish, { maxLength: 5 }), fc.jsonValue({ maxDepth: 2 }), (nodes, services) => readsCleanly(stringify({ nodes, services }))),
@@ -193,6 +198,16 @@ describe('reader properties', { timeout: 30_000 }, () => {
     );
     fc.assert(
       fc.property(fc.array(item, { maxLength: 4 }), (items) => readsCleanly(JSON.stringify({ kind: 'NodeList', items }))),
+      { numRuns: 300 },
+    );
+    // K3s/RKE2 config files with arbitrary values for the keys that become the node.
+    const config = fc.dictionary(
+      fc.constantFrom('node-name', 'node-ip', 'server', 'token', 'datastore-endpoint', 'cluster-init', 'disable', 'cni'),
+      fc.jsonValue({ maxDepth: 1 }),
+      { minKeys: 1 },
+    );
+    fc.assert(
+      fc.property(config, (c) => readsCleanly(stringify(c))),
       { numRuns: 300 },
     );
   });

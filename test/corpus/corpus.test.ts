@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkPlan, InputError, readInputDetailed, type Finding, type ReadResult } from '../../src/rules/index.ts';
+import { checkPlan, ExportError, InputError, readInputDetailed, RKE_REFUSALS, toClusterYml, type Finding, type ReadResult } from '../../src/rules/index.ts';
 import { GROUPS, type FileExpectation, type FindingExpectation, type ReadExpectation } from './expectations.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -138,6 +138,23 @@ function registerFile(file: string, expectation: FileExpectation): void {
     const mismatches = typeof result === 'string' ? [result] : findingMismatches(read, check(result));
     expectNone(mismatches, `${file} (findings)`);
   });
+
+  // A file the tools accept must survive our own export: cluster.yml written back from the plan reads
+  // again with the same nodes and without a single refusal (and an unclean file is never written silently).
+  if (read.distribution === 'rke')
+    it('exports a cluster.yml that reads back without refusals, or says what blocks it', () => {
+      const result = tryRead(file);
+      if (typeof result === 'string') return expectNone([result], `${file} (export)`);
+      const refused = check(result).filter((f) => f.severity === 'error' && (RKE_REFUSALS as readonly string[]).includes(f.rule));
+      if (refused.length > 0) {
+        expect(() => toClusterYml(result.plan)).toThrow(ExportError);
+        return;
+      }
+      const again = readInputDetailed(toClusterYml(result.plan), { filename: `${file} (exported)` });
+      expect(again.findings).toEqual([]);
+      expect(check(again).filter((f) => f.severity === 'error')).toEqual([]);
+      expect(again.plan.clusters[0]?.nodes).toEqual(result.plan.clusters[0]?.nodes);
+    });
 
   if (asRancher)
     it('findings as the Rancher cluster (Rancher 2.4.8)', () => {

@@ -55,6 +55,21 @@ describe('exports', () => {
   });
 });
 
+describe('exports a real tool would refuse', () => {
+  it('are offered with the reason instead of the file', () => {
+    const plan = readInput(
+      'rancher: {version: 2.4.8, cluster: r}\nclusters: [{name: r, nodes: [{name: a, roles: [etcd, controlplane, worker]}, {name: b, address: 10.0.0.2, roles: []}]}]',
+    );
+    const items = exportItems(sources(plan));
+    const yml = items.find((i) => i.id === 'cluster-yml:r');
+    expect(yml?.content).toBeUndefined();
+    expect(yml?.unavailable).toMatch(/^rke would refuse it: .*a in RKE cluster "r" has no address.*b in cluster "r" has no role/);
+    const nginx = items.find((i) => i.id === 'nginx');
+    expect(nginx?.content).toBeUndefined();
+    expect(nginx?.unavailable).toMatch(/a, which has no address; nginx needs one for every backend/);
+  });
+});
+
 describe('wiring', () => {
   it('links docs one folder up from any page', () => {
     expect(docsHref('load-balancer/#layer-4-not-layer-7')).toBe('../load-balancer/#layer-4-not-layer-7');

@@ -4,8 +4,8 @@ import type { Plan } from '../../rules/vocabulary.ts';
 import { rancherCluster } from '../../rules/cluster-facts.ts';
 import type { Report } from '../../rules/report.ts';
 import { toPlanYaml } from '../../rules/formats/plan-file.ts';
-import { toClusterYml } from '../../rules/formats/rke-cluster-yml.ts';
-import { toNginxConfig } from '../../rules/formats/nginx.ts';
+import { clusterYmlProblems, toClusterYml } from '../../rules/formats/rke-cluster-yml.ts';
+import { nginxProblems, toNginxConfig } from '../../rules/formats/nginx.ts';
 import { formatFindingsMarkdown } from '../../rules/markdown.ts';
 import { standaloneSvg, type DiagramTheme } from '../../diagrams/styles.ts';
 
@@ -40,24 +40,21 @@ export function exportItems({ plan, report, theme, docsBase }: ExportSources): E
   const rke = plan.clusters.filter((c) => c.distribution === 'rke');
   if (rke.length === 0)
     items.push({ id: 'cluster-yml', label: 'RKE cluster.yml', filename: 'cluster.yml', mime: 'application/yaml', unavailable: 'No RKE cluster in the plan.' });
-  for (const c of rke)
+  // An export the real tool would refuse is offered with the reasons instead of the file.
+  for (const c of rke) {
+    const problems = clusterYmlProblems(c);
     items.push({
       id: `cluster-yml:${c.name}`,
       label: `RKE cluster.yml for “${c.name}”`,
       filename: `${safeFile(c.name)}.cluster.yml`,
       mime: 'application/yaml',
-      content: () => toClusterYml(plan, c.name),
+      ...(problems.length > 0 ? { unavailable: `rke would refuse it: ${problems.join(' ')}` } : { content: () => toClusterYml(plan, c.name) }),
     });
+  }
+  const nginx = { id: 'nginx', label: 'nginx layer-4 load balancer config', filename: 'nginx.conf', mime: 'text/plain' };
+  const nginxBlocked = rancherCluster(plan) ? nginxProblems(plan) : ['Needs Rancher installed on a cluster of the plan.'];
   items.push(
-    rancherCluster(plan)
-      ? { id: 'nginx', label: 'nginx layer-4 load balancer config', filename: 'nginx.conf', mime: 'text/plain', content: () => toNginxConfig(plan) }
-      : {
-          id: 'nginx',
-          label: 'nginx layer-4 load balancer config',
-          filename: 'nginx.conf',
-          mime: 'text/plain',
-          unavailable: 'Needs Rancher installed on a cluster of the plan.',
-        },
+    nginxBlocked.length > 0 ? { ...nginx, unavailable: nginxBlocked.join(' ') } : { ...nginx, content: () => toNginxConfig(plan) },
     {
       id: 'findings-md',
       label: 'Findings (Markdown, for a ticket)',

@@ -5,7 +5,7 @@
 // the plan reaches the file, so a plan cannot add a directive.
 import { isControlPlane, rancherCluster, resolveTarget } from '../cluster-facts.ts';
 import { addressProblem, isIPv6 } from '../identifiers.ts';
-import type { Plan, PlanNode } from '../vocabulary.ts';
+import type { Cluster, Plan, PlanNode } from '../vocabulary.ts';
 import { ExportError, type Format } from './format.ts';
 
 /** Ports the distribution's servers answer on (registration and API), not the ingress. */
@@ -22,13 +22,8 @@ function upstreamHost(address: string): string {
   return isIPv6(address) ? `[${address}]` : address;
 }
 
-/**
- * Forward each load-balancer port (default 80 and 443) to the Rancher cluster's nodes: 80/443 to
- * the load balancer's targets (every node when it lists none), 6443 and 9345 to the nodes that run
- * the control plane. Throws RangeError when the plan has no Rancher cluster and ExportError when a
- * node it needs has no address.
- */
-export function toNginxConfig(plan: Plan): string {
+/** The backends per port, or what stops nginx from using them (a node without an address). */
+function backendsFor(plan: Plan): { cluster: Cluster; ports: number[]; backends: Map<number, string[]>; problems: string[] } {
   const cluster = rancherCluster(plan);
   if (!cluster)
     throw new RangeError('The plan names no Rancher cluster (rancher.install: kubernetes and rancher.cluster), so there is no load balancer to write.');
@@ -53,7 +48,23 @@ export function toNginxConfig(plan: Plan): string {
         nodes.map((n) => upstreamHost(n.address as string)),
       );
   }
-  if (problems.length > 0) throw new ExportError('The nginx configuration', [...new Set(problems)]);
+  return { cluster, ports, backends, problems: [...new Set(problems)] };
+}
+
+/** Why nginx would refuse the config for this plan (empty when it can be written). Throws RangeError without a Rancher cluster. */
+export function nginxProblems(plan: Plan): string[] {
+  return backendsFor(plan).problems;
+}
+
+/**
+ * Forward each load-balancer port (default 80 and 443) to the Rancher cluster's nodes: 80/443 to
+ * the load balancer's targets (every node when it lists none), 6443 and 9345 to the nodes that run
+ * the control plane. Throws RangeError when the plan has no Rancher cluster and ExportError when a
+ * node it needs has no address.
+ */
+export function toNginxConfig(plan: Plan): string {
+  const { cluster, ports, backends, problems } = backendsFor(plan);
+  if (problems.length > 0) throw new ExportError('The nginx configuration', problems);
   const lines = [
     `# Layer-4 (TCP) load balancer for the Rancher cluster "${cluster.name.replace(/[^A-Za-z0-9._-]/g, '?')}", written by rancher-arch.`,
     '# TLS passes through untouched; the ingress controller on each node terminates it.',

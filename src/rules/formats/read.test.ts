@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { checkPlan } from '../check.ts';
 import { planSchema } from '../plan.ts';
 import { PRESETS, RECOMMENDED_PLAN } from '../presets.ts';
 import { InputError } from './input-error.ts';
+import { decodeBytes } from './text.ts';
 import { toNginxConfig } from './nginx.ts';
 import { parsePlan, planJsonSchema, toPlanJson, toPlanYaml } from './plan-file.ts';
 import { readInput, readInputDetailed } from './read.ts';
@@ -394,6 +395,38 @@ describe('hostile input', () => {
     const line = JSON.stringify({ clusters: [{ name: 'c', nodes }] });
     expect(line.length).toBeGreaterThan(200_000);
     expect(readInput(line).clusters[0]!.nodes).toHaveLength(4000);
+  });
+
+  it('decodes bytes the same way everywhere: UTF-8 with or without a BOM, UTF-16 with its BOM', () => {
+    const text = 'clusters: [{name: ü-not-allowed}]';
+    const utf8 = new TextEncoder().encode(text);
+    const bom8 = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8]);
+    const utf16le = new Uint8Array([0xff, 0xfe, ...[...text].flatMap((c) => [c.charCodeAt(0) & 255, c.charCodeAt(0) >> 8])]);
+    const utf16be = new Uint8Array([0xfe, 0xff, ...[...text].flatMap((c) => [c.charCodeAt(0) >> 8, c.charCodeAt(0) & 255])]);
+    for (const bytes of [utf8, bom8, utf16le, utf16be]) expect(decodeBytes(bytes)).toBe(text);
+    expect(inputError(() => decodeBytes(new Uint8Array([0x63, 0xff, 0x0a]), 'bad.yml')).message).toBe(
+      'bad.yml: input is not UTF-8 text. Save the file as UTF-8 (or UTF-16 with a byte-order mark).',
+    );
+    expect(inputError(() => decodeBytes(new Uint8Array(6 * 1024 * 1024), 'big.bin')).message).toMatch(/^big\.bin: input is more than 5 MB/);
+  });
+
+  it('says JSON does not allow comments, with the line, instead of a YAML syntax error', () => {
+    const e = inputError(() => readInput('{\n  "clusters": [] // none yet\n}', { filename: 'c.json' }));
+    expect(e.message).toBe('c.json:2:1: JSON does not allow comments. Remove them, or write the file as YAML, where comments start with #.');
+  });
+
+  it('keeps the YAML library quiet: its warnings never reach the console', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const emit = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    try {
+      // A mapping used as a key makes the yaml package warn that it stringifies it.
+      expect(() => readInput('? {a: 1}\n: x\nclusters: []\n')).toThrow(InputError);
+      expect(warn).not.toHaveBeenCalled();
+      expect(emit).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+      emit.mockRestore();
+    }
   });
 
   it('refuses binary garbage', () => {

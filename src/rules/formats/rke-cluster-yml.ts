@@ -12,7 +12,15 @@ import { ExportError, type Format } from './format.ts';
 import { isRecord, scalarText, singleClusterPlan, type ClusterInput, type NodeInput } from './single-cluster.ts';
 
 /** The plan rules whose errors mean rke itself would refuse the written file. */
-const RKE_REFUSES = new Set(['rke-each-role', 'node-roles-present', 'node-name-dns1123', 'node-address-valid', 'plan-node-unique', 'plan-role-distribution']);
+export const RKE_REFUSALS = [
+  'rke-each-role',
+  'node-roles-present',
+  'node-name-dns1123',
+  'node-address-valid',
+  'plan-node-unique',
+  'plan-role-distribution',
+] as const;
+const RKE_REFUSES = new Set<string>(RKE_REFUSALS);
 
 function looksLikeClusterYml(data: unknown): boolean {
   if (!isRecord(data) || !Array.isArray(data.nodes) || 'clusters' in data) return false;
@@ -93,6 +101,13 @@ export const clusterYmlFormat: Format<'cluster-yml'> = {
   file: { name: (o) => `${o.cluster ?? 'cluster'}.cluster.yml`, mime: 'application/yaml' },
 };
 
+/** What rke would refuse in a cluster.yml written for this cluster: the messages of those findings. */
+export function clusterYmlProblems(cluster: Plan['clusters'][number]): string[] {
+  return checkPlan({ clusters: [cluster] })
+    .findings.filter((f) => f.severity === 'error' && RKE_REFUSES.has(f.rule))
+    .map((f) => f.message);
+}
+
 /**
  * An RKE cluster.yml for one cluster of a plan: nodes with address, user (a placeholder to edit),
  * role and hostname_override, plus external etcd when the plan says so. Throws RangeError for an
@@ -104,9 +119,7 @@ export function toClusterYml(plan: Plan, clusterName?: string): string {
   if (!found)
     throw new RangeError(name === undefined ? `The plan has ${plan.clusters.length} clusters; choose one.` : `The plan has no cluster named "${name}".`);
   if (found.distribution !== 'rke') throw new RangeError(`Cluster "${found.name}" is not RKE; a cluster.yml describes RKE clusters only.`);
-  const blockers = checkPlan({ clusters: [found] })
-    .findings.filter((f) => f.severity === 'error' && RKE_REFUSES.has(f.rule))
-    .map((f) => f.message);
+  const blockers = clusterYmlProblems(found);
   if (blockers.length > 0) throw new ExportError(`A cluster.yml for "${found.name}"`, blockers);
   const body: Record<string, unknown> = {
     cluster_name: found.name,

@@ -254,7 +254,8 @@ export function parseText(text: string, file?: string): ParsedText {
       if (error instanceof InputError) throw error;
       // Not strict JSON; YAML is a superset of most near-JSON, so let it try and report.
     }
-    const comment = /^[ \t]*(\/\/|\/\*)|[,{[][ \t]*(\/\/|\/\*)/m.exec(text);
+    // A comment starts a line or follows a JSON token (not a ":" as in "https://…" inside a string).
+    const comment = /(^|[,{}[\]"]|\d|true|false|null)[ \t]*(\/\/|\/\*)/m.exec(text);
     if (comment) {
       const line = text.slice(0, comment.index + comment[0].length).split('\n').length;
       throw new InputError('JSON does not allow comments. Remove them, or write the file as YAML, where comments start with #.', { file, line, col: 1 });
