@@ -1,7 +1,8 @@
 // Benchmark of the rules engine: checkPlan on generated plans of growing size, beside JSON.parse of
-// the same plan text (the goal is check ≤ 1× parse), and the whole path readInput + checkPlan.
+// the same plan text (the goal is check ≤ 1× parse), the whole path readInput + checkPlan, and how
+// fast hostile inputs are refused (the unit tests only check that they are).
 // Run: npx node bench/rules.ts   (figures only; no thresholds)
-import { checkPlan, planSchema, readInput, type Plan, type PlanInput } from '../src/rules/index.ts';
+import { checkPlan, InputError, LIMITS, readInput, validatePlan, type Plan, type PlanInput } from '../src/rules/index.ts';
 
 /** A Rancher cluster on RKE plus downstream clusters of 50 nodes (3 etcd, 2 controlplane, workers). */
 function generatePlan(totalNodes: number): Plan {
@@ -34,7 +35,7 @@ function generatePlan(totalNodes: number): Plan {
       authorizedEndpoint: { fqdn: `api.c${c}.example.com`, targets: nodes.filter((n) => n.roles[0] === 'controlplane').map((n) => n.name) },
     });
   }
-  return planSchema.parse(input);
+  return validatePlan(input);
 }
 
 function time(fn: () => unknown, minMs = 200): number {
@@ -50,7 +51,7 @@ function time(fn: () => unknown, minMs = 200): number {
 
 const fmt = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(2)} ms`);
 const rows: string[][] = [['nodes', 'plan text', 'JSON.parse', 'checkPlan', 'check / parse', 'readInput + check', 'findings']];
-for (const n of [50, 500, 5_000, 50_000]) {
+for (const n of [50, 500, 5_000, LIMITS.nodes]) {
   const plan = generatePlan(n);
   const text = JSON.stringify(plan);
   const parse = time(() => JSON.parse(text));
@@ -71,4 +72,42 @@ console.log(`rules bench (Node ${process.version})`);
 for (const [i, row] of rows.entries()) {
   console.log(row.map((cell, j) => (j === 0 ? cell.padEnd(widths[j]!) : cell.padStart(widths[j]!))).join('  '));
   if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+}
+
+// ---- refusals: each hostile input must be turned away quickly, before any real work -------------
+
+function refusalTime(text: string): { ms: number; message: string } {
+  let message = '';
+  const ms = time(() => {
+    try {
+      readInput(text, { filename: 'x' });
+      message = 'accepted (!)';
+    } catch (error) {
+      message = error instanceof InputError ? error.reason : `not an InputError: ${String(error)}`;
+    }
+  }, 100);
+  return { ms, message };
+}
+
+const nodesJson = (count: number) => JSON.stringify({ clusters: [{ name: 'c', nodes: Array.from({ length: count }, () => ({ name: 'a', roles: [] })) }] });
+const hostile: [string, string][] = [
+  ['50 MB of YAML comment', `clusters: []\n#${'x'.repeat(50 * 1024 * 1024)}`],
+  [
+    'YAML alias bomb',
+    [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`),
+      'clusters: []',
+    ].join('\n'),
+  ],
+  ['flow nesting 100,000 deep', `${'['.repeat(100_000)}${']'.repeat(100_000)}`],
+  ['JSON nesting 100,000 deep', `{"clusters": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`],
+  ['200,000 unknown keys', JSON.stringify({ clusters: [], ...Object.fromEntries(Array.from({ length: 200_000 }, (_, i) => [`k${i}`, 1])) })],
+  ['100,000 nodes named "a"', nodesJson(100_000)],
+  ['10,000 clusters', JSON.stringify({ clusters: Array.from({ length: 10_000 }, (_, i) => ({ name: `c${i}`, nodes: [] })) })],
+];
+console.log('\nrefusing hostile input (readInput, mean per refusal)');
+for (const [what, text] of hostile) {
+  const { ms, message } = refusalTime(text);
+  console.log(`  ${what.padEnd(28)} ${fmt(ms).padStart(10)}  ${message.slice(0, 90)}`);
 }

@@ -42,41 +42,52 @@ export function hasExternalDatastore(cluster: Pick<Cluster, 'distribution' | 'da
   return kind === 'external' || kind === 'managed';
 }
 
-const NONE: ReadonlySet<KubernetesRole> = new Set();
-const ALL: ReadonlySet<KubernetesRole> = new Set(['etcd', 'controlplane', 'worker']);
-const SERVER_NO_ETCD: ReadonlySet<KubernetesRole> = new Set(['controlplane', 'worker']);
-const WORKER: ReadonlySet<KubernetesRole> = new Set(['worker']);
+// Roles as bits, so the hot checks (run for every node of every cluster on every edit) allocate nothing.
+const ETCD = 1;
+const CONTROLPLANE = 2;
+const WORKER = 4;
+const BIT: Record<string, number> = { etcd: ETCD, controlplane: CONTROLPLANE, worker: WORKER };
+
+type ClusterKind = Pick<Cluster, 'distribution' | 'datastore'>;
 
 /**
- * The Kubernetes roles a node actually plays. RKE (and Rancher's machine pools) say them directly.
- * A K3s/RKE2 server runs the API server, takes workloads and, on embedded etcd, holds a member; an
- * agent only takes workloads. Managed clusters' nodes are workers.
+ * The Kubernetes roles a node actually plays, as bits. RKE (and Rancher's machine pools) say them
+ * directly. A K3s/RKE2 server runs the API server, takes workloads and, on embedded etcd, holds a
+ * member; an agent only takes workloads. Managed clusters' nodes are workers.
  */
-export function effectiveRoles(cluster: Pick<Cluster, 'distribution' | 'datastore'>, node: Pick<PlanNode, 'roles'>): ReadonlySet<KubernetesRole> {
+function roleBits(cluster: ClusterKind, node: Pick<PlanNode, 'roles'>): number {
   if (isManaged(cluster)) return WORKER;
-  if (node.roles.length === 0) return NONE;
-  const roles = new Set<KubernetesRole>();
+  let bits = 0;
+  const serverStyle = usesServerRoles(cluster);
   for (const role of node.roles) {
-    if (role === 'server' && usesServerRoles(cluster)) for (const r of datastoreOf(cluster) === 'etcd' ? ALL : SERVER_NO_ETCD) roles.add(r);
-    else if (role === 'agent' && usesServerRoles(cluster)) roles.add('worker');
-    else if (role === 'etcd' || role === 'controlplane' || role === 'worker') roles.add(role);
+    if (role === 'server') {
+      if (serverStyle) bits |= datastoreOf(cluster) === 'etcd' ? ETCD | CONTROLPLANE | WORKER : CONTROLPLANE | WORKER;
+    } else if (role === 'agent') {
+      if (serverStyle) bits |= WORKER;
+    } else bits |= BIT[role] ?? 0;
   }
-  return roles;
+  return bits;
 }
 
+export function effectiveRoles(cluster: ClusterKind, node: Pick<PlanNode, 'roles'>): ReadonlySet<KubernetesRole> {
+  const bits = roleBits(cluster, node);
+  return new Set(KUBERNETES_ROLE_LIST.filter((r) => bits & (BIT[r] ?? 0)));
+}
+const KUBERNETES_ROLE_LIST: readonly KubernetesRole[] = ['etcd', 'controlplane', 'worker'];
+
 /** Does this node hold a member of the cluster's own etcd? */
-export function isEtcdMember(cluster: Pick<Cluster, 'distribution' | 'datastore'>, node: Pick<PlanNode, 'roles'>): boolean {
-  return datastoreOf(cluster) === 'etcd' && effectiveRoles(cluster, node).has('etcd');
+export function isEtcdMember(cluster: ClusterKind, node: Pick<PlanNode, 'roles'>): boolean {
+  return datastoreOf(cluster) === 'etcd' && (roleBits(cluster, node) & ETCD) !== 0;
 }
 
 /** Does this node run an API server? (Never on a managed cluster: the provider runs it.) */
-export function isControlPlane(cluster: Pick<Cluster, 'distribution' | 'datastore'>, node: Pick<PlanNode, 'roles'>): boolean {
-  return !isManaged(cluster) && effectiveRoles(cluster, node).has('controlplane');
+export function isControlPlane(cluster: ClusterKind, node: Pick<PlanNode, 'roles'>): boolean {
+  return !isManaged(cluster) && (roleBits(cluster, node) & CONTROLPLANE) !== 0;
 }
 
 /** Can this node run workloads? */
-export function isWorkerCapable(cluster: Pick<Cluster, 'distribution' | 'datastore'>, node: Pick<PlanNode, 'roles'>): boolean {
-  return effectiveRoles(cluster, node).has('worker');
+export function isWorkerCapable(cluster: ClusterKind, node: Pick<PlanNode, 'roles'>): boolean {
+  return (roleBits(cluster, node) & WORKER) !== 0;
 }
 
 /**
@@ -217,12 +228,19 @@ export function clusterFacts(plan: Plan, cluster: Cluster, index: number): Clust
   let etcd = 0;
   let controlPlane = 0;
   let workers = 0;
+  const ownEtcd = datastoreOf(cluster) === 'etcd';
+  const managed = isManaged(cluster);
   for (const node of cluster.nodes) {
     if (!nodesByName.has(node.name)) nodesByName.set(node.name, node);
-    for (const role of new Set(node.roles)) roles[role] = (roles[role] ?? 0) + 1;
-    if (isEtcdMember(cluster, node)) etcd++;
-    if (isControlPlane(cluster, node)) controlPlane++;
-    if (isWorkerCapable(cluster, node)) workers++;
+    for (let i = 0; i < node.roles.length; i++) {
+      const role = node.roles[i] as string;
+      // Count a role once per node even if the list repeats it.
+      if (node.roles.indexOf(role as never) === i) roles[role] = (roles[role] ?? 0) + 1;
+    }
+    const bits = roleBits(cluster, node);
+    if (bits & ETCD && ownEtcd) etcd++;
+    if (bits & CONTROLPLANE && !managed) controlPlane++;
+    if (bits & WORKER) workers++;
   }
   return {
     cluster,

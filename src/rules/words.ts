@@ -1,15 +1,20 @@
 // Small helpers for the words in messages, labels and reports, shared by rules, diagrams, islands
 // and the CLI so counts and lists read the same everywhere.
 
+/** "1,500" for large counts; small ones skip Intl, which is slow on hot paths. */
+export function count(n: number): string {
+  return n >= 1000 ? n.toLocaleString('en') : String(n);
+}
+
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+  return `${count(n)} ${n === 1 ? one : many}`;
 }
 
 /** "a", "a and b", "a, b and c"; beyond `limit` names, "… and N more". */
 export function listNames(names: readonly string[], limit = 8): string {
   const shown = names.slice(0, limit);
   const rest = names.length - shown.length;
-  const items = rest > 0 ? [...shown, `${rest.toLocaleString('en')} more`] : shown;
+  const items = rest > 0 ? [...shown, `${count(rest)} more`] : shown;
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
