@@ -22,6 +22,9 @@ import { decodePlan, payloadFromHash } from './share.ts';
 export const PRESET_SHORT: Record<PresetId, string> = {
   'rancher-rke': 'Rancher on RKE',
   'rancher-k3s': 'Rancher on K3s',
+  'rancher-rke2': 'Rancher on RKE2',
+  'rancher-k3s-etcd': 'Rancher on K3s (etcd)',
+  'downstream-rke2-pools': 'RKE2 machine pools',
   'downstream-production': 'Production downstream cluster',
   'docker-single': 'Single Docker install',
   empty: 'Empty plan',
