@@ -6,7 +6,7 @@ import { RULES } from './catalogue/index.ts';
 import { checkPlan } from './check.ts';
 import { downstream, minimumDownstreamNodes, nodes, rancherOn, rancherRke } from './example-plans.ts';
 import { validatePlan } from './formats/validate.ts';
-import { PROFILES, profileOf } from './versions.ts';
+import { PROFILES, VERSION_CHOICES, choiceFor, profileOf } from './versions.ts';
 import type { PlanInput } from './vocabulary.ts';
 
 const check = (input: PlanInput) => checkPlan(validatePlan(input));
@@ -94,9 +94,21 @@ const BOUNDARIES: Boundary[] = [
   // 2.6.2 / 2.6.3
   {
     rule: 'ace-distribution-supported',
-    plan: (v) => downstream(minimumDownstreamNodes(), { distribution: 'rke2', authorizedEndpoint: { fqdn: 'api.example.com', targets: ['c1', 'c2'] } }, v),
+    plan: (v) =>
+      downstream(
+        [...nodes('s', 3, ['server'], '10.1.0.'), ...nodes('a', 2, ['agent'])],
+        { distribution: 'rke2', authorizedEndpoint: { fqdn: 'api.example.com', targets: ['s1', 's2', 's3'] } },
+        v,
+      ),
     below: '2.6.2',
     at: '2.6.3',
+    expect: ['error', 'quiet'],
+  },
+  {
+    rule: 'ace-distribution-supported',
+    plan: (v) => downstream(minimumDownstreamNodes(), { distribution: 'rke2', authorizedEndpoint: { fqdn: 'api.example.com', targets: ['c1', 'c2'] } }, v),
+    below: '2.5.9',
+    at: '2.6.0',
     expect: ['error', 'quiet'],
   },
   // 2.8.x / 2.9.0: RKE1's end of life approaches
@@ -168,9 +180,31 @@ describe('rules at each version boundary', () => {
     expect(profileOf('1.6').id).toBe('2.0-2.3');
   });
 
+  it('offers every release from 2.0 to 2.15 as a choice, split where a patch release changed the advice', () => {
+    const values = VERSION_CHOICES.map((c) => c.value);
+    expect(values.filter((v) => v.split('.').length === 2)).toEqual([...Array(16).keys()].filter((m) => m !== 5 && m !== 6).map((m) => `2.${m}`));
+    expect(values.filter((v) => v.split('.').length === 3)).toEqual(['2.5.0', '2.5.6', '2.6.0', '2.6.3']);
+    expect(VERSION_CHOICES.find((c) => c.value === '2.5.0')?.label).toBe('2.5.0 – 2.5.5');
+    expect(['2.5.5', '2.5.7', '2.6.2', '2.6.3', '2.12.3', '2.16.0'].map((v) => choiceFor(v)?.value)).toEqual([
+      '2.5.0',
+      '2.5.6',
+      '2.6.0',
+      '2.6.3',
+      '2.12',
+      '2.15',
+    ]);
+    expect(choiceFor('1.6')).toBeUndefined();
+    // Every choice falls in exactly one profile, and the profiles keep their order.
+    expect(VERSION_CHOICES.map((c) => profileOf(c.value).id)).toEqual(
+      [...VERSION_CHOICES.map((c) => profileOf(c.value).id)].sort((a, b) => PROFILES.findIndex((p) => p.id === a) - PROFILES.findIndex((p) => p.id === b)),
+    );
+  });
+
   it('changes the Docker message, not its tier, by version', () => {
     const docker = (version: string) => findings({ rancher: { install: 'docker', host: '10.0.0.9', version }, clusters: [] }, 'docker-install-not-production');
-    const [seed, mid, late] = ['2.4.8', '2.8.0', '2.9.0'].map((v) => docker(v)[0]!);
+    const seed = docker('2.4.8')[0]!;
+    const mid = docker('2.8.0')[0]!;
+    const late = docker('2.9.0')[0]!;
     expect([seed.severity, mid.severity, late.severity]).toEqual(['warning', 'warning', 'warning']);
     expect(seed.message).not.toMatch(/rancher-backup/);
     expect(mid.message).toMatch(/development and testing only.*rancher-backup/);

@@ -40,6 +40,10 @@ export const SOURCES = {
     title: 'Installation requirements, current Rancher (hardware: three nodes for production)',
     url: `${RANCHER}/getting-started/installation-and-upgrade/installation-requirements`,
   },
+  scale: {
+    title: 'rancher-docs #896: revised hardware tables and a new guide for Rancher at large scale (October 2023)',
+    url: 'https://github.com/rancher/rancher-docs/pull/896',
+  },
   separation25: {
     title: 'rancher/docs #3042: apps on the Rancher cluster when it manages no other cluster (v2.5)',
     url: 'https://github.com/rancher/docs/pull/3042',
