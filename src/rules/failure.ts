@@ -64,7 +64,10 @@ export function simulateFailure(plan: Plan, clusterName: string, failedNodeNames
   // A generic cluster that names no etcd node: etcd is somewhere the plan does not show (kubeadm
   // stacks it on the control plane), so it is taken to live while a control-plane node does.
   const unseen = cluster.distribution === 'other' && members.length === 0;
-  const unseenAlive = unseen && cluster.nodes.some((n) => isControlPlane(cluster, n) && alive(n));
+  // When the plan names no control-plane node either, the control plane is unseen too (see
+  // apiUnseen below), so etcd is taken to live while any node does.
+  const noControlPlane = !cluster.nodes.some((n) => isControlPlane(cluster, n));
+  const unseenAlive = unseen && cluster.nodes.some((n) => (noControlPlane || isControlPlane(cluster, n)) && alive(n));
   const kept = external || sqliteAlive || unseenAlive || (members.length > 0 && aliveMembers >= quorum);
   if (external)
     notes.push(

@@ -43,6 +43,7 @@ export const examples: RuleExamples = {
   ],
   quiet: [
     { plan: rke2([80, 443, 9345, 6443]) },
+    { plan: rke2([80, 443], '2.5.5'), note: '2.5.5: RKE2 cannot host Rancher yet (rancher-distribution-supported says so)' },
     {
       plan: rancherOn({ name: 'rancher', distribution: 'k3s', nodes: nodes('s', 3, ['server']), loadBalancer: { targets: ['s1', 's2', 's3'] } }, '2.9.4'),
       note: 'K3s registers on 6443; no 9345',

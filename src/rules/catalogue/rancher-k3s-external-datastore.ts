@@ -42,6 +42,7 @@ export const examples: RuleExamples = {
   ],
   quiet: [
     { plan: k3s(2, 'external', '2.4.8') },
+    { plan: k3s(3, 'embedded', '2.3.9'), note: '2.3.x: K3s cannot host Rancher at all (rancher-distribution-supported says so)' },
     { plan: k3s(3, 'embedded', '2.5.0'), note: '2.5.0: three embedded-etcd servers are fine' },
     { plan: k3s(3, 'embedded', '2.8.5'), note: 'the issue: a 2.8 plan with three embedded-etcd servers' },
   ],

@@ -1,5 +1,9 @@
 // The RKE2 config.yaml writer: one file per node, the first server without server:, joiners on
 // 9345, split roles as disable-* flags; read back, the files describe the same nodes.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { effectiveRoles } from '../cluster-facts.ts';
@@ -8,6 +12,7 @@ import { PRESETS } from '../presets.ts';
 import type { Plan, PlanInput } from '../vocabulary.ts';
 import { ExportError } from './format.ts';
 import { readInputDetailed } from './read.ts';
+import { toNginxConfig } from './nginx.ts';
 import { formatById } from './registry.ts';
 import { rke2Configs, toRke2Config, TOKEN_PLACEHOLDER } from './rke2-config.ts';
 
@@ -191,5 +196,30 @@ describe('RKE2 config.yaml writer', () => {
     const second = yamlOf(rke2Configs(p)[1]!.text);
     expect(second.server).toBe('https://192.0.2.1:9345');
     expect(second['tls-san']).toEqual(['rancher.example.org']);
+  });
+});
+
+describe('the load balancer in front of an RKE2 Rancher cluster', () => {
+  /** Debian's nginx with its stream module, as installed by .ci/run. */
+  const STREAM_MODULE = '/usr/lib/nginx/modules/ngx_stream_module.so';
+
+  it('forwards 80 and 443 to every target and 9345 and 6443 to the servers, and nginx -t accepts it', () => {
+    const config = toNginxConfig(PRESETS['rancher-rke2'].plan);
+    for (const port of [80, 443, 9345, 6443]) expect(config).toContain(`listen ${port};`);
+    expect(config).toMatch(/upstream rancher_9345 \{[^}]*server 10\.0\.0\.1:9345[^}]*server 10\.0\.0\.3:9345/);
+
+    const nginx = spawnSync('nginx', ['-v'], { encoding: 'utf8' });
+    if (nginx.error || !existsSync(STREAM_MODULE))
+      throw new Error('nginx with its stream module is needed for this test: apt-get install nginx libnginx-mod-stream');
+    const dir = mkdtempSync(join(tmpdir(), 'rancher-arch-nginx-'));
+    try {
+      const file = join(dir, 'nginx.conf');
+      writeFileSync(file, `load_module ${STREAM_MODULE};\npid ${join(dir, 'nginx.pid')};\nerror_log stderr;\n${config}`);
+      const test = spawnSync('nginx', ['-t', '-q', '-p', dir, '-c', file], { encoding: 'utf8' });
+      expect(test.stderr).not.toMatch(/emerg|\[error\]/);
+      expect(test.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
