@@ -33,6 +33,9 @@ export default defineConfig({
       // knows; our pages live outside src/content/docs.
       markdown: { processedDirs: ['./content/docs/'] },
       customCss: ['./src/styles/site.css', './src/diagrams/diagrams.css', './src/styles/print.css'],
+      // The "I run Rancher …" choice on every page and the advice by version on the guidance pages.
+      components: { MarkdownContent: './src/components/overrides/MarkdownContent.astro' },
+      routeMiddleware: './src/route-data.ts',
       sidebar: [
         { label: 'Start here', items: ['overview'] },
         {

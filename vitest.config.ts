@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'bench/**/*.test.ts'],
     environment: 'node',
+    // Property tests run hundreds of cases; on a busy two-core CI machine that can pass 5 s.
+    testTimeout: 30_000,
     // The diagram styles are imported raw for SVG exports; Vitest blanks CSS unless told otherwise.
     css: { include: [/diagrams\.css/] },
   },

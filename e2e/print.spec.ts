@@ -52,7 +52,8 @@ test('a guidance page prints on A4 and Letter: text and diagram, no navigation',
   // Black on white.
   const colours = await page.evaluate(() => {
     const body = getComputedStyle(document.body);
-    const text = getComputedStyle(document.querySelector('.sl-markdown-content p')!);
+    // A paragraph of the page's own text (the version aside above it keeps its colours).
+    const text = getComputedStyle(document.querySelector('.sl-markdown-content > p')!);
     return { background: body.backgroundColor, text: text.color };
   });
   expect(colours).toEqual({ background: 'rgb(255, 255, 255)', text: 'rgb(0, 0, 0)' });
@@ -62,7 +63,7 @@ test('a guidance page prints on A4 and Letter: text and diagram, no navigation',
     const a = document.createElement('a');
     a.href = 'https://ranchermanager.docs.rancher.com/';
     a.textContent = 'Rancher docs';
-    document.querySelector('.sl-markdown-content p')!.append(a);
+    document.querySelector('.sl-markdown-content > p')!.append(a);
     return getComputedStyle(a, '::after').content;
   });
   expect(after).toBe('" (https://ranchermanager.docs.rancher.com/)"');

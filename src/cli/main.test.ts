@@ -45,7 +45,7 @@ describe('rancher-arch check', { timeout: 60_000 }, () => {
   it('reads every fixture (the nginx file is refused with exit 2)', { timeout: 240_000 }, () => {
     const refused = ['README.md', 'nginx-l4.conf'];
     const files = readdirSync(FIXTURES).filter((f) => !refused.includes(f));
-    expect(files).toHaveLength(26);
+    expect(files).toHaveLength(29);
     for (const file of files) {
       const r = run(['check', FIXTURES + file, '--format', 'json']);
       expect([0, 1], file).toContain(r.code);

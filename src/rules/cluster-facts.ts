@@ -4,6 +4,7 @@
 // CLI all ask here, so they can never disagree about a cluster.
 import { isIPv4, isIPv6 } from './identifiers.ts';
 import { etcdQuorum, failuresTolerated } from './quorum.ts';
+import { compareVersions } from './versions.ts';
 import type { Cluster, KubernetesRole, NodeRole, Plan, PlanNode } from './vocabulary.ts';
 
 export { etcdQuorum, failuresTolerated } from './quorum.ts';
@@ -99,6 +100,19 @@ export function describedByRoles(cluster: Pick<Cluster, 'distribution' | 'nodes'
   if (!usesServerRoles(cluster)) return false;
   return cluster.nodes.some((n) => n.roles.length > 0) && cluster.nodes.every((n) => !n.roles.includes('server') && !n.roles.includes('agent'));
 }
+
+/**
+ * Do the per-role layout rules (three etcd, two controlplane, two workers, worker on its own)
+ * apply to this cluster at this Rancher version? Always for RKE; for RKE2 and K3s described by
+ * the three roles only from 2.6, when Rancher began provisioning them from per-role machine pools.
+ */
+export function followsRoleLayout(cluster: Pick<Cluster, 'distribution' | 'nodes'>, rancherVersion: string): boolean {
+  if (!describedByRoles(cluster)) return false;
+  return cluster.distribution === 'rke' || compareVersions(rancherVersion, MACHINE_POOLS_SINCE) >= 0;
+}
+
+/** The release in which Rancher began provisioning RKE2 and K3s clusters from machine pools. */
+export const MACHINE_POOLS_SINCE = '2.6';
 
 export function etcdMembers(cluster: Cluster): PlanNode[] {
   return cluster.nodes.filter((n) => isEtcdMember(cluster, n));

@@ -64,6 +64,7 @@ export function simulateFailure(plan: Plan, clusterName: string, failedNodeNames
   // A generic cluster that names no etcd node: etcd is somewhere the plan does not show (kubeadm
   // stacks it on the control plane), so it is taken to live while a control-plane node does.
   const unseen = cluster.distribution === 'other' && members.length === 0;
+  // With no control-plane node named either, the control plane is unseen too: any node will do.
   const controlPlane = cluster.nodes.filter((n) => isControlPlane(cluster, n));
   const unseenAlive = unseen && (controlPlane.length > 0 ? controlPlane : cluster.nodes).some(alive);
   const kept = external || sqliteAlive || unseenAlive || (members.length > 0 && aliveMembers >= quorum);

@@ -23,3 +23,5 @@ export { validatePlan } from './formats/validate.ts';
 export { toClusterYml, RKE_REFUSALS } from './formats/rke-cluster-yml.ts';
 export { toNginxConfig } from './formats/nginx.ts';
 export { readInput, readInputDetailed, detectFormat, INPUT_FORMATS, type InputFormat, type ReadOptions, type ReadResult } from './formats/read.ts';
+export { rke2Configs, toRke2Config, type Rke2NodeConfig } from './formats/rke2-config.ts';
+export { SOURCES, cite, type Source, type SourceId } from './sources.ts';

@@ -55,6 +55,8 @@ export const nodeSchema = z.strictObject({
 const port = z.number().int().min(1, 'must be a port from 1 to 65535').max(65535, 'must be a port from 1 to 65535');
 
 export const loadBalancerSchema = z.strictObject({
+  /** Its DNS name or IP address: the fixed registration address RKE2 and K3s nodes join through. */
+  address: address.optional(),
   layer: z.union([z.literal(4), z.literal(7)]).default(4),
   ports: z.array(port).max(64).default([80, 443]),
   /** Nodes the load balancer forwards to, by name or address. */

@@ -35,6 +35,63 @@ const definitions = {
       ],
     },
   },
+  'rancher-rke2': {
+    label: 'Rancher 2.12 on RKE2 (3 servers, load balancer with 80, 443, 9345 and 6443)',
+    plan: {
+      rancher: { version: '2.12.3', install: 'kubernetes', cluster: 'rancher' },
+      clusters: [
+        {
+          name: 'rancher',
+          distribution: 'rke2',
+          hosting: 'ec2',
+          nodes: [1, 2, 3].map((i) => ({ name: `server-${i}`, address: `10.0.0.${i}`, roles: ['server' as const] })),
+          loadBalancer: {
+            address: 'rancher.example.com',
+            layer: 4,
+            ports: [80, 443, 9345, 6443],
+            targets: ['server-1', 'server-2', 'server-3'],
+            tlsTermination: 'ingress',
+          },
+        },
+      ],
+    },
+  },
+  'rancher-k3s-etcd': {
+    label: 'Rancher 2.12 on K3s with embedded etcd (3 servers)',
+    plan: {
+      rancher: { version: '2.12.3', install: 'kubernetes', cluster: 'rancher' },
+      clusters: [
+        {
+          name: 'rancher',
+          distribution: 'k3s',
+          hosting: 'ec2',
+          datastore: 'embedded',
+          nodes: [1, 2, 3].map((i) => ({ name: `server-${i}`, address: `10.0.0.${i}`, roles: ['server' as const] })),
+          loadBalancer: { layer: 4, ports: [80, 443], targets: ['server-1', 'server-2', 'server-3'], tlsTermination: 'ingress' },
+        },
+      ],
+    },
+  },
+  'downstream-rke2-pools': {
+    label: 'RKE2 downstream cluster from machine pools (3 etcd, 2 controlplane, 2 workers)',
+    plan: {
+      rancher: { version: '2.12.3', install: 'kubernetes' },
+      clusters: [
+        {
+          name: 'apps',
+          distribution: 'rke2',
+          hosting: 'ec2',
+          userWorkloads: true,
+          nodes: [
+            ...[1, 2, 3].map((i) => ({ name: `etcd-${i}`, address: `10.2.0.${i}`, roles: ['etcd' as const] })),
+            ...[1, 2].map((i) => ({ name: `cp-${i}`, address: `10.2.0.${10 + i}`, roles: ['controlplane' as const] })),
+            ...[1, 2].map((i) => ({ name: `worker-${i}`, address: `10.2.0.${20 + i}`, roles: ['worker' as const] })),
+          ],
+          authorizedEndpoint: { fqdn: 'api.apps.example.com', targets: ['cp-1', 'cp-2'], privateCA: false },
+        },
+      ],
+    },
+  },
   'downstream-production': {
     label: 'Production downstream cluster (3 etcd, 2 controlplane, 3 workers)',
     plan: {

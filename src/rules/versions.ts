@@ -79,3 +79,44 @@ export function profileOf(version: string): Profile {
   // Versions before 2.0 are not Rancher 2; they are checked with the oldest profile.
   return found ?? (PROFILES[0] as Profile);
 }
+
+/** A release (or stretch of patch releases) a reader can say they run. */
+export interface VersionChoice {
+  /** The version checked for this choice: the first release it covers. */
+  value: string;
+  label: string;
+}
+
+/**
+ * Patch releases where the advice changes inside a minor release: RKE2 can host Rancher from
+ * 2.5.6, and registered RKE2 and K3s clusters get the authorized cluster endpoint from 2.6.3.
+ */
+const PATCH_BOUNDARIES: Readonly<Record<string, readonly string[]>> = { '2.5': ['2.5.6'], '2.6': ['2.6.3'] };
+
+/** What the version choice offers, oldest first: every minor release from 2.0 to the latest known, split at the patch boundaries. */
+export const VERSION_CHOICES: readonly VersionChoice[] = (() => {
+  const latestMinor = Number(LATEST_KNOWN_VERSION.split('.')[1]);
+  const choices: VersionChoice[] = [];
+  for (let minor = 0; minor <= latestMinor; minor++) {
+    const release = `2.${minor}`;
+    const splits = PATCH_BOUNDARIES[release];
+    if (!splits) {
+      choices.push({ value: release, label: release });
+      continue;
+    }
+    const starts = [`${release}.0`, ...splits];
+    starts.forEach((start, i) => {
+      const next = starts[i + 1];
+      const lastPatch = next === undefined ? undefined : `${release}.${Number(next.split('.')[2]) - 1}`;
+      choices.push({ value: start, label: lastPatch === undefined ? `${start} or a later ${release}` : `${start} – ${lastPatch}` });
+    });
+  }
+  return choices;
+})();
+
+/** The choice a version falls under (the last one starting at or before it); undefined before 2.0. */
+export function choiceFor(version: string): VersionChoice | undefined {
+  let found: VersionChoice | undefined;
+  for (const choice of VERSION_CHOICES) if (compareVersions(choice.value, version) <= 0) found = choice;
+  return found;
+}

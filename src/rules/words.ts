@@ -23,3 +23,9 @@ export function listNames(names: readonly string[], limit = 8): string {
 export function verb(n: number, one: string, many: string): string {
   return n === 1 ? one : many;
 }
+
+/** "a", "a or b", "a, b or c": alternatives, for "no etcd or worker node". */
+export function listAlternatives(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+}

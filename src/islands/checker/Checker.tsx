@@ -22,6 +22,9 @@ import { decodePlan, payloadFromHash } from './share.ts';
 export const PRESET_SHORT: Record<PresetId, string> = {
   'rancher-rke': 'Rancher on RKE',
   'rancher-k3s': 'Rancher on K3s',
+  'rancher-rke2': 'RKE2 for Rancher 2.12',
+  'rancher-k3s-etcd': 'K3s with etcd for Rancher',
+  'downstream-rke2-pools': 'RKE2 machine pools',
   'downstream-production': 'Production downstream cluster',
   'docker-single': 'Single Docker install',
   empty: 'Empty plan',

@@ -8,6 +8,7 @@ const FORMAT_WORDS: Record<ReadResult['format'], string> = {
   plan: 'a plan file',
   'cluster-yml': 'an RKE cluster.yml',
   'kubectl-nodes': 'a kubectl nodes list',
+  'provisioning-cluster': "Rancher's provisioning Cluster",
   'k3s-config': 'a K3s config.yaml',
   'rke2-config': 'an RKE2 config.yaml',
 };

@@ -1,6 +1,7 @@
 // A private-CA certificate on the endpoint ships its CA in the kubeconfig.
 import { downstream } from '../example-plans.ts';
 import { defineRule, type RuleExamples } from '../rule.ts';
+import { cite } from '../sources.ts';
 
 export const rule = defineRule({
   id: 'ace-ca-certificate',
@@ -10,6 +11,7 @@ export const rule = defineRule({
   docs: { page: 'authorized-endpoint', heading: 'Private CA certificates', anchor: 'private-ca-certificates' },
   rationale: 'The CA certificate goes into the generated kubeconfig; without it kubectl cannot validate a certificate signed by a private CA.',
   versions: { since: '2.2' },
+  sources: cite('arch24', 'aceComm211'),
   check(ctx) {
     for (const { cluster } of ctx.clusters) {
       const ace = cluster.authorizedEndpoint;

@@ -2,6 +2,7 @@
 import { isControlPlane, resolveTarget } from '../cluster-facts.ts';
 import { downstream } from '../example-plans.ts';
 import { defineRule, type RuleExamples } from '../rule.ts';
+import { cite } from '../sources.ts';
 import { listNames, verb } from '../words.ts';
 
 export const rule = defineRule({
@@ -12,6 +13,7 @@ export const rule = defineRule({
   docs: { page: 'authorized-endpoint', heading: 'An FQDN in front of the control plane', anchor: 'an-fqdn-in-front-of-the-control-plane' },
   rationale: 'Only controlplane nodes run the API server, so other targets fail requests and a missing controlplane node is capacity left idle.',
   versions: { since: '2.2' },
+  sources: cite('arch24', 'aceComm211'),
   check(ctx) {
     for (const { cluster } of ctx.clusters) {
       const ace = cluster.authorizedEndpoint;

@@ -1,6 +1,7 @@
 // The authorized cluster endpoint is reached through a DNS name and a load balancer.
 import { downstream } from '../example-plans.ts';
 import { defineRule, type RuleExamples } from '../rule.ts';
+import { cite } from '../sources.ts';
 
 export const rule = defineRule({
   id: 'ace-fqdn',
@@ -11,6 +12,7 @@ export const rule = defineRule({
   rationale:
     'Without an FQDN the generated kubeconfig holds one context per controlplane node, and when a node fails each user has to switch to another context by hand.',
   versions: { since: '2.2' },
+  sources: cite('arch24', 'aceComm211'),
   check(ctx) {
     for (const { cluster } of ctx.clusters) {
       const ace = cluster.authorizedEndpoint;

@@ -14,6 +14,7 @@ import { rule as rancherClusterHa } from './rancher-cluster-ha.ts';
 import { rule as rancherDistributionSupported } from './rancher-distribution-supported.ts';
 import { rule as rancherK3sPreferred } from './rancher-k3s-preferred.ts';
 import { rule as rancherVersionUnset } from './rancher-version-unset.ts';
+import { rule as rke1EndOfLife } from './rke1-end-of-life.ts';
 import { rule as rancherClusterDedicated } from './rancher-cluster-dedicated.ts';
 import { rule as separateRancherFromDownstream } from './separate-rancher-from-downstream.ts';
 import { rule as rancherK3sExternalDatastore } from './rancher-k3s-external-datastore.ts';
@@ -25,16 +26,20 @@ import { rule as lbAllNodes } from './lb-all-nodes.ts';
 import { rule as lbLayer4 } from './lb-layer-4.ts';
 import { rule as lbPorts80443 } from './lb-ports-80-443.ts';
 import { rule as lbPresent } from './lb-present.ts';
+import { rule as lbRke2RegistrationPorts } from './lb-rke2-registration-ports.ts';
 import { rule as lbTlsAtIngress } from './lb-tls-at-ingress.ts';
 import { rule as downstreamSingleRole } from './downstream-single-role.ts';
 import { rule as downstreamSurvivesNodeLoss } from './downstream-survives-node-loss.ts';
 import { rule as downstreamTwoControlplane } from './downstream-two-controlplane.ts';
+import { rule as downstreamTwoWorkers } from './downstream-two-workers.ts';
+import { rule as machinePoolsEachRole } from './machine-pools-each-role.ts';
 import { rule as rkeEachRole } from './rke-each-role.ts';
 import { rule as downstreamThreeEtcd } from './downstream-three-etcd.ts';
 import { rule as etcdMaxMembers } from './etcd-max-members.ts';
 import { rule as etcdOddMembers } from './etcd-odd-members.ts';
 import { rule as aceCaCertificate } from './ace-ca-certificate.ts';
 import { rule as aceControlplaneTargets } from './ace-controlplane-targets.ts';
+import { rule as aceDistributionSupported } from './ace-distribution-supported.ts';
 import { rule as aceFqdn } from './ace-fqdn.ts';
 
 export const RULES = [
@@ -51,6 +56,7 @@ export const RULES = [
   rancherDistributionSupported,
   rancherK3sPreferred,
   rancherVersionUnset,
+  rke1EndOfLife,
   rancherClusterDedicated,
   separateRancherFromDownstream,
   rancherK3sExternalDatastore,
@@ -62,16 +68,20 @@ export const RULES = [
   lbLayer4,
   lbPorts80443,
   lbPresent,
+  lbRke2RegistrationPorts,
   lbTlsAtIngress,
   downstreamSingleRole,
   downstreamSurvivesNodeLoss,
   downstreamTwoControlplane,
+  downstreamTwoWorkers,
+  machinePoolsEachRole,
   rkeEachRole,
   downstreamThreeEtcd,
   etcdMaxMembers,
   etcdOddMembers,
   aceCaCertificate,
   aceControlplaneTargets,
+  aceDistributionSupported,
   aceFqdn,
 ] as const;
 

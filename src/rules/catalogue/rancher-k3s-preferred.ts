@@ -1,6 +1,7 @@
 // Rancher 2.4's advice for a first install: K3s.
 import { rancherOn, rancherRke } from '../example-plans.ts';
 import { defineRule, type RuleExamples } from '../rule.ts';
+import { cite } from '../sources.ts';
 
 export const rule = defineRule({
   id: 'rancher-k3s-preferred',
@@ -11,6 +12,7 @@ export const rule = defineRule({
   rationale:
     'K3s lets the cluster data live in an external datastore, and a Rancher 2.4 server cannot be moved from RKE to K3s later, so the choice made now stays. From 2.5 the docs no longer state this preference, and the backup operator can move Rancher between clusters.',
   versions: { since: '2.4', until: '2.5' },
+  sources: cite('arch24', 'arch25', 'migrateRancher'),
   check(ctx) {
     const r = ctx.rancher;
     if (!r || r.cluster.distribution !== 'rke') return;

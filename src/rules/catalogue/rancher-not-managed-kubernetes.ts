@@ -2,6 +2,7 @@
 import { rancherOn, rancherRke } from '../example-plans.ts';
 import { isManaged } from '../cluster-facts.ts';
 import { defineRule, type RuleExamples } from '../rule.ts';
+import { cite } from '../sources.ts';
 import { DISTRIBUTION_LABEL } from '../vocabulary.ts';
 
 export const rule = defineRule({
@@ -13,6 +14,7 @@ export const rule = defineRule({
   rationale:
     'Managed services hide etcd from Rancher and add their own changes, which can get in the way of Rancher managing the cluster. Applies up to Rancher 2.4.x: from 2.5 installing on hosted Kubernetes is documented.',
   versions: { until: '2.5' },
+  sources: cite('arch24', 'arch25', 'install25'),
   check(ctx) {
     const r = ctx.rancher;
     if (!r || !isManaged(r.cluster)) return;

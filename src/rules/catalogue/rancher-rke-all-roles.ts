@@ -1,6 +1,7 @@
 // On the Rancher RKE cluster every node carries every role.
 import { ALL_ROLES, rancherOn, rancherRke } from '../example-plans.ts';
 import { defineRule, type RuleExamples } from '../rule.ts';
+import { cite } from '../sources.ts';
 import { KUBERNETES_ROLES } from '../vocabulary.ts';
 import { listNames, verb } from '../words.ts';
 
@@ -12,6 +13,9 @@ export const rule = defineRule({
   docs: { page: 'rke-cluster', heading: 'Three nodes, every role', anchor: 'three-nodes-every-role' },
   rationale:
     'On the Rancher cluster, giving every node all three roles is safe (nothing else runs there) and keeps etcd and the control plane replicated on every node.',
+  // From 2.12 RKE is gone: rke1-end-of-life reports an RKE Rancher cluster, and its layout no longer matters.
+  versions: { until: '2.12' },
+  sources: cite('arch24', 'arch212'),
   check(ctx) {
     const r = ctx.rancher;
     // With external etcd no node may carry the etcd role (rke refuses it); rke-each-role says so.
@@ -47,6 +51,13 @@ export const examples: RuleExamples = {
         rancherRke({ datastore: 'external', nodes: [1, 2, 3].map((i) => ({ name: `r${i}`, address: `10.0.0.${i}`, roles: ['controlplane', 'worker'] })) }),
       ),
       note: 'external etcd: the etcd role is not allowed',
+    },
+    {
+      plan: rancherOn(
+        rancherRke({ nodes: [1, 2, 3].map((i) => ({ name: `r${i}`, address: `10.0.0.${i}`, roles: i === 3 ? ['worker', 'etcd'] : [...ALL_ROLES] })) }),
+        '2.12.0',
+      ),
+      note: '2.12: RKE is end of life, reported by rke1-end-of-life',
     },
   ],
 };

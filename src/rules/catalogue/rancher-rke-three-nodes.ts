@@ -1,6 +1,7 @@
 // The RKE layout for Rancher: exactly three nodes.
 import { ALL_ROLES, rancherOn, rancherRke } from '../example-plans.ts';
 import { defineRule, type RuleExamples } from '../rule.ts';
+import { cite } from '../sources.ts';
 import { plural } from '../words.ts';
 
 export const rule = defineRule({
@@ -11,6 +12,9 @@ export const rule = defineRule({
   docs: { page: 'rke-cluster', heading: 'Three nodes, every role', anchor: 'three-nodes-every-role' },
   rationale:
     'Three nodes with every role give three etcd members (one loss survivable) and several control planes, which is all Rancher needs; more nodes add cost, fewer lose HA.',
+  // From 2.12 RKE is gone: rke1-end-of-life reports an RKE Rancher cluster, and its layout no longer matters.
+  versions: { until: '2.12' },
+  sources: cite('arch24', 'arch212'),
   check(ctx) {
     const r = ctx.rancher;
     if (!r || r.cluster.distribution !== 'rke' || r.cluster.nodes.length === 3) return;
@@ -21,16 +25,16 @@ export const rule = defineRule({
   },
 });
 
+const four = (version?: string) =>
+  rancherOn(
+    rancherRke({
+      nodes: [1, 2, 3, 4].map((i) => ({ name: `r${i}`, address: `10.0.0.${i}`, roles: [...ALL_ROLES] })),
+      loadBalancer: { targets: ['r1', 'r2', 'r3', 'r4'] },
+    }),
+    version,
+  );
+
 export const examples: RuleExamples = {
-  fires: [
-    {
-      plan: rancherOn(
-        rancherRke({
-          nodes: [1, 2, 3, 4].map((i) => ({ name: `r${i}`, address: `10.0.0.${i}`, roles: [...ALL_ROLES] })),
-          loadBalancer: { targets: ['r1', 'r2', 'r3', 'r4'] },
-        }),
-      ),
-    },
-  ],
-  quiet: [{ plan: rancherOn(rancherRke()) }],
+  fires: [{ plan: four() }, { plan: four('2.11.9'), note: '2.11.x: the RKE layout still applies' }],
+  quiet: [{ plan: rancherOn(rancherRke()) }, { plan: four('2.12.0'), note: '2.12: RKE is end of life, reported by rke1-end-of-life' }],
 };

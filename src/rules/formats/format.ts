@@ -31,6 +31,8 @@ export interface ReaderOutput {
 export interface WriteOptions {
   /** The cluster to write, for formats that describe one cluster. */
   cluster?: string;
+  /** The node to write, for formats that describe one node (an RKE2 config.yaml). */
+  node?: string;
 }
 
 export interface Format<Id extends string = string> {

@@ -30,7 +30,7 @@ export interface ReadResult {
 }
 
 const EXPECTED =
-  'Expected a plan (clusters:), an RKE cluster.yml (nodes: with address and role), kubectl get nodes output (kind: NodeList), or a K3s or RKE2 config.yaml.';
+  "Expected a plan (clusters:), an RKE cluster.yml (nodes: with address and role), kubectl get nodes output (kind: NodeList), Rancher's provisioning Cluster (kind: Cluster), or a K3s or RKE2 config.yaml.";
 
 /** Which format is this parsed document? undefined when it is none we read. */
 export function detectFormat(doc: ParsedText): InputFormat | undefined {
@@ -81,8 +81,8 @@ function readUnchecked(text: string, options: ReadOptions): ReadResult {
 }
 
 /**
- * Read any supported input (plan YAML/JSON, RKE cluster.yml, kubectl nodes JSON/YAML, K3s or RKE2
- * config.yaml) with its findings and warnings. Throws InputError, and nothing else.
+ * Read any supported input (plan YAML/JSON, RKE cluster.yml, kubectl nodes JSON/YAML, Rancher's
+ * provisioning Cluster, K3s or RKE2 config.yaml) with its findings and warnings. Throws InputError, and nothing else.
  */
 export function readInputDetailed(text: string, options: ReadOptions = {}): ReadResult {
   try {

@@ -1,7 +1,160 @@
-// /etc/rancher/rke2/config.yaml: one RKE2 node's settings, told apart from K3s by what only RKE2
-// has (rke2- components under disable, server: on port 9345, cni, profile…).
-import type { Format } from './format.ts';
+// /etc/rancher/rke2/config.yaml: one RKE2 node's settings. Read: told apart from K3s by what only
+// RKE2 has (rke2- components under disable, server: on port 9345, cni, profile…). Written: one
+// file per node of an RKE2 cluster — the first server starts the cluster, the others join it
+// through the fixed registration address on 9345 — built with the yaml Document API.
+import { Document } from 'yaml';
+import { checkPlan } from '../check.ts';
+import { rancherCluster } from '../cluster-facts.ts';
+import { isIPv4, isIPv6 } from '../identifiers.ts';
+import type { Cluster, Plan, PlanNode } from '../vocabulary.ts';
+import { ExportError, type Format, type WriteOptions } from './format.ts';
 import { distributionFrom, looksLikeServerConfig, readServerConfig } from './server-config.ts';
+
+/** Where RKE2 nodes register (the supervisor), per the RKE2 docs. */
+export const RKE2_REGISTRATION_PORT = 9345;
+/** What the file holds until someone puts the cluster's shared secret there. */
+export const TOKEN_PLACEHOLDER = 'REPLACE-WITH-ONE-SHARED-SECRET';
+/** The taint RKE2's docs give for servers that should run no ordinary workloads. */
+const NO_WORKLOADS_TAINT = 'CriticalAddonsOnly=true:NoExecute';
+/** The plan rules whose errors mean RKE2 (or Kubernetes) would refuse the written files. */
+const RKE2_REFUSES = new Set(['node-roles-present', 'node-name-dns1123', 'plan-node-unique', 'plan-role-distribution']);
+
+/** What a node runs, from either way of describing it. */
+interface NodeJob {
+  unit: 'rke2-server' | 'rke2-agent';
+  etcd: boolean;
+  apiserver: boolean;
+  workloads: boolean;
+}
+
+function jobOf(node: PlanNode): NodeJob {
+  if (node.roles.includes('server')) return { unit: 'rke2-server', etcd: true, apiserver: true, workloads: true };
+  if (node.roles.includes('agent')) return { unit: 'rke2-agent', etcd: false, apiserver: false, workloads: true };
+  const etcd = node.roles.includes('etcd');
+  const apiserver = node.roles.includes('controlplane');
+  const workloads = node.roles.includes('worker');
+  return { unit: etcd || apiserver ? 'rke2-server' : 'rke2-agent', etcd, apiserver, workloads };
+}
+
+/** One node's file. */
+export interface Rke2NodeConfig {
+  node: string;
+  /** The systemd unit that reads it: RKE2 decides server or agent by the unit, not by the file. */
+  unit: 'rke2-server' | 'rke2-agent';
+  /** The server that starts the cluster (no server: line). */
+  first: boolean;
+  text: string;
+}
+
+const hostInUrl = (address: string) => (isIPv6(address) ? `[${address}]` : address);
+
+/** The RKE2 cluster to write: the one named, else the Rancher cluster if it is RKE2, else the only RKE2 cluster. */
+function pickCluster(plan: Plan, name?: string): Cluster {
+  if (name !== undefined) {
+    const found = plan.clusters.find((c) => c.name === name);
+    if (!found) throw new RangeError(`The plan has no cluster named "${name}".`);
+    if (found.distribution !== 'rke2') throw new RangeError(`Cluster "${found.name}" is not RKE2; an RKE2 config.yaml describes RKE2 nodes only.`);
+    return found;
+  }
+  const rancher = rancherCluster(plan);
+  if (rancher?.distribution === 'rke2') return rancher;
+  const rke2 = plan.clusters.filter((c) => c.distribution === 'rke2');
+  if (rke2.length === 1) return rke2[0] as Cluster;
+  throw new RangeError(rke2.length === 0 ? 'The plan has no RKE2 cluster.' : `The plan has ${rke2.length} RKE2 clusters; choose one.`);
+}
+
+/**
+ * One RKE2 config.yaml per node of an RKE2 cluster (default: the Rancher cluster when it is RKE2).
+ * The first node that runs etcd starts the cluster; every other node joins with
+ * `server: https://<address>:9345` and the shared token (a placeholder). Servers list the load
+ * balancer's address (or the first server's) under tls-san; split roles become disable-etcd or
+ * disable-apiserver/-controller-manager/-scheduler, and servers without the worker role get the
+ * CriticalAddonsOnly taint. Throws RangeError for a missing or non-RKE2 cluster, and ExportError
+ * when RKE2 would refuse the files or a node has no address to join through.
+ */
+export function rke2Configs(plan: Plan, clusterName?: string): Rke2NodeConfig[] {
+  const cluster = pickCluster(plan, clusterName);
+  const what = `RKE2 config files for "${cluster.name}"`;
+  const problems = checkPlan({ clusters: [cluster] })
+    .findings.filter((f) => f.severity === 'error' && RKE2_REFUSES.has(f.rule))
+    .map((f) => f.message);
+  if (cluster.datastore === 'external' || cluster.datastore === 'sqlite')
+    problems.push(
+      `The cluster keeps its data in ${cluster.datastore === 'sqlite' ? 'SQLite' : 'an external datastore'}; rancher-arch writes RKE2 files for embedded etcd only.`,
+    );
+  if (cluster.nodes.length === 0) problems.push('The cluster has no nodes.');
+  if (problems.length > 0) throw new ExportError(what, problems);
+
+  const jobs = cluster.nodes.map((node) => ({ node, job: jobOf(node) }));
+  // A dedicated control-plane node cannot start a cluster: the first server must hold etcd.
+  const first = jobs.find(({ job }) => job.etcd);
+  if (!first) throw new ExportError(what, ['No node runs etcd, so none can be the first server. Give at least one server the etcd role.']);
+
+  const lb = cluster.loadBalancer;
+  // The fixed registration address: the load balancer, when the plan gives its address and it
+  // forwards 9345. Full servers join through it (or the first server); servers with split roles
+  // join through the first server, which holds etcd, as the RKE2 docs show for control-plane
+  // nodes (a load balancer in front of the API servers has no backend while they are still
+  // missing); agents need a server that runs the API, so the load balancer or such a server.
+  const lbJoin = lb?.address !== undefined && lb.ports.includes(RKE2_REGISTRATION_PORT) ? lb.address : undefined;
+  const firstAddress = first.node.address;
+  const apiAddress = jobs.find(({ node, job }) => job.apiserver && node.address !== undefined)?.node.address;
+  const joinVia = (job: NodeJob): string | undefined => {
+    if (job.unit === 'rke2-agent') return lbJoin ?? apiAddress;
+    return job.etcd && job.apiserver ? (lbJoin ?? firstAddress) : (firstAddress ?? lbJoin);
+  };
+  const stranded = jobs.filter(({ node, job }) => node !== first.node && joinVia(job) === undefined).map(({ node }) => node.name);
+  if (stranded.length > 0)
+    throw new ExportError(what, [
+      `${stranded.join(', ')} cannot join: the plan gives no address to join through. Give the load balancer its address (loadBalancer.address, forwarding ${RKE2_REGISTRATION_PORT}), or the first server "${first.node.name}" and the API servers theirs.`,
+    ]);
+  // The API certificate must be valid for the address clients and joining nodes use.
+  const san = lb?.address ?? (jobs.length > 1 ? firstAddress : undefined);
+  // Written even when it is RKE2's default (canal): the value must match on every server, and it
+  // marks the file as RKE2's rather than K3s's.
+  const network = cluster.network ?? 'canal';
+  const cni = network === 'weave' || network === 'other' ? 'none' : network;
+
+  return jobs.map(({ node, job }) => {
+    const isFirst = node === first.node;
+    const via = joinVia(job) as string;
+    const body: Record<string, unknown> = {};
+    if (!isFirst) body.server = `https://${hostInUrl(via)}:${RKE2_REGISTRATION_PORT}`;
+    body.token = TOKEN_PLACEHOLDER;
+    body['node-name'] = node.name;
+    // node-ip takes an IP address; a DNS name stays out (RKE2 then finds the address itself).
+    if (node.address !== undefined && (isIPv4(node.address) || isIPv6(node.address))) body['node-ip'] = node.address;
+    if (job.unit === 'rke2-server') {
+      if (san !== undefined) body['tls-san'] = [san];
+      if (!job.etcd) body['disable-etcd'] = true;
+      if (!job.apiserver) {
+        body['disable-apiserver'] = true;
+        body['disable-controller-manager'] = true;
+        body['disable-scheduler'] = true;
+      }
+      if (!job.workloads) body['node-taint'] = [NO_WORKLOADS_TAINT];
+      body.cni = cni;
+    }
+    const doc = new Document(body);
+    doc.commentBefore = [
+      ` /etc/rancher/rke2/config.yaml for "${node.name}" in cluster "${cluster.name}", written by rancher-arch.`,
+      ` Start it with the ${job.unit} service (install with INSTALL_RKE2_TYPE=${job.unit === 'rke2-server' ? 'server' : 'agent'}).`,
+      isFirst ? ' This is the first server: start it before every other node.' : ` Joins the cluster through ${hostInUrl(via)}:${RKE2_REGISTRATION_PORT}.`,
+      ` Replace ${TOKEN_PLACEHOLDER} with one secret, the same on every node.`,
+    ].join('\n');
+    return { node: node.name, unit: job.unit, first: isFirst, text: doc.toString({ lineWidth: 0 }) };
+  });
+}
+
+/** The config.yaml of one node (`options.node`; may be left out when the cluster has one node). */
+export function toRke2Config(plan: Plan, options: WriteOptions = {}): string {
+  const configs = rke2Configs(plan, options.cluster);
+  const name = options.node ?? (configs.length === 1 ? configs[0]?.node : undefined);
+  if (name === undefined) throw new RangeError(`The cluster has ${configs.length} nodes; choose one.`);
+  const found = configs.find((c) => c.node === name);
+  if (!found) throw new RangeError(`The cluster has no node named "${name}".`);
+  return found.text;
+}
 
 export const rke2ConfigFormat: Format<'rke2-config'> = {
   id: 'rke2-config',
@@ -10,4 +163,6 @@ export const rke2ConfigFormat: Format<'rke2-config'> = {
   read(doc, options) {
     return readServerConfig(doc, options, options.distribution ?? 'rke2', false);
   },
+  write: toRke2Config,
+  file: { name: (o) => `${o.node ?? 'rke2'}.config.yaml`, mime: 'application/yaml' },
 };

@@ -140,16 +140,23 @@ export function readServerConfig(doc: ParsedText, options: SingleClusterOptions,
   // K3s and RKE2 lower-case the node name, as Kubernetes requires.
   const name = (scalarText(data['node-name']) ?? address ?? `${role}-1`).toLowerCase();
   const node: NodeInput = address ? { name, address, roles: [role] } : { name, roles: [role] };
-  // Split server roles (RKE2 and K3s "server roles"): a server told not to run etcd is a
-  // control-plane node, one told not to run the API server an etcd node; both still run a kubelet.
-  if (isServer && data['disable-etcd'] === true) node.roles = ['controlplane', 'worker'];
-  else if (isServer && data['disable-apiserver'] === true) node.roles = ['etcd', 'worker'];
   const cluster: ClusterInput = { name: distribution, distribution, nodes: [node] };
   if (isServer) {
     const external = scalarText(data['datastore-endpoint']) !== undefined;
     const etcd = data['cluster-init'] === true || data.server !== undefined || keys.some((k) => k.startsWith('etcd-'));
     // K3s keeps a lone server's data in SQLite unless it starts (cluster-init) or joins an etcd cluster.
     cluster.datastore = external ? 'external' : distribution === 'k3s' && !etcd ? 'sqlite' : 'embedded';
+    // A NoSchedule or NoExecute taint (CriticalAddonsOnly=true:NoExecute, as the RKE2 and K3s docs
+    // suggest) keeps ordinary workloads off the node: it is no worker.
+    const tainted = list(data['node-taint']).some((t) => /:(NoSchedule|NoExecute)$/.test(t));
+    const worker = tainted ? [] : (['worker'] as const);
+    // Split server roles (RKE2 and K3s "server roles"): a server told not to run etcd is a
+    // control-plane node, one told not to run the API server an etcd node.
+    if (data['disable-etcd'] === true) node.roles = ['controlplane', ...worker];
+    else if (data['disable-apiserver'] === true) node.roles = ['etcd', ...worker];
+    // A tainted server on embedded etcd holds etcd and the control plane and nothing else; on
+    // SQLite or an external datastore it stays a server (its data is not an etcd member).
+    else if (tainted && cluster.datastore === 'embedded') node.roles = ['etcd', 'controlplane'];
   }
   const network = networkOf(data, distribution);
   if (network) cluster.network = network;

@@ -1,0 +1,109 @@
+// The documents the version-specific rules and the site's "later versions" notes rest on, each
+// once: a short title in our words and where to read it. Rules cite them with `cite`, the site
+// links them; a source that moves is fixed here and nowhere else.
+
+export interface Source {
+  /** What the document is and which Rancher version it belongs to. */
+  title: string;
+  url: string;
+}
+
+const RANCHER = 'https://ranchermanager.docs.rancher.com';
+const OLD_RANCHER = 'https://rancher.com/docs/rancher';
+
+export const SOURCES = {
+  arch24: {
+    title: 'Architecture recommendations, Rancher v2.0–v2.4',
+    url: `${RANCHER}/v2.0-v2.4/reference-guides/rancher-manager-architecture/architecture-recommendations`,
+  },
+  arch25: { title: 'Architecture recommendations, Rancher v2.5', url: `${OLD_RANCHER}/v2.5/en/overview/architecture-recommendations/` },
+  arch26: { title: 'Architecture recommendations, Rancher v2.6', url: `${OLD_RANCHER}/v2.6/en/overview/architecture-recommendations/` },
+  arch212: {
+    title: 'Architecture recommendations, Rancher v2.12',
+    url: `${RANCHER}/v2.12/reference-guides/rancher-manager-architecture/architecture-recommendations`,
+  },
+  install25: { title: 'Installing Rancher on a Kubernetes cluster, Rancher v2.5', url: `${OLD_RANCHER}/v2.5/en/installation/install-rancher-on-k8s/` },
+  requirements25: { title: 'Installation requirements, Rancher v2.5 (RKE2 from v2.5.6)', url: `${OLD_RANCHER}/v2.5/en/installation/requirements/` },
+  install26: {
+    title: 'Installing Rancher on a Kubernetes cluster, Rancher v2.6 (no GKE Autopilot)',
+    url: `${RANCHER}/v2.6/getting-started/installation-and-upgrade/install-upgrade-on-a-kubernetes-cluster`,
+  },
+  install212: {
+    title: 'Installing Rancher on a Kubernetes cluster, Rancher v2.12',
+    url: `${RANCHER}/v2.12/getting-started/installation-and-upgrade/install-upgrade-on-a-kubernetes-cluster`,
+  },
+  requirements29: {
+    title: 'Installation requirements, Rancher v2.9',
+    url: `${RANCHER}/v2.9/getting-started/installation-and-upgrade/installation-requirements`,
+  },
+  requirementsLatest: {
+    title: 'Installation requirements, current Rancher (hardware: three nodes for production)',
+    url: `${RANCHER}/getting-started/installation-and-upgrade/installation-requirements`,
+  },
+  scale: {
+    title: 'rancher-docs #896: revised hardware tables and a new guide for Rancher at large scale (October 2023)',
+    url: 'https://github.com/rancher/rancher-docs/pull/896',
+  },
+  separation25: {
+    title: 'rancher/docs #3042: apps on the Rancher cluster when it manages no other cluster (v2.5)',
+    url: 'https://github.com/rancher/docs/pull/3042',
+  },
+  dockerWarning: { title: 'rancher-docs #1166: Docker installs are not supported in production', url: 'https://github.com/rancher/rancher-docs/pull/1166' },
+  rke2ForRancher: {
+    title: 'Setting up an RKE2 cluster for Rancher, Rancher v2.14',
+    url: `${RANCHER}/v2.14/how-to-guides/new-user-guides/kubernetes-cluster-setup/rke2-for-rancher`,
+  },
+  k3sForRancher: {
+    title: 'Setting up a K3s cluster for Rancher, Rancher v2.14',
+    url: `${RANCHER}/v2.14/how-to-guides/new-user-guides/kubernetes-cluster-setup/k3s-for-rancher`,
+  },
+  rke2Ha: { title: 'RKE2 documentation: high availability (ports 9345 and 6443)', url: 'https://docs.rke2.io/install/ha' },
+  rke2ServerRoles: { title: 'RKE2 documentation: server roles', url: 'https://docs.rke2.io/install/server_roles' },
+  rke2Configuration: { title: 'RKE2 documentation: configuration file', url: 'https://docs.rke2.io/install/configuration' },
+  k3sEmbeddedEtcd: { title: 'K3s documentation: HA with embedded etcd', url: 'https://docs.k3s.io/datastore/ha-embedded' },
+  k3sExternalDb: { title: 'K3s documentation: HA with an external datastore', url: 'https://docs.k3s.io/datastore/ha' },
+  rke1Eol: {
+    title: 'RKE1 end-of-life notice on the RKE1 pages, Rancher v2.11',
+    url: `${RANCHER}/v2.11/how-to-guides/new-user-guides/kubernetes-cluster-setup/rke1-for-rancher`,
+  },
+  rke1UpgradeGate: {
+    title: 'rancher-docs #1879: the upgrade to v2.12 is blocked while RKE1 resources exist',
+    url: 'https://github.com/rancher/rancher-docs/pull/1879',
+  },
+  rke2Migration: { title: 'rancher/rke2 #562: no in-place conversion from RKE to RKE2', url: 'https://github.com/rancher/rke2/issues/562' },
+  migrateRancher: {
+    title: 'Migrating Rancher to a new cluster with rancher-backup, Rancher v2.13',
+    url: `${RANCHER}/v2.13/how-to-guides/new-user-guides/backup-restore-and-disaster-recovery/migrate-rancher-to-new-cluster`,
+  },
+  checklist: {
+    title: 'Recommended cluster architecture (production checklist), Rancher v2.13',
+    url: `${RANCHER}/v2.13/how-to-guides/new-user-guides/kubernetes-clusters-in-rancher-setup/checklist-for-production-ready-clusters/recommended-cluster-architecture`,
+  },
+  machinePools: {
+    title: 'Launching clusters on new nodes (machine pools per role), Rancher v2.14',
+    url: `${RANCHER}/v2.14/how-to-guides/new-user-guides/launch-kubernetes-with-rancher/use-new-nodes-in-an-infra-provider`,
+  },
+  provisioningCluster: {
+    title: 'RKE2 cluster configuration reference (provisioning.cattle.io/v1 Cluster), Rancher v2.14',
+    url: `${RANCHER}/v2.14/reference-guides/cluster-configuration/rancher-server-configuration/rke2-cluster-configuration`,
+  },
+  aceComm211: {
+    title: 'Communicating with downstream clusters (where the ACE works), Rancher v2.11',
+    url: `${RANCHER}/v2.11/reference-guides/rancher-manager-architecture/communicating-with-downstream-user-clusters`,
+  },
+  aceComm212: {
+    title: 'Communicating with downstream clusters (ACE on RKE2 and K3s only), Rancher v2.12',
+    url: `${RANCHER}/v2.12/reference-guides/rancher-manager-architecture/communicating-with-downstream-user-clusters`,
+  },
+  aceRegistered: {
+    title: 'Registering existing clusters (ACE steps for RKE2 and K3s), Rancher v2.13',
+    url: `${RANCHER}/v2.13/how-to-guides/new-user-guides/kubernetes-clusters-in-rancher-setup/register-existing-clusters`,
+  },
+} as const satisfies Record<string, Source>;
+
+export type SourceId = keyof typeof SOURCES;
+
+/** Sources as the rule catalogue lists them: "title (url)". */
+export function cite(...ids: SourceId[]): string[] {
+  return ids.map((id) => `${SOURCES[id].title} (${SOURCES[id].url})`);
+}
