@@ -10,6 +10,7 @@ export const GUIDE_PAGES = {
   environment: { section: 'Guidance', title: 'Where to run it' },
   'node-roles': { section: 'Guidance', title: 'Node roles' },
   'authorized-endpoint': { section: 'Guidance', title: 'Authorized cluster endpoint' },
+  sizing: { section: 'Guidance', title: 'Sizing the Rancher server' },
   'plan-format': { section: 'Check your plan', title: 'Plan file format' },
 } as const satisfies Record<string, { section: string; title: string }>;
 

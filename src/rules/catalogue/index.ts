@@ -36,6 +36,8 @@ import { rule as etcdOddMembers } from './etcd-odd-members.ts';
 import { rule as aceCaCertificate } from './ace-ca-certificate.ts';
 import { rule as aceControlplaneTargets } from './ace-controlplane-targets.ts';
 import { rule as aceFqdn } from './ace-fqdn.ts';
+import { rule as rancherNodeSize } from './rancher-node-size.ts';
+import { rule as serverNodeSize } from './server-node-size.ts';
 
 export const RULES = [
   planClusterUnique,
@@ -73,6 +75,8 @@ export const RULES = [
   aceCaCertificate,
   aceControlplaneTargets,
   aceFqdn,
+  rancherNodeSize,
+  serverNodeSize,
 ] as const;
 
 /** Every rule id; findings, waivers and look-ups use this type. */
