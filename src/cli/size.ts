@@ -18,7 +18,7 @@ import {
   type SizingResult,
   type SizingTarget,
 } from '../rules/sizing/size.ts';
-import { ERA_LABEL, ETCD_DISK_GUIDANCE } from '../rules/sizing/tables.ts';
+import { ETCD_DISK_GUIDANCE } from '../rules/sizing/tables.ts';
 import { DISTRIBUTION_LABEL, type Cluster } from '../rules/vocabulary.ts';
 import { plural } from '../rules/words.ts';
 import type { Io } from './main.ts';

@@ -3,7 +3,7 @@
 // rich rules are single-quoted for the shell and hold no single quote.
 import { listNames } from '../words.ts';
 import type { InboundRule, NodePorts, PortMatrix } from './matrix.ts';
-import { safeAddress, safeComment, safeHost, safeNetwork, safeSetName } from './safe.ts';
+import { assertWritable, safeAddress, safeComment, safeHost, safeNetwork, safeSetName } from './safe.ts';
 import { activeRules, setsFor, type AddressSet } from './sets.ts';
 
 const WHAT = 'The firewalld commands';
@@ -30,6 +30,7 @@ function ipsetCommands(set: AddressSet): string[] {
 
 /** The commands for one node, as a shell script. Throws ExportError if anything fails the checks. */
 export function toFirewalld(matrix: PortMatrix, node: NodePorts): string {
+  assertWritable(matrix.clusters.find((c) => c.name === node.cluster)?.distribution, WHAT);
   const sets = setsFor(matrix, node);
   const out = [
     '#!/bin/sh',

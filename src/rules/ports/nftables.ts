@@ -3,7 +3,7 @@
 // piece of text is a checked name, a checked address, a set name of ours or a safe comment.
 import { listNames } from '../words.ts';
 import type { InboundRule, NodePorts, PortMatrix } from './matrix.ts';
-import { safeAddress, safeComment, safeHost, safeName, safeNetwork, safeSetName } from './safe.ts';
+import { assertWritable, safeAddress, safeComment, safeHost, safeName, safeNetwork, safeSetName } from './safe.ts';
 import { activeRules, setsFor, type AddressSet, type Family } from './sets.ts';
 import { DISTRIBUTION_LABEL } from '../vocabulary.ts';
 
@@ -48,6 +48,7 @@ function ruleLines(rule: InboundRule, sets: Map<string, AddressSet>): string[] {
 export function toNftables(matrix: PortMatrix, node: NodePorts): string {
   const nodeName = safeHost(node.node, WHAT);
   const cluster = node.cluster === undefined ? undefined : matrix.clusters.find((c) => c.name === node.cluster);
+  assertWritable(cluster?.distribution, WHAT);
   const where = cluster
     ? `cluster ${safeName(cluster.name, WHAT)}, ${DISTRIBUTION_LABEL[cluster.distribution]}${cluster.network ? `, network ${cluster.network}` : ''}`
     : 'the Rancher Docker host';

@@ -51,3 +51,14 @@ export function safeComment(text: string, what: string, max = 120): string {
   const cut = flat.slice(0, max - 3);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 1))}...`;
 }
+
+/**
+ * A default-drop ruleset needs every port a node uses. For hosted clusters the provider's security
+ * groups hold them, and for other distributions nobody has published them: refuse rather than cut.
+ */
+export function assertWritable(distribution: string | undefined, what: string): void {
+  if (distribution === 'eks' || distribution === 'aks' || distribution === 'gke')
+    throw new ExportError(what, ["this node belongs to a hosted cluster: its provider's security groups govern it, so no host ruleset is written."]);
+  if (distribution === 'other')
+    throw new ExportError(what, ['Rancher, K3s and RKE2 publish no port table for this distribution, so a default-drop ruleset would cut ports it needs.']);
+}
