@@ -220,7 +220,7 @@ describe('CSV', () => {
         const unguard = (c: string) => c.replace(/^'(?=[=+\-@\t\r])/, '');
         expect(back.map((r) => r.map(unguard))).toEqual(table);
       }),
-      { numRuns: 500 },
+      { numRuns: 300 },
     );
   });
 

@@ -3,7 +3,7 @@
 
 export const ROLEBINDING_THRESHOLD = 60_000;
 export const ROLEBINDING_SOURCE =
-  'rancher/rancher-docs reference-guides/best-practices/rancher-server/tuning-and-best-practices-for-rancher-at-scale.md, "RoleBinding Count Estimation" (2.7 and later)';
+  'rancher/rancher-docs reference-guides/best-practices/rancher-server, the page on tuning Rancher for large installs, "RoleBinding Count Estimation" (2.7 and later)';
 
 export interface RoleBindingInput {
   /** C: clusters. */

@@ -6,7 +6,8 @@ import { estimateRoleBindings, ROLEBINDING_THRESHOLD } from './rolebindings.ts';
 import { compareMachine, eraOf, isShort, serverRowFor, sizeFor, type SizingTarget } from './size.ts';
 import { SERVER_TABLE_LIST } from './tables.ts';
 
-type Expect = [clusters: number, nodes: number, size: string | 'beyond', cpu?: number, memoryGB?: number];
+/** size is the row's name, or 'beyond' past the largest row. */
+type Expect = [clusters: number, nodes: number, size: string, cpu?: number, memoryGB?: number];
 
 function pin(version: string, target: SizingTarget, table: string, cases: Expect[]) {
   for (const [clusters, nodes, size, cpu, memoryGB] of cases) {

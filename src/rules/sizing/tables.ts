@@ -62,7 +62,7 @@ const REQ_26_PRE = 'rancher/rancher-docs version-2.6 installation requirements b
 const REQ_REVISED =
   'rancher/rancher-docs installation-requirements.md in 2.13, 2.14 and 2.15; revision in PR #896 (commits f90c668, 7e94414, 5257b01, 5904c88, October 2023)';
 const TOO_OPTIMISTIC = 'rancher/rancher-docs #103 and rancher/docs #3153 (2021-03-31): problems at 6 clusters and 70 nodes on the Small row';
-const SCALE = 'rancher/rancher-docs reference-guides/best-practices/rancher-server/tuning-and-best-practices-for-rancher-at-scale.md (2.7 and later)';
+const SCALE = 'rancher/rancher-docs reference-guides/best-practices/rancher-server, the page on tuning Rancher for large installs (2.7 and later)';
 
 // ---- the Rancher server tables ----------------------------------------------------------------
 
