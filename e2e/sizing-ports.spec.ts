@@ -2,6 +2,8 @@ import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { E2E_BASE } from './site.ts';
+import { planSchema } from '../src/rules/plan.ts';
+import { planHash } from '../src/islands/checker/share.ts';
 
 // The two guidance pages with calculators: "Sizing the Rancher server" (sizing/) and "Ports and
 // firewalls" (ports/). Each keeps its static tables with and without JavaScript; the islands add
@@ -176,6 +178,13 @@ test.describe('Ports and firewalls', () => {
     await expect(calc.getByRole('status').first()).toHaveText('Showing the matrix for the checker’s plan: 4 nodes.');
     await expect(calc.getByRole('table', { name: 'n1 (etcd + controlplane + worker)' })).toContainText('2379-2380');
   });
+});
+
+test('the checker reports a Rancher node below its row, linking to the sizing page', async ({ page }) => {
+  await page.goto(`${E2E_BASE}checker/${await planHash(planSchema.parse(STORED_PLAN))}`);
+  const finding = page.locator('.ck-finding[data-rule="rancher-node-size"]');
+  await expect(finding).toContainText('Node "rancher-3" of the Rancher cluster "rancher" has 2 vCPUs and 8 GiB');
+  await expect(finding.getByRole('link')).toHaveAttribute('href', '../sizing/#rancher-server-nodes-by-scale');
 });
 
 test('without JavaScript both pages keep their tables, and the islands say what they would add', async ({ browser }) => {

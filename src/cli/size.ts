@@ -2,9 +2,12 @@
 // --rancher-version V`: the hardware row the Rancher server needs, per node, with the verdict on
 // each node the plan sizes and the K3s/RKE2 server rows. Independent of argument parsing.
 import { checkPlan, InputError, normaliseVersion, rancherCluster, RULES, type Finding, type Plan } from '../rules/index.ts';
-import { planScale, rancherTarget, serversAndAgents } from '../rules/sizing/plan.ts';
 import {
   compareMachine,
+  ETCD_DISK_GUIDANCE,
+  planScale,
+  rancherTarget,
+  serversAndAgents,
   describeAgents,
   describeAsk,
   describeDatabase,
@@ -17,8 +20,7 @@ import {
   type Scale,
   type SizingResult,
   type SizingTarget,
-} from '../rules/sizing/size.ts';
-import { ETCD_DISK_GUIDANCE } from '../rules/sizing/tables.ts';
+} from '../rules/sizing/index.ts';
 import { DISTRIBUTION_LABEL, type Cluster } from '../rules/vocabulary.ts';
 import { plural } from '../rules/words.ts';
 import type { Io } from './main.ts';
