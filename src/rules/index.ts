@@ -23,3 +23,7 @@ export { validatePlan } from './formats/validate.ts';
 export { toClusterYml } from './formats/rke-cluster-yml.ts';
 export { toNginxConfig } from './formats/nginx.ts';
 export { readInput, readInputDetailed, detectFormat, INPUT_FORMATS, type InputFormat, type ReadOptions, type ReadResult } from './formats/read.ts';
+/** Rancher's hardware tables and the sizing arithmetic (also importable alone: ./sizing/index.ts). */
+export * as sizing from './sizing/index.ts';
+/** The firewall matrix of a plan and its writers (also importable alone: ./ports/index.ts). */
+export * as ports from './ports/index.ts';

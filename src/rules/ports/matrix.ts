@@ -354,7 +354,8 @@ function specsFor(plan: Plan, cluster: Cluster, version: string): { specs: PortS
   if (fam) {
     const { network, defaulted } = networkOf(cluster);
     const cni = network ? NETWORK_PORTS[fam][network] : undefined;
-    if (cni) specs.push(...cni);
+    // On the Rancher RKE cluster the overlay port comes from Rancher's own server-node table.
+    if (cni) specs.push(...cni.map((s) => (rancher && s.source === 'ports-rke-roles' ? { ...s, source: 'ports-rke' as const } : s)));
     if (network === 'none' || network === 'other')
       notes.push(`The plan names ${network === 'none' ? 'no network plugin' : 'another network plugin'}: add the ports your plugin needs.`);
     if (network === 'cilium' && fam === 'rke') notes.push('RKE offers no Cilium option; the Cilium ports come from the RKE2 docs.');
