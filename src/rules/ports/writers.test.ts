@@ -96,7 +96,8 @@ const MATRICES: [string, PortMatrix][] = [
 /** Nodes of hosted and unknown distributions get no ruleset (see the refusal test below). */
 const writable = (m: PortMatrix, n: NodePorts) => !['eks', 'aks', 'gke', 'other'].includes(m.clusters.find((c) => c.name === n.cluster)?.distribution ?? '');
 
-describe('nftables', () => {
+// Each check spawns nft; on a busy machine that outruns Vitest's default 5 s per test.
+describe('nftables', { timeout: 60_000 }, () => {
   it('finds nft', () => {
     expect(nftBinary()).toMatch(/nft$/);
   });
@@ -150,7 +151,7 @@ const FIREWALLD_LINE = new RegExp(
   ].join('|'),
 );
 
-describe('firewalld', () => {
+describe('firewalld', { timeout: 30_000 }, () => {
   for (const [name, matrix] of MATRICES)
     it(`${name}: every line is a comment or a firewall-cmd command of the expected shape`, () => {
       for (const node of allNodes(matrix).filter((n) => writable(matrix, n))) {
@@ -212,7 +213,7 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('CSV', () => {
-  it('quoting round-trips any cells (property)', () => {
+  it('quoting round-trips any cells (property)', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(fc.array(fc.array(fc.string({ unit: 'binary' }), { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 6 }), (table) => {
         const text = table.map((cells) => cells.map(quoteCsv).join(',')).join('\r\n') + '\r\n';
