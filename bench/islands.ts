@@ -21,13 +21,13 @@ if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist} has no build
 
 // ---- JavaScript per page ---------------------------------------------------------------------
 const fileOf = (url: string) => join(dist, decodeURIComponent(url.slice(base.length)));
-const importsIn = (code: string) =>
-  [...code.matchAll(/(?:\bimport|\bexport)\s*(?:[\w*{}\s,$]*?\s*from\s*)?["']([^"']+\.m?js)["']|\bimport\(\s*["']([^"']+\.m?js)["']\s*\)/g)].map(
-    (m) => (m[1] ?? m[2])!,
-  );
+const staticImportsIn = (code: string) => [...code.matchAll(/(?:\bimport|\bexport)\s*(?:[\w*{}\s,$]*?\s*from\s*)?["']([^"']+\.m?js)["']/g)].map((m) => m[1]!);
+// The bundler writes dynamic imports with backticks as well as quotes.
+const dynamicImportsIn = (code: string) => [...code.matchAll(/\bimport\(\s*["'`]([^"'`]+\.m?js)["'`]\s*\)/g)].map((m) => m[1]!);
+const importsIn = (code: string, lazy = true) => [...staticImportsIn(code), ...(lazy ? dynamicImportsIn(code) : [])];
 
 /** Gzip bytes of every module a page loads: its module scripts, island components and renderers, and their imports. */
-function pageJs(htmlFile: string): { files: number; gzip: number; inlineGzip: number } {
+function pageJs(htmlFile: string, lazy = true): { files: number; gzip: number; inlineGzip: number } {
   const html = readFileSync(htmlFile, 'utf8');
   const pageUrl = `http://x${base}${htmlFile.slice(dist.length + 1).replace(/index\.html$/, '')}`;
   const entries = [
@@ -35,7 +35,7 @@ function pageJs(htmlFile: string): { files: number; gzip: number; inlineGzip: nu
     ...[...html.matchAll(/(?:component|renderer)-url="([^"]+)"/g)].map((m) => m[1]!),
   ];
   const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).filter((s) => s.trim());
-  for (const code of inline) entries.push(...importsIn(code));
+  for (const code of inline) entries.push(...importsIn(code, lazy));
   const seen = new Set<string>();
   const queue = entries.map((e) => new URL(e.replace(/&amp;/g, '&'), pageUrl).pathname);
   let gzip = 0;
@@ -47,7 +47,7 @@ function pageJs(htmlFile: string): { files: number; gzip: number; inlineGzip: nu
     if (!existsSync(file)) continue;
     const code = readFileSync(file);
     gzip += gzipSync(code, { level: 9 }).length;
-    for (const i of importsIn(code.toString('utf8'))) queue.push(new URL(i, `http://x${path}`).pathname);
+    for (const i of importsIn(code.toString('utf8'), lazy)) queue.push(new URL(i, `http://x${path}`).pathname);
   }
   const inlineGzip = inline.reduce((a, s) => a + gzipSync(s, { level: 9 }).length, 0);
   return { files: seen.size, gzip, inlineGzip };
@@ -68,17 +68,23 @@ const docsPage = pages.find((f) => f.endsWith(join('overview', 'index.html')) &&
 const calculatorPage = pages.find((f) => f !== checkerPage && withIslands(f));
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 console.log(`JavaScript shipped per page (gzip -9, modules followed through static and dynamic imports; ${dist})`);
+const pageFile = (slug: string) => (existsSync(join(dist, slug, 'index.html')) ? join(dist, slug, 'index.html') : undefined);
 for (const [kind, file] of [
   ['docs page, no island', docsPage],
   ['page with a calculator', calculatorPage],
   ['checker page', checkerPage],
+  ['sizing page', pageFile('sizing')],
+  ['ports page', pageFile('ports')],
 ] as const) {
   if (!file) {
     console.log(`  ${kind.padEnd(24)} no such page in this build`);
     continue;
   }
   const r = pageJs(file);
-  console.log(`  ${kind.padEnd(24)} ${kib(r.gzip).padStart(10)} in ${r.files} files, + ${kib(r.inlineGzip)} inline   (${file.slice(dist.length + 1)})`);
+  const eager = pageJs(file, false);
+  console.log(
+    `  ${kind.padEnd(24)} ${kib(r.gzip).padStart(10)} in ${r.files} files (${kib(eager.gzip)} before any lazy chunk), + ${kib(r.inlineGzip)} inline   (${file.slice(dist.length + 1)})`,
+  );
 }
 
 // ---- Role toggle → findings + diagram, 200 nodes ----------------------------------------------

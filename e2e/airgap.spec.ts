@@ -279,3 +279,28 @@ test('the calculators work under the policy', async ({ page }) => {
   await page.waitForLoadState('networkidle');
   expectClean(problems, 'calculators');
 });
+
+test('the sizing and ports islands work under the policy, lazy chunks included', async ({ page }) => {
+  const problems = await watch(page);
+  await page.goto(`${origin}${BASE}sizing/`);
+  const sizing = page.getByRole('region', { name: 'Rancher server size calculator', exact: true });
+  await page.locator('astro-island').first().scrollIntoViewIfNeeded();
+  await expect(sizing).toBeVisible();
+  await sizing.getByLabel('Downstream clusters').fill('151');
+  await expect(sizing.getByText(/8 vCPUs and 32 GB per node/)).toBeVisible();
+  // Loads the plan reader on demand: a dynamic import the policy must allow.
+  await sizing.getByRole('button', { name: 'Use the plan from the checker' }).click();
+  await expect(sizing.getByRole('status')).toHaveText(/No plan saved/);
+
+  await page.goto(`${origin}${BASE}ports/`);
+  const ports = page.getByRole('region', { name: 'Ports for your plan', exact: true });
+  await page.locator('astro-island').first().scrollIntoViewIfNeeded();
+  await expect(ports).toBeVisible();
+  await ports
+    .getByLabel(/Plan, RKE cluster\.yml/)
+    .fill('clusters:\n  - name: a\n    nodes: [{ name: n1, address: 10.0.0.1, roles: [etcd, controlplane, worker] }]\n');
+  await ports.getByRole('button', { name: 'Show the matrix' }).click();
+  await expect(ports.getByLabel('nftables rules for a/n1')).toContainText('table inet rancher_arch {');
+  await page.waitForLoadState('networkidle');
+  expectClean(problems, 'sizing and ports');
+});

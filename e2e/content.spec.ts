@@ -155,6 +155,8 @@ test.describe('guidance content', () => {
       'environment/',
       'node-roles/',
       'authorized-endpoint/',
+      'sizing/',
+      'ports/',
       'disagreements/',
       'versions/',
       'plan-format/',

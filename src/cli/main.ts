@@ -16,6 +16,9 @@ import {
   type ReadOptions,
 } from '../rules/index.ts';
 import { formatReportText, formatRule, formatRuleList } from './format-text.ts';
+import { PORTS_FORMATS, runPorts } from './ports.ts';
+import { runSize } from './size.ts';
+import { SIZING_TARGETS } from '../rules/sizing/size.ts';
 
 export interface Io {
   stdout(text: string): void;
@@ -33,6 +36,9 @@ export const USAGE = `Usage:
                            [--fail-on error|warning|info]
                            (RANCHER_ARCH_DOCS_BASE in the environment sets --docs-base)
   rancher-arch convert FILE|- --to plan|plan-json|cluster-yml|nginx [--cluster NAME] [--as ...] [--rancher-version V]
+  rancher-arch ports FILE|- [--format markdown|nftables|firewalld|csv|json] [--node NAME]
+  rancher-arch size FILE|- [--clusters N] [--nodes M] [--distribution D] [--rancher-version V] [--format text|json]
+  rancher-arch size --clusters N --nodes M --distribution D --rancher-version V
   rancher-arch rules
   rancher-arch explain RULE-ID
   rancher-arch help
@@ -42,7 +48,8 @@ or a K3s config.yaml; the format is detected. --as and --rancher-version apply t
 single-cluster inputs (everything but a plan).
 
 Exit codes: 0 no error findings; 1 error findings (with --fail-on warning: errors or warnings;
-info: any finding); 2 the input could not be read.
+info: any finding); 2 the input could not be read. size: 1 when a node is below its row or the
+scale is past the largest one.
 `;
 
 class UsageError extends Error {}
@@ -52,7 +59,20 @@ interface Args {
   flags: Map<string, string>;
 }
 
-const VALUED = new Set(['format', 'as', 'rancher-version', 'to', 'cluster', 'input-format', 'docs-base', 'fail-on']);
+const VALUED = new Set([
+  'format',
+  'as',
+  'rancher-version',
+  'to',
+  'cluster',
+  'input-format',
+  'docs-base',
+  'fail-on',
+  'node',
+  'clusters',
+  'nodes',
+  'distribution',
+]);
 
 function parseArgs(argv: readonly string[]): Args {
   const positional: string[] = [];
@@ -109,6 +129,15 @@ function readOptions(flags: Map<string, string>, filename: string): ReadOptions 
   const cluster = flags.get('cluster');
   if (cluster && flags.has('to') === false) options.clusterName = cluster;
   return options;
+}
+
+/** The read options a command module takes (its own shape, independent of this parser). */
+function inputOptions(read: ReadOptions): { as?: 'rancher' | 'downstream'; rancherVersion?: string; inputFormat?: InputFormat } {
+  return {
+    ...(read.as ? { as: read.as } : {}),
+    ...(read.rancherVersion ? { rancherVersion: read.rancherVersion } : {}),
+    ...(read.format ? { inputFormat: read.format } : {}),
+  };
 }
 
 function single(args: Args, what: string): string {
@@ -177,6 +206,44 @@ function run(argv: readonly string[], io: Io): number {
         throw error;
       }
       return 0;
+    }
+    case 'ports': {
+      const format = oneOf(args.flags, 'format', PORTS_FORMATS);
+      const read = readOptions(args.flags, '');
+      return runPorts(
+        {
+          file: single(args, 'ports'),
+          ...(format ? { format } : {}),
+          ...(args.flags.has('node') ? { node: args.flags.get('node') } : {}),
+          ...inputOptions(read),
+        },
+        io,
+      );
+    }
+    case 'size': {
+      if (args.positional.length > 2) throw new UsageError('size takes at most one FILE (or - for standard input)');
+      const count = (name: string) => {
+        const value = args.flags.get(name);
+        if (value === undefined) return undefined;
+        if (!/^\d{1,7}$/.test(value)) throw new UsageError(`--${name} must be a whole number, not "${value.slice(0, 20)}"`);
+        return Number(value);
+      };
+      const distribution = oneOf(args.flags, 'distribution', SIZING_TARGETS);
+      const format = oneOf(args.flags, 'format', ['text', 'json'] as const);
+      const clusters = count('clusters');
+      const nodes = count('nodes');
+      const file = args.positional[1];
+      return runSize(
+        {
+          ...(file === undefined ? {} : { file }),
+          ...(clusters === undefined ? {} : { clusters }),
+          ...(nodes === undefined ? {} : { nodes }),
+          ...(distribution ? { distribution } : {}),
+          ...(format ? { format } : {}),
+          ...inputOptions(readOptions(args.flags, '')),
+        },
+        io,
+      );
     }
     default:
       throw new UsageError(`unknown command "${command}"`);

@@ -1,57 +1,9 @@
-// Shared parts of the three small calculators: mount gating (their static fallback shows until
-// the island runs, and always without JavaScript), a numeric field and a findings list.
-import { useId, useState, useSyncExternalStore, type ReactNode } from 'react';
+// Shared parts of the small calculators: the frame, mount gating and numeric field (from
+// calculator-frame.tsx) and a findings list.
 import type { Finding } from '../rules/report.ts';
 import { FindingItem } from './checker/FindingsList.tsx';
-import './checker.css';
 
-/** False on the server and during hydration, true once the island runs in the browser. */
-const noSubscription = () => () => undefined;
-
-export function useMounted(): boolean {
-  // The server snapshot is false and the client's true, so React renders the fallback first and
-  // switches after hydration without an effect.
-  return useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
-}
-
-export function CalculatorFrame({ title, children }: { title: string; children: ReactNode }) {
-  const id = useId();
-  return (
-    <section className="calc not-content" aria-labelledby={id}>
-      <h3 id={id}>{title}</h3>
-      {children}
-    </section>
-  );
-}
-
-export function NumberField({ label, value, min, max, onChange }: { label: string; value: number; min: number; max: number; onChange: (n: number) => void }) {
-  const [text, setText] = useState(String(value));
-  const [shown, setShown] = useState(value);
-  if (shown !== value) {
-    setShown(value);
-    setText(String(value));
-  }
-  return (
-    <label className="ck-field">
-      <span className="ck-label">{label}</span>
-      <input
-        type="number"
-        min={min}
-        max={max}
-        value={text}
-        onChange={(e) => {
-          setText(e.target.value);
-          const n = Number(e.target.value);
-          if (e.target.value !== '' && Number.isInteger(n) && n >= min && n <= max) onChange(n);
-        }}
-      />
-    </label>
-  );
-}
+export { CalculatorFrame, NumberField, useMounted } from './calculator-frame.tsx';
 
 export function CalculatorFindings({ findings, none }: { findings: Finding[]; none: string }) {
   return (

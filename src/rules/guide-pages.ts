@@ -10,6 +10,7 @@ export const GUIDE_PAGES = {
   environment: { section: 'Guidance', title: 'Where to run it' },
   'node-roles': { section: 'Guidance', title: 'Node roles' },
   'authorized-endpoint': { section: 'Guidance', title: 'Authorized cluster endpoint' },
+  sizing: { section: 'Guidance', title: 'Sizing the Rancher server' },
   'plan-format': { section: 'Check your plan', title: 'Plan file format' },
   versions: { section: 'Background', title: 'How the advice changed, 2.0 → 2.15' },
 } as const satisfies Record<string, { section: string; title: string }>;

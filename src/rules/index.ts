@@ -25,3 +25,7 @@ export { toNginxConfig } from './formats/nginx.ts';
 export { readInput, readInputDetailed, detectFormat, INPUT_FORMATS, type InputFormat, type ReadOptions, type ReadResult } from './formats/read.ts';
 export { rke2Configs, toRke2Config, type Rke2NodeConfig } from './formats/rke2-config.ts';
 export { SOURCES, cite, type Source, type SourceId } from './sources.ts';
+/** Rancher's hardware tables and the sizing arithmetic (also importable alone: ./sizing/index.ts). */
+export * as sizing from './sizing/index.ts';
+/** The firewall matrix of a plan and its writers (also importable alone: ./ports/index.ts). */
+export * as ports from './ports/index.ts';

@@ -83,33 +83,5 @@ export function exportItems({ plan, report, theme, docsBase }: ExportSources): E
   return items;
 }
 
-/** Save text as a file through a temporary object URL (works offline, no server round trip). */
-export function downloadText(filename: string, mime: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/** Copy text; falls back to a hidden textarea where the async clipboard is refused. */
-export async function copyText(text: string): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return;
-  } catch {
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.className = 'sr-only';
-    document.body.append(area);
-    area.select();
-    const ok = document.execCommand('copy');
-    area.remove();
-    if (!ok) throw new Error('The browser refused to copy.');
-  }
-}
+// Kept in ../download.ts so pages that only download text do not load the writers above.
+export { copyText, downloadText } from '../download.ts';

@@ -41,6 +41,8 @@ import { rule as aceCaCertificate } from './ace-ca-certificate.ts';
 import { rule as aceControlplaneTargets } from './ace-controlplane-targets.ts';
 import { rule as aceDistributionSupported } from './ace-distribution-supported.ts';
 import { rule as aceFqdn } from './ace-fqdn.ts';
+import { rule as rancherNodeSize } from './rancher-node-size.ts';
+import { rule as serverNodeSize } from './server-node-size.ts';
 
 export const RULES = [
   planClusterUnique,
@@ -83,6 +85,8 @@ export const RULES = [
   aceControlplaneTargets,
   aceDistributionSupported,
   aceFqdn,
+  rancherNodeSize,
+  serverNodeSize,
 ] as const;
 
 /** Every rule id; findings, waivers and look-ups use this type. */
