@@ -40,6 +40,13 @@ export const SOURCES = {
     title: 'Installation requirements, current Rancher (hardware: three nodes for production)',
     url: `${RANCHER}/getting-started/installation-and-upgrade/installation-requirements`,
   },
+  requirements24: {
+    title: 'Installation requirements, Rancher v2.0–v2.4 (CPU and memory before and from v2.4.0)',
+    url: `${OLD_RANCHER}/v2.0-v2.4/en/installation/requirements/`,
+  },
+  tablesTooOptimistic: { title: 'rancher-docs #103: the 2.4–2.7 hardware tables were unrealistic', url: 'https://github.com/rancher/rancher-docs/issues/103' },
+  k3sRequirements: { title: 'K3s documentation: requirements and server sizing', url: 'https://docs.k3s.io/installation/requirements' },
+  rke2Requirements: { title: 'RKE2 documentation: requirements and server sizing', url: 'https://docs.rke2.io/install/requirements' },
   scale: {
     title: 'rancher-docs #896: revised hardware tables and a new guide for Rancher at large scale (October 2023)',
     url: 'https://github.com/rancher/rancher-docs/pull/896',

@@ -1,5 +1,6 @@
 // The Rancher cluster's nodes against the hardware row the managed scale needs, by version.
 import { ALL_ROLES, rancherOn } from '../example-plans.ts';
+import { cite } from '../sources.ts';
 import { defineRule, type RuleExamples } from '../rule.ts';
 import { planScale } from '../sizing/plan.ts';
 import { compareMachine, describeAsk, describeMachine, describeRow, isShort, sizeFor, type SizingResult } from '../sizing/size.ts';
@@ -22,10 +23,7 @@ export const rule = defineRule({
   title: 'Rancher server nodes meet the hardware row for the clusters and nodes they manage',
   docs: { page: 'sizing', heading: 'Rancher server nodes by scale', anchor: 'rancher-server-nodes-by-scale' },
   versions: { since: '2.0' },
-  sources: [
-    'Rancher installation requirements, CPU and memory tables for 2.0–2.3, 2.4–2.7 and the October 2023 revision (rancher/docs, rancher/rancher-docs PR #896)',
-    'rancher/rancher-docs #103, rancher/docs #3153 (the 2.4–2.7 figures were too optimistic)',
-  ],
+  sources: cite('requirements24', 'requirementsLatest', 'scale', 'tablesTooOptimistic'),
   rationale:
     'Rancher prints, per version and distribution, the vCPUs and memory each node of its cluster needs for a number of downstream clusters and nodes. A node below its row runs out of room as the fleet grows; past the largest row the tables stop and Rancher asks to be consulted. Nodes without cpu or memoryGiB in the plan are not judged.',
   check(ctx) {

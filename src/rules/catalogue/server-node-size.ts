@@ -1,4 +1,5 @@
 // K3s and RKE2 servers against their distributions' server-size-per-agents tables.
+import { cite } from '../sources.ts';
 import { defineRule, type RuleExamples } from '../rule.ts';
 import { serversAndAgents } from '../sizing/plan.ts';
 import { compareMachine, describeAgents, describeAsk, describeMachine, isShort, serverRowFor } from '../sizing/size.ts';
@@ -13,10 +14,7 @@ export const rule = defineRule({
   category: 'sizing',
   title: 'K3s and RKE2 servers are sized for the number of agents they serve',
   docs: { page: 'sizing', heading: 'K3s and RKE2 servers by agent count', anchor: 'k3s-and-rke2-servers-by-agent-count' },
-  sources: [
-    'k3s-io/docs docs/installation/requirements.md, server sizing guide (commit 005d2954)',
-    'rancher/rke2-docs docs/install/requirements.md, server sizing (measured on v1.27.4+rke2r1)',
-  ],
+  sources: cite('k3sRequirements', 'rke2Requirements'),
   rationale:
     'K3s and RKE2 publish how many vCPUs and how much memory a server needs for a given number of agents; servers below their row struggle as agents join. K3s lets three or more servers carry about half as many agents again. Nodes without cpu or memoryGiB in the plan are not judged.',
   check(ctx) {
