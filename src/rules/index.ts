@@ -19,7 +19,7 @@ export { MAX_INPUT_CHARS, MAX_DEPTH, decodeBytes } from './formats/text.ts';
 export { ExportError, type Format, type SingleClusterOptions, type WriteOptions } from './formats/format.ts';
 export { FORMATS, formatById, type FormatId } from './formats/registry.ts';
 export { parsePlan, toPlanJson, toPlanYaml, planJsonSchema } from './formats/plan-file.ts';
-export { validatePlan } from './formats/validate.ts';
+export { validatePlan, validateWith } from './formats/validate.ts';
 export { toClusterYml } from './formats/rke-cluster-yml.ts';
 export { toNginxConfig } from './formats/nginx.ts';
 export { readInput, readInputDetailed, detectFormat, INPUT_FORMATS, type InputFormat, type ReadOptions, type ReadResult } from './formats/read.ts';

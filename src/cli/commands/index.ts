@@ -1,0 +1,14 @@
+// Every command, in the order `rancher-arch help` lists them. Adding a command is one module in
+// this folder and its line here.
+import { check } from './check.ts';
+import type { Command } from './command.ts';
+import { convert } from './convert.ts';
+import { explain } from './explain.ts';
+import { help } from './help.ts';
+import { rules } from './rules.ts';
+
+export const COMMANDS: readonly Command[] = [check, rules, explain, convert, help];
+
+export function commandByName(name: string): Command | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}
