@@ -95,6 +95,8 @@ ${extra}`;
     expect(text.stdout).toContain('1 waived finding not shown (--show-waived lists them)');
     expect(text.stdout).not.toContain('rebuilt every night');
     expect(text.stdout.trim().split('\n').at(-1)).toBe('0 errors, 3 warnings, 0 info; 1 waived');
+    const markdown = await runCli(['check', 'lab.yaml', '--format', 'markdown', '--show-waived'], world(waiver()));
+    expect(markdown.stdout).toMatch(/^### Waived\n\n- `downstream-three-etcd` \(warning\): .* Waived: Lab cluster, rebuilt every night from scratch\\\.$/m);
     const shown = await runCli(['check', 'lab.yaml', '--show-waived'], world(waiver()));
     expect(shown.stdout).toMatch(
       /waived {2}Downstream cluster "lab" has 2 etcd nodes.*\[downstream-three-etcd, warning\]\n {10}waived by \.rancher-arch\.yaml:2:5 waivers\[0\]: Lab cluster, rebuilt every night from scratch\./,

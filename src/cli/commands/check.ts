@@ -48,7 +48,7 @@ function render(run: CheckRun, format: CheckFormat, io: Io, showWaived: boolean)
     case 'junit':
       return formatRunJunit(run);
     case 'markdown':
-      return formatRunMarkdown(run);
+      return formatRunMarkdown(run, showWaived);
     default:
       return formatRunText(run, { color: io.color, showWaived });
   }

@@ -9,7 +9,7 @@ function escapeMarkdown(text: string): string {
   return visible(text).replace(/([\\`*_[\]{}()<>#+\-.!|~&])/g, '\\$1');
 }
 
-export function formatRunMarkdown(run: CheckRun): string {
+export function formatRunMarkdown(run: CheckRun, showWaived = false): string {
   const parts: string[] = [];
   for (const input of run.inputs) {
     if (!input.ok) {
@@ -18,7 +18,12 @@ export function formatRunMarkdown(run: CheckRun): string {
     }
     const title = `${escapeMarkdown(input.source.name)}: checked as Rancher ${escapeMarkdown(input.report.rancherVersion)} (${escapeMarkdown(input.report.profile.label)})`;
     let text = formatFindingsMarkdown(input.report, { title, ...(run.settings.docsBase ? { docsBase: run.settings.docsBase } : {}) });
-    if (input.waived.length > 0) text += `\n${input.waived.length} waived finding(s) not listed.\n`;
+    if (input.waived.length > 0 && !showWaived) text += `\n${input.waived.length} waived finding(s) not listed.\n`;
+    if (input.waived.length > 0 && showWaived) {
+      text += '\n### Waived\n\n';
+      for (const f of input.waived)
+        text += `- \`${f.rule}\` (${f.severity}): ${escapeMarkdown(f.message)} Waived${f.waiver.expires ? ` until ${escapeMarkdown(f.waiver.expires)}` : ''}: ${escapeMarkdown(f.waiver.reason)}\n`;
+    }
     parts.push(text);
   }
   return parts.join('\n');
