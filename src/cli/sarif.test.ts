@@ -208,7 +208,7 @@ describe('Microsoft’s SARIF validator (sarif-multitool)', () => {
       return name;
     });
     const out = join(dir, 'validation.json');
-    const run = spawnSync(binary, ['validate', ...names, '--output', out, '--log', 'ForceOverwrite', '--rule-kind', 'Sarif;Gh'], {
+    const run = spawnSync(binary, ['validate', ...names, '--output', out, '--log', 'ForceOverwrite', '--rule-kind', 'Sarif;Gh', '--threads', '1'], {
       cwd: dir,
       encoding: 'utf8',
     });

@@ -47,10 +47,14 @@ describe('pipeline formats on the corpus', () => {
       writeFileSync(join(dir, 'corpus.sarif'), r.stdout);
       const out = join(dir, 'validation.json');
       const binary = join(multitool, process.platform === 'win32' ? 'Sarif.Multitool.exe' : 'Sarif.Multitool');
-      const validator = spawnSync(binary, ['validate', 'corpus.sarif', '--output', out, '--log', 'ForceOverwrite', '--rule-kind', 'Sarif;Gh'], {
-        cwd: dir,
-        encoding: 'utf8',
-      });
+      const validator = spawnSync(
+        binary,
+        ['validate', 'corpus.sarif', '--output', out, '--log', 'ForceOverwrite', '--rule-kind', 'Sarif;Gh', '--threads', '1'],
+        {
+          cwd: dir,
+          encoding: 'utf8',
+        },
+      );
       expect(validator.error).toBeUndefined();
       const problems = (JSON.parse(readFileSync(out, 'utf8')) as Log).runs[0]?.results?.filter((x) => (x.level ?? 'warning') !== 'note') ?? [];
       // Without a docs base the tool has no home page to name; nothing else may be reported.

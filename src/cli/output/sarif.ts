@@ -32,9 +32,10 @@ export function ruleDescriptor(rule: Rule, base: string | undefined): ReportingD
     name: ruleName(rule.id),
     shortDescription: { text: `${rule.title}.` },
     fullDescription: { text: rule.rationale },
+    // Without a docs base there is no address a code-scanning page could follow: name the guidance instead of linking.
     help: {
       text: `${rule.rationale} Guidance: ${link.url ?? link.path} (${link.title}).`,
-      markdown: `${rule.rationale}\n\n[${link.title}](${link.url ?? link.path})`,
+      markdown: `${rule.rationale}\n\n${link.url ? `[${link.title}](${link.url})` : `${link.title} (\`${link.path}\` in the Rancher Architecture Guide)`}`,
     },
     defaultConfiguration: { level: LEVEL[rule.severity] },
     properties: {
