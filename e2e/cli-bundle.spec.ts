@@ -1,19 +1,21 @@
 import { test, expect } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { E2E_OUT_DIR } from './site.ts';
+import { configJsonSchema } from '../src/cli/config/schema.ts';
 
 // The built site hands out the CLI as one file. Copied away from the repository (so nothing can
 // resolve from node_modules), it must still read the fixtures and keep its exit codes.
 const fixtures = resolve('test', 'fixtures');
 
-function runBundle(args: string[], input?: string) {
+function runBundle(args: string[], input?: string, files: Record<string, string> = {}) {
   const bundle = join(E2E_OUT_DIR, 'rancher-arch.mjs');
   expect(existsSync(bundle), `${bundle} is built with the site`).toBe(true);
   const alone = mkdtempSync(join(tmpdir(), 'rancher-arch-'));
   copyFileSync(bundle, join(alone, 'rancher-arch.mjs'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(alone, name), text);
   return spawnSync(process.execPath, [join(alone, 'rancher-arch.mjs'), ...args], { encoding: 'utf8', input, cwd: alone });
 }
 
@@ -38,4 +40,31 @@ test('the bundled CLI passes the recommended layout and refuses garbage with exi
   expect(bad.status).toBe(2);
   expect(bad.stderr).toMatch(/roles\[0\]/);
   expect(bad.stderr).not.toMatch(/\n\s+at /);
+});
+
+test('the bundled CLI writes SARIF and JUnit, reads a config file, and expands a pattern', () => {
+  const cluster = readFileSync(join(fixtures, 'rke-ha-3node.cluster.yml'), 'utf8');
+  const files = { 'a.cluster.yml': cluster, 'b.cluster.yml': cluster, '.rancher-arch.yaml': 'rules:\n  downstream-single-role: error\n' };
+  const sarif = runBundle(['check', '*.cluster.yml', '--format', 'sarif'], undefined, files);
+  expect(sarif.status, sarif.stderr).toBe(1);
+  const log = JSON.parse(sarif.stdout);
+  expect(log.version).toBe('2.1.0');
+  expect(log.runs[0].artifacts.map((a: { location: { uri: string } }) => a.location.uri)).toEqual(['a.cluster.yml', 'b.cluster.yml']);
+  expect(log.runs[0].invocations[0].ruleConfigurationOverrides[0].descriptor.id).toBe('downstream-single-role');
+  const junit = runBundle(['check', 'a.cluster.yml', '--format', 'junit', '--no-config'], undefined, files);
+  expect(junit.status, junit.stderr).toBe(0);
+  expect(junit.stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites /);
+  expect(junit.stdout).toContain('<testsuite name="a.cluster.yml: cluster local"');
+});
+
+test('the bundled CLI stops reading /dev/zero at the size limit', () => {
+  const run = runBundle(['check', '/dev/zero', '--format', 'json']);
+  expect(run.status).toBe(2);
+  expect(JSON.parse(run.stdout).errors[0].reason).toMatch(/^input is more than 5 MB; reading stopped there/);
+});
+
+test('the site publishes the config file’s JSON Schema, as the CLI validates it', () => {
+  const file = join(E2E_OUT_DIR, 'schemas', 'rancher-arch-config.schema.json');
+  expect(existsSync(file), `${file} is built with the site`).toBe(true);
+  expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(configJsonSchema());
 });

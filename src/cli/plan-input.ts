@@ -1,54 +1,21 @@
-// Reading the input of a command: a file or standard input, through the same reader `check` uses,
-// so every format check reads is read here too. Errors are InputError, with the file named.
-import { InputError, readInputDetailed, type InputFormat, type ReadOptions, type ReadResult } from '../rules/index.ts';
-import type { Io } from './main.ts';
-
-export interface InputOptions {
-  /** Single-cluster inputs: the Rancher cluster or a downstream one. */
-  as?: 'rancher' | 'downstream';
-  /** The Rancher version for inputs that name none (everything but a plan). */
-  rancherVersion?: string;
-  /** Skip detection. */
-  inputFormat?: InputFormat;
-}
+// Reading the one input of `ports` and `size`: a file or standard input, bounded and decoded as
+// `check` reads it (inputs.ts), through the same reader, so every format check reads is read here.
+import { readInputDetailed, type ReadResult } from '../rules/index.ts';
+import { readSource } from './inputs.ts';
+import type { Io } from './io.ts';
+import { readOptionsOf, type ReadSettings } from './options.ts';
+import { warningLines } from './output/messages.ts';
 
 export interface ReadSource extends ReadResult {
   /** The file as named in messages ("<stdin>" for -). */
   name: string;
 }
 
-export function readPlanInput(file: string, options: InputOptions, io: Io): ReadSource {
-  let text: string;
-  let name = file;
-  if (file === '-') {
-    text = io.readStdin();
-    name = '<stdin>';
-  } else {
-    try {
-      text = io.readFile(file);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const why =
-        code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-      throw new InputError(`cannot read the file: ${why}`, { file });
-    }
-  }
-  const read: ReadOptions = { filename: name };
-  if (options.as) read.as = options.as;
-  if (options.rancherVersion) read.rancherVersion = options.rancherVersion;
-  if (options.inputFormat) read.format = options.inputFormat;
-  return { ...readInputDetailed(text, read), name };
-}
-
-/** Print an error the way every command does, and return exit code 2. */
-export function failInput(io: Io, error: unknown): number {
-  if (error instanceof InputError) {
-    io.stderr(`rancher-arch: ${error.message}\n`);
-    return 2;
-  }
-  if (error instanceof Error && error.name === 'ExportError') {
-    io.stderr(`rancher-arch: ${error.message}\n`);
-    return 2;
-  }
-  throw error;
+/** Read FILE (or - for standard input); warnings go to stderr. Throws InputError. */
+export async function readPlanInput(file: string, settings: ReadSettings, io: Io): Promise<ReadSource> {
+  const source = file === '-' ? { name: '<stdin>', path: undefined } : { name: file, path: file };
+  const text = await readSource(source, io);
+  const result = readInputDetailed(text, readOptionsOf(settings, source.name));
+  io.stderr(warningLines(result.warnings));
+  return { ...result, name: source.name };
 }

@@ -2,14 +2,16 @@
 // JSON, for every node or one (--node NAME or CLUSTER/NAME). Independent of argument parsing:
 // the command line hands over typed options.
 import { allNodes, findNode, portMatrix, toFirewalld, toNftables, toPortsCsv, toPortsJson, toPortsMarkdown, type NodePorts } from '../rules/ports/index.ts';
-import { InputError, listNames } from '../rules/index.ts';
-import type { Io } from './main.ts';
-import { failInput, readPlanInput, type InputOptions } from './plan-input.ts';
+import { ExportError, InputError, listNames } from '../rules/index.ts';
+import type { Io } from './io.ts';
+import type { ReadSettings } from './options.ts';
+import { readPlanInput } from './plan-input.ts';
 
 export const PORTS_FORMATS = ['markdown', 'nftables', 'firewalld', 'csv', 'json'] as const;
 export type PortsFormat = (typeof PORTS_FORMATS)[number];
 
-export interface PortsOptions extends InputOptions {
+export interface PortsOptions {
+  settings: ReadSettings;
   /** A file, or - for standard input. */
   file: string;
   format?: PortsFormat;
@@ -26,10 +28,10 @@ function pickNodes(options: PortsOptions, nodes: NodePorts[], found: (ref: strin
   throw new InputError(`"${options.node}" names ${matches.length} nodes; write it as CLUSTER/NAME`, { file });
 }
 
-export function runPorts(options: PortsOptions, io: Io): number {
+/** Print the matrix; resolves to the exit code. Throws InputError for main to report (exit 2). */
+export async function runPorts(options: PortsOptions, io: Io): Promise<number> {
+  const input = await readPlanInput(options.file, options.settings, io);
   try {
-    const input = readPlanInput(options.file, options, io);
-    for (const w of input.warnings) io.stderr(`rancher-arch: warning: ${w.place ? `${w.place}: ` : ''}${w.message}\n`);
     const matrix = portMatrix(input.plan);
     const every = allNodes(matrix);
     if (every.length === 0) throw new InputError('the plan has no node to write rules for', { file: input.name });
@@ -54,6 +56,8 @@ export function runPorts(options: PortsOptions, io: Io): number {
     }
     return 0;
   } catch (error) {
-    return failInput(io, error);
+    // A ruleset the writer will not produce (a hosted node, say) is reported like unreadable input.
+    if (error instanceof ExportError) throw new InputError(error.message, { file: input.name });
+    throw error;
   }
 }

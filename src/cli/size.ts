@@ -1,7 +1,7 @@
 // `rancher-arch size PLAN` or `rancher-arch size --clusters N --nodes M --distribution D
 // --rancher-version V`: the hardware row the Rancher server needs, per node, with the verdict on
 // each node the plan sizes and the K3s/RKE2 server rows. Independent of argument parsing.
-import { checkPlan, InputError, normaliseVersion, rancherCluster, RULES, type Finding, type Plan } from '../rules/index.ts';
+import { checkPlan, InputError, rancherCluster, RULES, type Finding, type Plan } from '../rules/index.ts';
 import {
   compareMachine,
   ETCD_DISK_GUIDANCE,
@@ -23,10 +23,12 @@ import {
 } from '../rules/sizing/index.ts';
 import { DISTRIBUTION_LABEL, type Cluster } from '../rules/vocabulary.ts';
 import { plural } from '../rules/words.ts';
-import type { Io } from './main.ts';
-import { failInput, readPlanInput, type InputOptions } from './plan-input.ts';
+import type { Io } from './io.ts';
+import type { ReadSettings } from './options.ts';
+import { readPlanInput } from './plan-input.ts';
 
-export interface SizeOptions extends InputOptions {
+export interface SizeOptions {
+  settings: ReadSettings;
   /** A plan (any input check reads); without it, clusters, nodes, distribution and version are needed. */
   file?: string;
   clusters?: number;
@@ -137,20 +139,17 @@ function sizingLines(sizing: SizingResult): string[] {
 const machine = (v: NodeVerdict) => (v.verdict === 'not judged' ? 'no cpu or memoryGiB in the plan' : describeMachine(v));
 const judged = (v: NodeVerdict) => (v.verdict === 'meets' ? 'meets the row' : v.verdict === 'below' ? `below: needs ${describeAsk(v.asks)}` : 'not judged');
 
-export function runSize(options: SizeOptions, io: Io): number {
-  try {
+/** Print the row and the verdicts; resolves to the exit code. Throws InputError for main (exit 2). */
+export async function runSize(options: SizeOptions, io: Io): Promise<number> {
+  {
     const clusters = positive(options.clusters, 'clusters');
     const nodes = positive(options.nodes, 'nodes');
-    let versionOption: string | undefined;
-    if (options.rancherVersion !== undefined) {
-      versionOption = normaliseVersion(options.rancherVersion);
-      if (versionOption === undefined) throw new InputError(`--rancher-version must look like 2.8 or v2.8.3, not "${options.rancherVersion.slice(0, 40)}"`);
-    }
+    // The command line's --rancher-version has been checked by readSettings already.
+    const versionOption = options.settings.rancherVersion;
     let plan: Plan | undefined;
     let source = 'the command line';
     if (options.file !== undefined) {
-      const input = readPlanInput(options.file, { ...options, ...(versionOption ? { rancherVersion: versionOption } : {}) }, io);
-      for (const w of input.warnings) io.stderr(`rancher-arch: warning: ${w.place ? `${w.place}: ` : ''}${w.message}\n`);
+      const input = await readPlanInput(options.file, options.settings, io);
       plan = input.plan;
       source = input.name;
       if (versionOption) plan = { ...plan, rancher: { install: 'kubernetes', ...plan.rancher, version: versionOption } };
@@ -236,7 +235,5 @@ export function runSize(options: SizeOptions, io: Io): number {
     }
     io.stdout(`${out.join('\n')}\n`);
     return failing ? 1 : 0;
-  } catch (error) {
-    return failInput(io, error);
   }
 }

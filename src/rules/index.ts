@@ -13,13 +13,13 @@ export { CATEGORIES, CATEGORY_ORDER, type Category, type Rule, type RuleContext,
 export { RULES, ruleById, isRuleId, type RuleId } from './catalogue/index.ts';
 export { checkPlan, checkedVersion, rulesFor, summarise, type CheckOptions } from './check.ts';
 export { simulateFailure, smallestBreakingFailure, type BreakingFailure, type BreakReason } from './failure.ts';
-export { formatFindingsMarkdown, type MarkdownOptions } from './markdown.ts';
+export { formatFindingsMarkdown, unreadableMarkdown, type MarkdownOptions, type WaivedFinding } from './markdown.ts';
 export { InputError, formatPath, type InputWarning } from './formats/input-error.ts';
 export { MAX_INPUT_CHARS, MAX_DEPTH, decodeBytes } from './formats/text.ts';
 export { ExportError, type Format, type SingleClusterOptions, type WriteOptions } from './formats/format.ts';
 export { FORMATS, formatById, type FormatId } from './formats/registry.ts';
 export { parsePlan, toPlanJson, toPlanYaml, planJsonSchema } from './formats/plan-file.ts';
-export { validatePlan } from './formats/validate.ts';
+export { validatePlan, validateWith } from './formats/validate.ts';
 export { toClusterYml, RKE_REFUSALS } from './formats/rke-cluster-yml.ts';
 export { toNginxConfig } from './formats/nginx.ts';
 export { readInput, readInputDetailed, detectFormat, INPUT_FORMATS, type InputFormat, type ReadOptions, type ReadResult } from './formats/read.ts';

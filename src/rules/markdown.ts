@@ -7,10 +7,23 @@ import type { Report, Severity } from './report.ts';
 
 const LABEL: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Note' };
 
+/** A finding a waiver hid, as the CLI's config file records it. */
+export interface WaivedFinding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  reason: string;
+  expires?: string;
+}
+
 export interface MarkdownOptions {
   /** Prefix for docs links, e.g. "https://docs.example.com/guide/" (default: links stay site-relative). */
   docsBase?: string;
+  /** The document's heading; plain text (it is escaped like everything else). */
   title?: string;
+  /** Findings a waiver hid: counted, and listed with their reasons when `showWaived`. */
+  waived?: readonly WaivedFinding[];
+  showWaived?: boolean;
 }
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
@@ -74,5 +87,32 @@ export function formatFindingsMarkdown(report: Report, options: MarkdownOptions 
     root.children.push(list);
   }
   if (report.findings.length === 0) root.children.push({ type: 'paragraph', children: [text('No findings: the plan follows every checked recommendation.')] });
+  const waived = options.waived ?? [];
+  if (waived.length > 0 && !options.showWaived) root.children.push({ type: 'paragraph', children: [text(`${waived.length} waived finding(s) not listed.`)] });
+  if (waived.length > 0 && options.showWaived) {
+    root.children.push(heading(3, [text('Waived')]), {
+      type: 'list',
+      ordered: false,
+      spread: false,
+      children: waived.map((f) => ({
+        type: 'listItem',
+        spread: false,
+        children: [
+          {
+            type: 'paragraph',
+            children: [code(f.rule), text(` (${f.severity}): ${f.message} Waived${f.expires ? ` until ${f.expires}` : ''}: ${f.reason}`)],
+          },
+        ],
+      })),
+    });
+  }
   return toMarkdown(root, { bullet: '-', strong: '*' });
+}
+
+/** An input that could not be read, as a Markdown section. */
+export function unreadableMarkdown(name: string, reason: string): string {
+  return toMarkdown(
+    { type: 'root', children: [heading(2, [text(name)]), { type: 'paragraph', children: [text(`Could not be read: ${reason}`)] }] },
+    { bullet: '-', strong: '*' },
+  );
 }

@@ -104,7 +104,15 @@ export interface Where {
 /** Validate data as a plan; issues name the path, and the line when `locate` knows it. Throws InputError. */
 export function validatePlan(data: unknown, where: Where = {}): Plan {
   guardPlanSize(data, where.file);
-  const result = planSchema.safeParse(data, { reportInput: true });
+  return validateWith(planSchema, data, where);
+}
+
+/**
+ * Validate data against any schema on the same terms as a plan (the CLI's config file takes this
+ * path too): the first problem becomes `file:line:col path: message`. Throws InputError.
+ */
+export function validateWith<S extends z.ZodType>(schema: S, data: unknown, where: Where = {}): z.output<S> {
+  const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return result.data;
   const issues = result.error.issues;
   const issue = issues[0] as Issue & { input?: unknown };

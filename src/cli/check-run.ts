@@ -1,0 +1,149 @@
+// One `rancher-arch check` run: the config, every input read and checked on its own, the config's
+// policy applied, and one outcome for the lot. Output formats only read a CheckRun; they never
+// read files or run rules themselves.
+import {
+  checkPlan,
+  formatById,
+  InputError,
+  readInputDetailed,
+  type ClusterSummary,
+  type InputFormat,
+  type InputWarning,
+  type Plan,
+  type ReadResult,
+  type Report,
+  type Severity,
+} from '../rules/index.ts';
+import type { LoadedConfig } from './config/load.ts';
+import { applyPolicy, policyOf, type CheckedFinding, type Override, type PolicyOutcome, type WaivedFinding, type WaiverRef } from './config/policy.ts';
+import type { Io } from './io.ts';
+import { readSource, type Source } from './inputs.ts';
+import { readOptionsOf, type ReadSettings } from './options.ts';
+
+/** Reader warnings kept per input (a file with 50,000 duplicate keys has 50,000); the rest are counted. */
+export const MAX_WARNINGS_KEPT = 20;
+
+export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+export interface CheckedInput {
+  ok: true;
+  source: Source;
+  format: InputFormat;
+  /** "an RKE cluster.yml". */
+  formatLabel: string;
+  plan: Plan;
+  /** The report after the config's policy: findings shown, summary recounted. */
+  report: Omit<Report, 'findings'> & { findings: CheckedFinding[] };
+  waived: WaivedFinding[];
+  off: PolicyOutcome['off'];
+  /** Did the input (or the command line) name the Rancher version, or was 2.4 assumed? */
+  versionGiven: boolean;
+  /** The first MAX_WARNINGS_KEPT reader warnings, and how many more there were. */
+  warnings: InputWarning[];
+  warningsOmitted: number;
+  locate: ReadResult['locate'];
+}
+
+export interface FailedInput {
+  ok: false;
+  source: Source;
+  error: InputError;
+}
+
+export type InputOutcome = CheckedInput | FailedInput;
+
+export interface RunSettings extends ReadSettings {
+  failOn: Severity;
+  docsBase?: string;
+}
+
+export interface CheckRun {
+  inputs: InputOutcome[];
+  /** The config file could not be read, so nothing was checked. */
+  configFailed?: boolean;
+  config?: { file: string; overrides: readonly Override[]; unusedWaivers: WaiverRef[] };
+  settings: RunSettings;
+  summary: { errors: number; warnings: number; infos: number; waived: number; files: number; unreadable: number };
+}
+
+function countBySeverity(findings: readonly { severity: Severity }[]) {
+  const summary = { errors: 0, warnings: 0, infos: 0 };
+  for (const f of findings) {
+    if (f.severity === 'error') summary.errors++;
+    else if (f.severity === 'warning') summary.warnings++;
+    else summary.infos++;
+  }
+  return summary;
+}
+
+/** Read and check each source in turn; an unreadable one is recorded, and the others still run. */
+export async function runCheck(sources: readonly Source[], settings: RunSettings, loaded: LoadedConfig | undefined, io: Io): Promise<CheckRun> {
+  const policy = policyOf(loaded, io.today());
+  const used = new Set<number>();
+  const inputs: InputOutcome[] = [];
+  for (const source of sources) {
+    try {
+      const text = await readSource(source, io);
+      const result = readInputDetailed(text, readOptionsOf(settings, source.name));
+      const report = checkPlan(result.plan, { extraFindings: result.findings });
+      const outcome = applyPolicy(report.findings, source.name, policy, used);
+      inputs.push({
+        ok: true,
+        source,
+        format: result.format,
+        formatLabel: formatById(result.format)?.label ?? result.format,
+        plan: result.plan,
+        report: { ...report, findings: outcome.findings, summary: countBySeverity(outcome.findings) },
+        waived: outcome.waived,
+        off: outcome.off,
+        versionGiven: result.plan.rancher?.version !== undefined,
+        warnings: result.warnings.slice(0, MAX_WARNINGS_KEPT),
+        warningsOmitted: Math.max(0, result.warnings.length - MAX_WARNINGS_KEPT),
+        locate: result.locate,
+      });
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      inputs.push({ ok: false, source, error });
+    }
+  }
+  const checked = inputs.filter((i): i is CheckedInput => i.ok);
+  const all = checked.flatMap((i) => i.report.findings);
+  const summary = {
+    ...countBySeverity(all),
+    waived: checked.reduce((n, i) => n + i.waived.length, 0),
+    files: inputs.length,
+    unreadable: inputs.length - checked.length,
+  };
+  const config = loaded
+    ? { file: loaded.file, overrides: policy.overrides, unusedWaivers: policy.waivers.filter((w) => !used.has(w.ref.index)).map((w) => w.ref) }
+    : undefined;
+  return config ? { inputs, config, settings, summary } : { inputs, settings, summary };
+}
+
+/** A run whose config file could not be read: nothing was checked. */
+export function failedRun(error: InputError, settings: RunSettings): CheckRun {
+  const source: Source = { name: error.file ?? '.rancher-arch.yaml', path: error.file };
+  return {
+    inputs: [{ ok: false, source, error }],
+    configFailed: true,
+    settings,
+    summary: { errors: 0, warnings: 0, infos: 0, waived: 0, files: 0, unreadable: 1 },
+  };
+}
+
+/** Does this finding fail the run under --fail-on? */
+export function fails(finding: { severity: Severity }, failOn: Severity): boolean {
+  return SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[failOn];
+}
+
+/** 2 when anything could not be read, 1 when a shown finding fails, else 0. */
+export function exitCodeOf(run: CheckRun): number {
+  if (run.inputs.some((i) => !i.ok)) return 2;
+  const failing = run.inputs.some((i) => i.ok && i.report.findings.some((f) => fails(f, run.settings.failOn)));
+  return failing ? 1 : 0;
+}
+
+/** The clusters of every checked input, each with the file it came from. */
+export function clustersOf(run: CheckRun): (ClusterSummary & { file: string })[] {
+  return run.inputs.flatMap((i) => (i.ok ? i.report.clusters.map((c) => ({ ...c, file: i.source.name })) : []));
+}

@@ -1,0 +1,119 @@
+// Files named on the command line: globs expanded, each read as bytes with the size checked while
+// reading (so `check /dev/zero` stops at the limit instead of filling memory), then decoded the way
+// the page decodes an upload (decodeBytes: UTF-8 with or without BOM, UTF-16 with BOM).
+import { decodeBytes, InputError, LIMITS } from '../rules/index.ts';
+import { UsageError } from './args.ts';
+import type { Io } from './io.ts';
+
+/** Files checked in one run: far more than a repository of cluster files holds, few enough to report on. */
+export const MAX_FILES = 500;
+
+/** One input: a file path, or standard input. */
+export interface Source {
+  /** What messages and reports call it: the path as given, or <stdin>. */
+  name: string;
+  /** undefined for standard input. */
+  path: string | undefined;
+  /** Why this argument gives nothing to read (a pattern that matched no file). */
+  problem?: InputError;
+}
+
+const GLOB_CHARS = /[*?[{]/;
+
+/**
+ * FILE arguments → sources, in order: "-" is standard input, a pattern expands to the files it
+ * matches. A pattern that matches nothing is reported like an unreadable input, not a usage error.
+ */
+export function expandSources(args: readonly string[], io: Io): Source[] {
+  if (args.length === 0) throw new UsageError('check needs at least one FILE (or - for standard input)');
+  const sources: Source[] = [];
+  const problem = (arg: string, error: InputError) => sources.push({ name: arg, path: arg, problem: error });
+  const seen = new Set<string>();
+  const add = (path: string | undefined) => {
+    const key = path ?? '-';
+    if (seen.has(key)) return;
+    seen.add(key);
+    sources.push(path === undefined ? { name: '<stdin>', path } : { name: path, path });
+  };
+  for (const arg of args) {
+    if (arg === '-') {
+      if (seen.has('-')) throw new UsageError('standard input (-) can be read only once');
+      add(undefined);
+      continue;
+    }
+    // A name that exists is a file, even with [ or * in it; otherwise a pattern is expanded.
+    if (!GLOB_CHARS.test(arg) || io.isFile(arg)) {
+      add(arg);
+      continue;
+    }
+    if (!io.glob) {
+      problem(
+        arg,
+        new InputError('no such file, and this Node.js cannot expand patterns (fs.globSync needs Node.js 22); let the shell expand it', { file: arg }),
+      );
+      continue;
+    }
+    const matches = io.glob(arg).sort();
+    if (matches.length === 0) problem(arg, new InputError('no such file, and no file matches it as a pattern', { file: arg }));
+    for (const m of matches) add(m);
+    if (sources.length > MAX_FILES) break;
+  }
+  if (sources.length > MAX_FILES)
+    throw new UsageError(`more than ${MAX_FILES} files to check in one run; check them in smaller groups (one run per folder, say)`);
+  return sources;
+}
+
+/**
+ * Read at most `limit` + 1 bytes from a stream, then stop (the stream is closed): the +1 is how
+ * decodeBytes knows the input was too big. Nothing past that is ever read.
+ */
+export async function readBounded(stream: AsyncIterable<Uint8Array>, limit: number): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    const room = limit + 1 - total;
+    const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
+    chunks.push(part);
+    total += part.length;
+    // Leaving the loop closes the stream: the rest of /dev/zero is never read.
+    if (total > limit) break;
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const c of chunks) {
+    bytes.set(c, offset);
+    offset += c.length;
+  }
+  return bytes;
+}
+
+function readFailure(error: unknown, name: string): InputError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'ENOENT'
+      ? 'no such file'
+      : code === 'EISDIR'
+        ? 'is a directory'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : ((error as Error).message ?? String(error)).split('\n')[0];
+  return new InputError(`cannot read the file: ${why}`, { file: name });
+}
+
+/** The text of one input, bounded and decoded. Throws InputError. */
+export async function readSource(source: Source, io: Io, limit: number = LIMITS.inputBytes): Promise<string> {
+  if (source.problem) throw source.problem;
+  let bytes: Uint8Array;
+  try {
+    bytes = await readBounded(source.path === undefined ? io.stdin() : io.openFile(source.path), limit);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw readFailure(error, source.name);
+  }
+  if (bytes.length > limit)
+    throw new InputError(
+      `input is more than ${(limit / 1024 / 1024).toLocaleString('en', { maximumFractionDigits: 2 })} MB; reading stopped there. Plans and cluster files are far smaller, so this is probably the wrong file.`,
+      { file: source.name },
+    );
+  return decodeBytes(bytes, source.name);
+}

@@ -1,0 +1,46 @@
+// What the CLI needs from the world, as one object: the tests hand `main` a fake one, `nodeIo()` is
+// the real thing. Input arrives as streams of bytes so sizes can be checked while reading.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import * as fs from 'node:fs';
+
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** The bytes of a file, as they are read. Errors (ENOENT, EISDIR…) may come at once or from the stream. */
+  openFile(path: string): AsyncIterable<Uint8Array>;
+  /** The bytes of standard input, as they arrive. */
+  stdin(): AsyncIterable<Uint8Array>;
+  /** Is there a file (or something readable that is not a directory) at this path? */
+  isFile(path: string): boolean;
+  /** Files matching a glob pattern, relative to the working directory; undefined where Node has no glob (before 22). */
+  glob?(pattern: string): string[];
+  /** The working directory, where `.rancher-arch.yaml` is looked for. */
+  cwd: string;
+  /** Environment variables the command reads (RANCHER_ARCH_DOCS_BASE). */
+  env: Record<string, string | undefined>;
+  /** Colour codes on stdout (a terminal, and NO_COLOR unset). */
+  color: boolean;
+  /** Today's date, YYYY-MM-DD (UTC), for waiver expiry. */
+  today(): string;
+}
+
+type GlobSync = (pattern: string, options: { cwd: string }) => string[];
+
+export function nodeIo(): Io {
+  const cwd = process.cwd();
+  // fs.globSync arrived in Node 22; the bundled CLI also runs on Node 20, where the shell expands globs.
+  const globSync = (fs as unknown as { globSync?: GlobSync }).globSync;
+  const isFile = (path: string) => existsSync(path) && !statSync(path).isDirectory();
+  return {
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+    openFile: (path) => createReadStream(path),
+    stdin: () => process.stdin,
+    isFile,
+    glob: globSync ? (pattern) => globSync(pattern, { cwd }).filter(isFile) : undefined,
+    cwd,
+    env: process.env,
+    color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+    today: () => new Date().toISOString().slice(0, 10),
+  };
+}

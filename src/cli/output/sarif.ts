@@ -1,0 +1,251 @@
+// SARIF 2.1.0, for code-scanning views (GitHub, Azure DevOps, GitLab): one run whose driver lists
+// every rule of the catalogue; one result per finding, located at the line of its node or cluster
+// when the reader knows it; waived findings carry a suppression; the config's severity changes are
+// rule configuration overrides; unreadable inputs are tool execution notifications.
+import { isAbsolute, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ConfigurationOverride, Location, Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
+import { CATEGORIES, describeRange, RULES, type InputError, type InputWarning, type Rule, type Severity } from '../../rules/index.ts';
+import type { CheckedInput, CheckRun } from '../check-run.ts';
+import type { CheckedFinding, WaivedFinding } from '../config/policy.ts';
+import { docsLink, findingLink } from '../docs-links.ts';
+import { safeJson } from '../safe-text.ts';
+import { TOOL } from '../tool.ts';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+const SRCROOT = '%SRCROOT%';
+/** Further nodes of one finding given as related locations; the message names them all anyway. */
+const MAX_RELATED = 50;
+
+/** "etcd-odd-members" → "EtcdOddMembers": SARIF's readable rule name. */
+export function ruleName(id: string): string {
+  return id.replace(/(^|-)([a-z0-9])/g, (_, _dash: string, c: string) => c.toUpperCase());
+}
+
+const RULE_INDEX = new Map<string, number>(RULES.map((r, i) => [r.id, i]));
+
+export function ruleDescriptor(rule: Rule, base: string | undefined): ReportingDescriptor {
+  const link = docsLink(rule.docs, base);
+  const descriptor: ReportingDescriptor = {
+    id: rule.id,
+    name: ruleName(rule.id),
+    shortDescription: { text: `${rule.title}.` },
+    fullDescription: { text: rule.rationale },
+    // Without a docs base there is no address a code-scanning page could follow: name the guidance instead of linking.
+    help: {
+      text: `${rule.rationale} Guidance: ${link.url ?? link.path} (${link.title}).`,
+      markdown: `${rule.rationale}\n\n${link.url ? `[${link.title}](${link.url})` : `${link.title} (\`${link.path}\` in the Rancher Architecture Guide)`}`,
+    },
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+    properties: {
+      tags: ['rancher-architecture', rule.category],
+      category: CATEGORIES[rule.category],
+      rancherVersions: describeRange(rule.versions ?? {}),
+      ...(rule.versions?.since ? { since: rule.versions.since } : {}),
+      ...(rule.versions?.until ? { until: rule.versions.until } : {}),
+      ...(rule.sources?.length ? { sources: [...rule.sources] } : {}),
+      ...(rule.readBy ? { reportedBy: rule.readBy } : {}),
+    },
+  };
+  if (link.url) descriptor.helpUri = link.url;
+  return descriptor;
+}
+
+/** The artifact location of a file: relative to the working directory when it lies inside it. */
+export function artifactLocation(name: string, cwd: string): { uri: string; uriBaseId?: string } {
+  const rel = isAbsolute(name) ? relative(cwd, name) : relative(cwd, resolve(cwd, name));
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return { uri: pathToFileURL(resolve(cwd, name)).href };
+  return { uri: rel.split(/[\\/]/).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+}
+
+function place(line: number | undefined, col: number | undefined) {
+  return line === undefined ? undefined : col === undefined ? { startLine: line } : { startLine: line, startColumn: col };
+}
+
+interface Located {
+  index: number;
+  artifact: { uri: string; uriBaseId?: string } | undefined;
+}
+
+function findingLocations(f: CheckedFinding, input: CheckedInput, artifact: Located): { locations: Location[]; related: Location[] } {
+  const clusterIndex = f.cluster === undefined ? -1 : input.plan.clusters.findIndex((c) => c.name === f.cluster);
+  const cluster = input.plan.clusters[clusterIndex];
+  const nodeIndexes = cluster ? f.nodes.map((n) => cluster.nodes.findIndex((node) => node.name === n)) : [];
+  const at = (path: readonly PropertyKey[], logical: { name: string; fullyQualifiedName: string; kind: string }, message?: string): Location => {
+    const loc: Location = { logicalLocations: [logical] };
+    if (artifact.artifact) {
+      const region = place(input.locate(path)?.line, input.locate(path)?.col);
+      loc.physicalLocation = { artifactLocation: { ...artifact.artifact, index: artifact.index }, ...(region ? { region } : {}) };
+    }
+    if (message) loc.message = { text: message };
+    return loc;
+  };
+  const clusterLogical = cluster ? { name: cluster.name, fullyQualifiedName: cluster.name, kind: 'namespace' } : undefined;
+  const nodeLocation = (i: number, message?: string): Location | undefined => {
+    const node = cluster?.nodes[nodeIndexes[i] ?? -1];
+    if (!cluster || !node) return undefined;
+    return at(
+      ['clusters', clusterIndex, 'nodes', nodeIndexes[i] as number],
+      { name: node.name, fullyQualifiedName: `${cluster.name}/${node.name}`, kind: 'resource' },
+      message,
+    );
+  };
+  const first = nodeLocation(0);
+  if (first) {
+    const related = f.nodes
+      .slice(1, 1 + MAX_RELATED)
+      .map((n, i) => nodeLocation(i + 1, `Node ${n}.`))
+      .filter((l): l is Location => l !== undefined)
+      .map((l, i) => ({ ...l, id: i + 1 }));
+    return { locations: [first], related };
+  }
+  if (cluster && clusterLogical) return { locations: [at(['clusters', clusterIndex], clusterLogical)], related: [] };
+  // Plan-wide: the file itself (the rancher: section when there is one).
+  const plan = at(['rancher'], { name: 'plan', fullyQualifiedName: 'plan', kind: 'module' });
+  return { locations: [plan], related: [] };
+}
+
+function resultOf(f: CheckedFinding | WaivedFinding, input: CheckedInput, artifact: Located, base: string | undefined): Result {
+  const link = findingLink(f.rule, f.docs, base);
+  const { locations, related } = findingLocations(f, input, artifact);
+  let text = f.message;
+  if (f.expiredWaiver) text += ` A waiver for this finding expired on ${f.expiredWaiver.expires ?? '?'} (${f.expiredWaiver.place}: ${f.expiredWaiver.reason}).`;
+  const result: Result = {
+    ruleId: f.rule,
+    ruleIndex: RULE_INDEX.get(f.rule) ?? -1,
+    kind: 'fail',
+    level: LEVEL[f.severity],
+    message: { text },
+    locations,
+    properties: {
+      file: input.source.name,
+      ...(f.cluster !== undefined ? { cluster: f.cluster } : {}),
+      nodes: f.nodes,
+      rancherVersion: input.report.rancherVersion,
+      profile: input.report.profile.label,
+      guidance: link.url ?? link.path,
+      guidanceTitle: link.title,
+      ...(f.defaultSeverity ? { defaultSeverity: f.defaultSeverity } : {}),
+    },
+  };
+  if (related.length > 0) result.relatedLocations = related;
+  if ('waiver' in f)
+    result.suppressions = [
+      {
+        kind: 'external',
+        status: 'accepted',
+        justification: f.waiver.reason,
+        properties: { waiver: f.waiver.place, ...(f.waiver.expires ? { expires: f.waiver.expires } : {}) },
+      },
+    ];
+  return result;
+}
+
+function notificationOf(
+  level: 'error' | 'warning',
+  message: string,
+  file: string | undefined,
+  line: number | undefined,
+  col: number | undefined,
+  cwd: string,
+): Notification {
+  const n: Notification = { level, message: { text: message } };
+  if (file !== undefined && file !== '<stdin>') {
+    const region = place(line, col);
+    n.locations = [{ physicalLocation: { artifactLocation: artifactLocation(file, cwd), ...(region ? { region } : {}) } }];
+  }
+  return n;
+}
+
+function errorNotification(error: InputError, cwd: string): Notification {
+  return notificationOf('error', error.message, error.file, error.line, error.col, cwd);
+}
+
+/** Reader warnings keep their place as "file:line:col". */
+function warningNotification(w: InputWarning, cwd: string): Notification {
+  const m = /^(.*?)(?::(\d+))?(?::(\d+))?$/.exec(w.place);
+  const message = w.place ? `${w.place}: ${w.message}` : w.message;
+  return notificationOf('warning', message, m?.[1] || undefined, m?.[2] ? Number(m[2]) : undefined, m?.[3] ? Number(m[3]) : undefined, cwd);
+}
+
+export function runSarif(run: CheckRun, cwd: string): Log {
+  const base = run.settings.docsBase;
+  const artifacts: NonNullable<Run['artifacts']> = [];
+  const results: Result[] = [];
+  for (const input of run.inputs) {
+    if (!input.ok) continue;
+    const location = input.source.path === undefined ? undefined : artifactLocation(input.source.path, cwd);
+    const index = artifacts.length;
+    artifacts.push({
+      ...(location ? { location } : {}),
+      description: { text: `${input.source.name}: ${input.formatLabel}` },
+      roles: ['analysisTarget'],
+      properties: {
+        file: input.source.name,
+        format: input.format,
+        rancherVersion: input.report.rancherVersion,
+        rancherVersionGiven: input.versionGiven,
+        profile: input.report.profile.label,
+        profileId: input.report.profile.id,
+      },
+    });
+    const located: Located = { index, artifact: location };
+    for (const f of input.report.findings) results.push(resultOf(f, input, located, base));
+    for (const f of input.waived) results.push(resultOf(f, input, located, base));
+  }
+  const overrides: ConfigurationOverride[] = (run.config?.overrides ?? []).map((o) => ({
+    descriptor: { id: o.rule, index: RULE_INDEX.get(o.rule) ?? -1 },
+    configuration: o.setting === 'off' ? { enabled: false } : { level: LEVEL[o.setting] },
+  }));
+  const notifications: Notification[] = [
+    ...run.inputs.flatMap((i) => {
+      if (!i.ok) return [errorNotification(i.error, cwd)];
+      const kept = i.warnings.map((w) => warningNotification(w, cwd));
+      if (i.warningsOmitted > 0)
+        kept.push(notificationOf('warning', `${i.source.name}: ${i.warningsOmitted} more warnings like these.`, i.source.path, undefined, undefined, cwd));
+      return kept;
+    }),
+    ...(run.config?.unusedWaivers ?? []).map((w) =>
+      notificationOf('warning', `${w.place}: this waiver matches no finding in the files checked.`, w.at.file, w.at.line, w.at.col, cwd),
+    ),
+  ];
+  const runObject: Run = {
+    tool: {
+      driver: {
+        name: TOOL.name,
+        fullName: `${TOOL.name} ${TOOL.version}`,
+        version: TOOL.version,
+        semanticVersion: TOOL.version,
+        ...(base ? { informationUri: `${base}cli/` } : {}),
+        rules: RULES.map((r) => ruleDescriptor(r, base)),
+      },
+    },
+    invocations: [
+      {
+        executionSuccessful: run.inputs.every((i) => i.ok),
+        ...(notifications.length ? { toolExecutionNotifications: notifications } : {}),
+        ...(overrides.length ? { ruleConfigurationOverrides: overrides } : {}),
+      },
+    ],
+    // Code-scanning services group runs by this id (GitHub's "category").
+    automationDetails: { id: `${TOOL.name}/` },
+    originalUriBaseIds: { [SRCROOT]: { uri: `${pathToFileURL(cwd).href.replace(/\/?$/, '/')}` } },
+    artifacts,
+    results,
+    columnKind: 'utf16CodeUnits',
+    properties: {
+      failOn: run.settings.failOn,
+      inputs: run.inputs.map((i) =>
+        i.ok
+          ? { file: i.source.name, format: i.format, rancherVersion: i.report.rancherVersion, profile: i.report.profile.label }
+          : { file: i.source.name, error: i.error.message },
+      ),
+    },
+  };
+  return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [runObject] };
+}
+
+export function formatRunSarif(run: CheckRun, cwd: string): string {
+  return `${safeJson(runSarif(run, cwd))}\n`;
+}

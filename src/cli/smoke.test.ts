@@ -1,0 +1,77 @@
+// The CLI as users run it: bin/rancher-arch.mjs in a real Node process, for what the in-process
+// tests cannot show — exit codes of the process, a real pipe on standard input, /dev/zero, the
+// shell-less glob, a config file found in the working directory.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const BIN = fileURLToPath(new URL('../../bin/rancher-arch.mjs', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../../test/fixtures/', import.meta.url));
+
+function run(args: string[], options: { input?: string; cwd?: string; env?: Record<string, string> } = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    input: options.input,
+    cwd: options.cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+// Each spawn starts a fresh Node (~0.5 s), so these tests get a longer timeout.
+describe('rancher-arch as a process', { timeout: 60_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rancher-arch-smoke-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('exit 0, 1 and 2', () => {
+    expect(run(['check', `${FIXTURES}rke-ha-3node.cluster.yml`, '--as', 'rancher']).code).toBe(0);
+    expect(run(['check', `${FIXTURES}rke-unknown-role.cluster.yml`]).code).toBe(1);
+    const missing = run(['check', 'no-such-file.yml']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('rancher-arch: no-such-file.yml: cannot read the file: no such file\n');
+    expect(run(['frobnicate']).code).toBe(2);
+  });
+
+  it('reads a pipe on standard input; a bad plan is one line naming the place, no stack trace', () => {
+    const ok = run(['check', '-', '--format', 'json'], { input: 'rancher: {install: docker, host: 10.0.0.9}\nclusters: []\n' });
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout).findings[0].rule).toBe('docker-install-not-production');
+    const bad = run(['check', '-'], { input: 'clusters:\n  - name: a\n    nodes:\n      - {name: n1, roles: [master]}\n' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^rancher-arch: <stdin>:4:\d+ clusters\[0\]\.nodes\[0\]\.roles\[0\]: "master" is not a role/);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('check /dev/zero stops at the size limit', () => {
+    const r = run(['check', '/dev/zero', '--format', 'json']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).errors[0]).toMatchObject({
+      file: '/dev/zero',
+      reason: expect.stringMatching(/^input is more than 5 MB; reading stopped there/),
+    });
+  });
+
+  it('expands a quoted pattern itself, and finds .rancher-arch.yaml in the working directory', () => {
+    for (const f of ['rke-ha-3node.cluster.yml', 'rke-split-bastion.cluster.yml']) copyFileSync(`${FIXTURES}${f}`, join(dir, f));
+    writeFileSync(join(dir, '.rancher-arch.yaml'), 'rules:\n  downstream-single-role: off\n');
+    const r = run(['check', '*.cluster.yml', '--format', 'json'], { cwd: dir });
+    const out = JSON.parse(r.stdout);
+    expect(out.inputs.map((i: { file: string }) => i.file)).toEqual(['rke-ha-3node.cluster.yml', 'rke-split-bastion.cluster.yml']);
+    expect(out.config.file).toBe('.rancher-arch.yaml');
+    expect(out.findings.map((f: { rule: string }) => f.rule)).not.toContain('downstream-single-role');
+  });
+
+  it('a file name with terminal escapes is printed escaped', () => {
+    const name = join(dir, 'evil\u001b[2J\u001b]0;pwned\u0007.yml');
+    copyFileSync(`${FIXTURES}rke-ha-3node.cluster.yml`, name);
+    const r = run(['check', name]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('\u001b');
+    expect(r.stdout).not.toContain('\u0007');
+    expect(r.stdout).toContain('evil\\u001b[2J\\u001b]0;pwned\\u0007.yml: an RKE cluster.yml');
+  });
+});
