@@ -1,8 +1,8 @@
-// Render time of the plan diagram (renderToStaticMarkup: layout + React) for 3, 30 and 300
+// Render time of the plan diagram (renderToStaticMarkup: layout + React) for 3, 30, 300 and 1,000
 // nodes. Prints figures only, no thresholds. Run: npx tsx bench/diagrams.tsx [runs]
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { PlanDiagram } from '../src/diagrams/index.ts';
+import { PlanDiagram } from '../src/diagrams/diagrams.tsx';
 import { sizedPlan } from '../src/diagrams/test-plans.ts';
 
 const runs = Number(process.argv[2] ?? 50);
@@ -12,7 +12,7 @@ const median = (xs: number[]) => {
 };
 
 console.log(`PlanDiagram renderToStaticMarkup, median of ${runs} runs (after 5 warm-up renders)`);
-for (const total of [3, 30, 300]) {
+for (const total of [3, 30, 300, 1000]) {
   const plan = sizedPlan(total);
   const failed = total > 3 ? ['apps/worker-with-a-long-name-9'] : ['rancher/rancher-1'];
   const render = () => renderToStaticMarkup(createElement(PlanDiagram, { plan, failed }));
