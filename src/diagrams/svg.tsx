@@ -144,6 +144,7 @@ export function ClusterFrame({ cluster: c }: { cluster: ClusterBox }) {
       height={c.height}
       rx={10}
       className={cls('rd-cluster-box', c.purpose === 'rancher' && 'is-rancher', c.severity && `has-${c.severity}`)}
+      data-frame={c.name}
     />
   );
 }

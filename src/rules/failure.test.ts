@@ -228,7 +228,7 @@ describe('the whole plan', () => {
     const out = simulatePlanFailure(RECOMMENDED_PLAN, { loadBalancers: ['rancher'] });
     expect(out.rancher).toMatchObject({ install: 'kubernetes', reachable: false });
     expect(out.clusters.find((c) => c.cluster === 'production')).toMatchObject({ schedulable: true });
-    expect(out.notes).toEqual([expect.stringMatching(/1 cluster it manages keeps running/)]);
+    expect(out.notes).toEqual([expect.stringMatching(/the cluster it manages keeps running its workloads/)]);
     expect(simulatePlanFailure(RECOMMENDED_PLAN).notes).toEqual([]);
     expect(simulatePlanFailure(PRESETS['downstream-production'].plan).rancher).toBeUndefined();
   });

@@ -397,7 +397,9 @@ export function simulatePlanFailure(plan: Plan, failure: PlanFailure = {}): Plan
   const downstream = plan.clusters.filter((c) => !isRancherCluster(plan, c)).length;
   if (rancher && !rancher.reachable && downstream > 0)
     notes.push(
-      `Rancher is down, but the ${plural(downstream, 'cluster')} it manages ${downstream === 1 ? 'keeps' : 'keep'} running their workloads; only managing them through Rancher stops until it is back.`,
+      downstream === 1
+        ? 'Rancher is down, but the cluster it manages keeps running its workloads; only managing it through Rancher stops until Rancher is back.'
+        : `Rancher is down, but the ${plural(downstream, 'cluster')} it manages keep running their workloads; only managing them through Rancher stops until Rancher is back.`,
     );
   return { clusters, rancher, notes };
 }
