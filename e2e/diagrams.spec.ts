@@ -158,12 +158,12 @@ for (const screen of SCREENS) {
       await more.click();
       await expect(workers).toHaveCount(289);
       await expect(more).toHaveCount(0);
-      const toggle = page.getByRole('button', { name: 'Collapse worker only in apps' });
+      const toggle = page.getByRole('button', { name: 'Show fewer worker nodes in apps' });
       await expect(toggle).toHaveAttribute('aria-expanded', 'true');
       await toggle.click();
       await expect(workers).toHaveCount(11);
       // The keyboard route: the same button, focused and pressed.
-      const open = page.getByRole('button', { name: 'Show all 289 worker only nodes in apps' });
+      const open = page.getByRole('button', { name: 'Show all 289 worker nodes in apps' });
       await open.focus();
       await page.keyboard.press('Enter');
       await expect(workers).toHaveCount(289);

@@ -218,6 +218,19 @@ describe('figure layouts', () => {
     expect(f.height).toBeLessThan(1400);
   });
 
+  it('shows each node’s zone, before its address', () => {
+    const plan = {
+      clusters: [{ ...RECOMMENDED_PLAN.clusters[0]!, nodes: RECOMMENDED_PLAN.clusters[0]!.nodes.map((n, i) => ({ ...n, zone: ['a', 'b', 'c'][i] })) }],
+    };
+    const nodes = planFigure(plan, buildMarks({})).clusters[0]!.groups[0]!.nodes;
+    // Both do not fit a 128px box at 11px: the zone wins; a short address fits beside it.
+    expect(nodes.map((n) => n.status)).toEqual(['zone a', 'zone b', 'zone c']);
+    const short = { clusters: [{ ...plan.clusters[0]!, nodes: plan.clusters[0]!.nodes.map((n) => ({ ...n, address: `h${n.name.slice(-1)}` })) }] };
+    expect(planFigure(short, buildMarks({})).clusters[0]!.groups[0]!.nodes[0]!.status).toBe('zone a · h1');
+    // A failed node says so instead.
+    expect(planFigure(plan, buildMarks({ failed: ['rancher/rancher-1'] })).clusters[0]!.groups[0]!.nodes[0]!.status).toBe('failed');
+  });
+
   it('draws an expanded group whole', () => {
     const f = planFigure(sizedPlan(300), buildMarks({}), { expanded: ['apps/worker'] });
     const workers = f.clusters.find((c) => c.name === 'apps')!.groups.find((g) => g.signature === 'worker')!;

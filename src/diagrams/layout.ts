@@ -135,6 +135,7 @@ export interface NodeBox extends Box {
   /** The name fitted to the box. */
   label: string;
   address?: string;
+  zone?: string;
   roles: NodeRole[];
   marks: NodeMarks;
   /** What fronts this node: "LB" (load-balancer target), "ACE" (authorized endpoint target). */
@@ -372,18 +373,21 @@ const BAND_GAP = 12;
 /** Vertical room under the front boxes for their links to fan out to the first row of nodes. */
 const FAN_SPACE = 30;
 
-export function nodeStatus(marks: NodeMarks, address?: string): string {
+/** The node's bottom line: failure or severity, else zone and address — the zone alone when both do not fit. */
+export function nodeStatus(marks: NodeMarks, address: string | undefined, zone: string | undefined, width: number): string {
   if (marks.failed) return 'failed';
   if (marks.severity) return marks.severity === 'info' ? 'note' : marks.severity;
-  return address ?? '';
+  // The zone wins the room: it is what the what-if fails together.
+  const both = [zone === undefined ? '' : `zone ${zone}`, address ?? ''].filter(Boolean).join(' · ');
+  return zone !== undefined && textWidth(both, FONT.badge) > width ? `zone ${zone}` : both;
 }
 
 const ROLE_BADGE = 19;
 
 function nodeBox(cluster: Cluster, node: PlanNode, marks: Marks, x: number, y: number, width: number, height: number, tags: string[]): NodeBox {
   const m = marks.node(cluster.name, node.name);
-  const status = nodeStatus(m, node.address);
   const hasIcon = Boolean(m.severity || m.failed);
+  const status = nodeStatus(m, node.address, node.zone, width - 16 - (hasIcon ? 14 : 0));
   const roles = sortedRoles(node);
   const badgesEnd = 8 + roles.length * ROLE_BADGE;
   const showTags = tags.length > 0 && badgesEnd + 6 + tagWidth(tags.join(' ')) <= width - 8;
@@ -393,6 +397,7 @@ function nodeBox(cluster: Cluster, node: PlanNode, marks: Marks, x: number, y: n
     name: node.name,
     label: fitText(node.name, width - 16, FONT.text),
     address: node.address,
+    zone: node.zone,
     roles,
     marks: m,
     tags,

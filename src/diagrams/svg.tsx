@@ -68,6 +68,7 @@ function shapeTooltip(s: Shape): string {
 function nodeTooltip(n: NodeBox): string {
   const parts = [n.name, n.roles.length ? n.roles.map((r) => ROLE_LABEL[r]).join(', ') : 'no role'];
   if (n.address) parts.push(n.address);
+  if (n.zone) parts.push(`zone ${n.zone}`);
   if (n.tags.includes('LB')) parts.push('load-balancer target');
   if (n.tags.includes('ACE')) parts.push('authorized endpoint target');
   if (n.marks.failed) parts.push('failed');

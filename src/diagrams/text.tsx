@@ -55,7 +55,7 @@ export function TextEquivalent({
                   </li>
                 ))}
                 {c.groups.map((g) => {
-                  const names = [...g.nodes.map((n) => n.name), ...(g.more?.hidden ?? [])];
+                  const names = [...g.nodes.map((n) => (n.zone ? `${n.name} (zone ${n.zone})` : n.name)), ...(g.more?.hidden ?? [])];
                   const inner = g.nodes[0]?.inner.map((s) => s.lines.map((l) => l.full).join(' ')).join('; ');
                   return (
                     <li key={g.signature}>

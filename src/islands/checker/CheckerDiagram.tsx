@@ -6,7 +6,7 @@
 import { useLayoutEffect, useRef, useState, type Dispatch, type MouseEvent } from 'react';
 import { PlanDiagram } from '../../diagrams/diagrams.tsx';
 import { DEFAULT_COLLAPSE, WIDE_WIDTH } from '../../diagrams/layout.ts';
-import { roleGroupLabel, roleSignature, sortedRoles } from '../../diagrams/model.ts';
+import { roleSignature, sortedRoles } from '../../diagrams/model.ts';
 import type { NodeRole, Plan } from '../../rules/plan.ts';
 import type { Report } from '../../rules/report.ts';
 import type { Action } from './state.ts';
@@ -17,6 +17,7 @@ const SMALLEST = 288;
 interface Collapsible {
   key: string;
   cluster: string;
+  /** The roles in words, as the "+N more" box says them: "worker", "etcd, controlplane". */
   label: string;
   count: number;
 }
@@ -34,7 +35,8 @@ export function collapsibleGroups(plan: Plan, collapseAfter = DEFAULT_COLLAPSE):
       else groups.set(sig, { roles, count: 1 });
     }
     for (const [sig, g] of groups)
-      if (g.count > collapseAfter) out.push({ key: `${c.name}/${sig}`, cluster: c.name, label: roleGroupLabel(g.roles), count: g.count });
+      if (g.count > collapseAfter)
+        out.push({ key: `${c.name}/${sig}`, cluster: c.name, label: g.roles.length ? g.roles.join(', ') : 'unassigned', count: g.count });
   }
   return out;
 }
@@ -103,7 +105,7 @@ export function CheckerDiagram({
             const open = expanded.includes(g.key);
             return (
               <button key={g.key} type="button" className="ck-button ck-small" aria-expanded={open} onClick={() => toggleGroup(g.key)}>
-                {open ? `Collapse ${g.label} in ${g.cluster}` : `Show all ${g.count} ${g.label} nodes in ${g.cluster}`}
+                {open ? `Show fewer ${g.label} nodes in ${g.cluster}` : `Show all ${g.count} ${g.label} nodes in ${g.cluster}`}
               </button>
             );
           })}

@@ -47,6 +47,6 @@ describe('what-if keys', () => {
 
   it('lists the role groups big enough to collapse', () => {
     expect(collapsibleGroups(RECOMMENDED_PLAN)).toEqual([]);
-    expect(collapsibleGroups(sizedPlan(300))).toEqual([{ key: 'apps/worker', cluster: 'apps', label: 'worker only', count: 289 }]);
+    expect(collapsibleGroups(sizedPlan(300))).toEqual([{ key: 'apps/worker', cluster: 'apps', label: 'worker', count: 289 }]);
   });
 });
