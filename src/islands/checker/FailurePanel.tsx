@@ -80,6 +80,12 @@ function heading(outcome: FailureOutcome | undefined, name: string): string {
 
 export function FailurePanel({ plan, failed, dispatch, headingId }: { plan: Plan; failed: string[]; dispatch: Dispatch<Action>; headingId: string }) {
   const [message, setMessage] = useState('');
+  // The message tells what the last button did; once the plan itself changes it no longer applies.
+  const [messagePlan, setMessagePlan] = useState(plan);
+  if (messagePlan !== plan) {
+    setMessagePlan(plan);
+    setMessage('');
+  }
   const result = simulatePlanFailure(plan, failureFromKeys(failed));
   const zones = zoneRows(plan, failed);
   const docker = plan.rancher?.install === 'docker';
