@@ -39,7 +39,7 @@ describe('diagram styles', () => {
   });
 
   it('sets the font on the SVG itself, so a file opened on its own keeps it', () => {
-    expect(DIAGRAM_CSS).toMatch(/(^|\n)\.rd-svg \{\n  font-family: [^;]+;\n\}/);
+    expect(DIAGRAM_CSS).toMatch(/(^|\n)\.rd-svg \{\n {2}font-family: [^;]+;\n\}/);
   });
 
   it('embeds theme colours and styles in a standalone SVG file', () => {
