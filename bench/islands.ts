@@ -65,7 +65,8 @@ const pages = htmlPages(dist);
 const withIslands = (f: string) => readFileSync(f, 'utf8').includes('<astro-island');
 const checkerPage = join(dist, 'checker', 'index.html');
 const docsPage = pages.find((f) => f.endsWith(join('overview', 'index.html')) && !withIslands(f)) ?? pages.find((f) => !withIslands(f));
-const calculatorPage = pages.find((f) => f !== checkerPage && withIslands(f));
+// Calculators are static HTML with a small script (data-calc), not hydrated islands.
+const calculatorPage = pages.find((f) => f !== checkerPage && readFileSync(f, 'utf8').includes('data-calc='));
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 console.log(`JavaScript shipped per page (gzip -9, modules followed through static and dynamic imports; ${dist})`);
 const pageFile = (slug: string) => (existsSync(join(dist, slug, 'index.html')) ? join(dist, slug, 'index.html') : undefined);

@@ -260,7 +260,7 @@ test('the calculators work under the policy', async ({ page }) => {
   const calculator = async (path: string, name: string) => {
     await page.goto(`${origin}${BASE}${path}`);
     const region = page.getByRole('region', { name, exact: true });
-    await page.locator('astro-island').last().scrollIntoViewIfNeeded();
+    await page.locator('[data-calc]').last().scrollIntoViewIfNeeded();
     await region.scrollIntoViewIfNeeded();
     await expect(region).toBeVisible();
     return region;

@@ -1,6 +1,7 @@
 // The seven diagram components. Each takes a plan (default: the guidance's own example), lays
 // it out with the figure functions and draws SVG plus a text version. No callbacks: the checker
-// island finds nodes by `data-node="<cluster>/<node>"` and reacts to the classes on them.
+// island finds nodes by `data-node="<cluster>/<node>"`, parts by `data-part`, collapsed groups by
+// `data-more`, and reacts to the classes on them.
 import { useId } from 'react';
 import type { Plan } from '../rules/plan.ts';
 import { PRESETS, RECOMMENDED_PLAN } from '../rules/presets.ts';
@@ -16,7 +17,7 @@ import {
   type Figure,
   type FigureOptions,
 } from './figures.ts';
-import { allNodes } from './layout.ts';
+import { NARROW_WIDTH, WIDE_WIDTH, allNodes } from './layout.ts';
 import { buildMarks, plural, type Marks } from './model.ts';
 import { FigureSvg, cleanId } from './svg.tsx';
 import { TextEquivalent } from './text.tsx';
@@ -26,7 +27,8 @@ export interface DiagramProps {
   plan?: Plan;
   /** Findings from checkPlan: nodes named by a finding get `has-error` / `has-warning` / `has-info`. */
   report?: Report;
-  /** Node keys "<cluster>/<node>" drawn crossed out and labelled "failed" (class `is-failed`). */
+  /** Keys of failed things: nodes "<cluster>/<node>" (class `is-failed`, crossed out) and parts
+   * "<cluster>/#load-balancer", "<cluster>/#datastore", "#docker-host" (src/rules/failure.ts). */
   failed?: string[];
   /** Node keys "<cluster>/<node>" drawn with a heavy outline (class `is-highlighted`). */
   highlighted?: string[];
@@ -36,6 +38,12 @@ export interface DiagramProps {
   collapseAfter?: number;
   /** Most node boxes per row. */
   columns?: number;
+  /** The width the diagram may take, in CSS pixels (the checker measures its column). Without
+   * it the diagram is laid out twice, for a phone and for the guide's text column, and CSS
+   * container queries show the one that fits. */
+  maxWidth?: number;
+  /** Role groups "<cluster>/<role signature>" drawn whole instead of as a "+N more" box. */
+  expanded?: readonly string[];
   /** Prefix for the SVG's element ids; default from React's useId. */
   id?: string;
 }
@@ -62,19 +70,43 @@ function summarise(figure: Figure): string {
   return [parts.length ? `Drawn: ${parts.join('; ')}.` : '', marks.length ? `${marks.join(', ')}.` : ''].filter(Boolean).join(' ');
 }
 
+/** The SVG in a sideways-scrolling region a keyboard can reach, so a wide diagram scrolls instead of shrinking. */
+function Scroller({ figure, id, title, description, className }: { figure: Figure; id: string; title: string; description: string; className?: string }) {
+  return (
+    <div className={className ? `rd-scroll ${className}` : 'rd-scroll'} role="region" tabIndex={0} aria-label={`Diagram: ${title}`}>
+      <FigureSvg figure={figure} id={id} title={title} description={description} />
+    </div>
+  );
+}
+
 function makeDiagram(name: string, layout: Layout, defaults: { plan: Plan; title: string; description: string }) {
   function Diagram(props: DiagramProps) {
     const reactId = useId();
     const id = cleanId(props.id ?? reactId);
     const plan = props.plan ?? defaults.plan;
     const marks = buildMarks({ report: props.report, failed: props.failed, highlighted: props.highlighted });
-    const figure = layout(plan, marks, { collapseAfter: props.collapseAfter, columns: props.columns });
+    const options: FigureOptions = { collapseAfter: props.collapseAfter, columns: props.columns, expanded: props.expanded };
     const title = props.title ?? defaults.title;
-    const description = props.description ?? `${defaults.description} ${summarise(figure)}`.trim();
+    if (props.maxWidth !== undefined) {
+      const figure = layout(plan, marks, { ...options, maxWidth: props.maxWidth });
+      const description = props.description ?? `${defaults.description} ${summarise(figure)}`.trim();
+      return (
+        <figure className={`rd-figure rd-figure-${name}`}>
+          <Scroller figure={figure} id={id} title={title} description={description} />
+          <TextEquivalent figure={figure} planFindings={marks.plan} clusterFindings={(c) => marks.cluster(c).findings} />
+        </figure>
+      );
+    }
+    // No width known (a static page): a wide layout for the text column and, when it would not
+    // fit a phone, a narrow one; CSS shows the one that fits (wide first, so print finds it).
+    const wide = layout(plan, marks, { ...options, maxWidth: WIDE_WIDTH });
+    const description = props.description ?? `${defaults.description} ${summarise(wide)}`.trim();
+    const narrow = wide.width > NARROW_WIDTH ? layout(plan, marks, { ...options, maxWidth: NARROW_WIDTH }) : undefined;
     return (
-      <figure className={`rd-figure rd-figure-${name}`}>
-        <FigureSvg figure={figure} id={id} title={title} description={description} />
-        <TextEquivalent figure={figure} planFindings={marks.plan} clusterFindings={(c) => marks.cluster(c).findings} />
+      <figure className={`rd-figure rd-figure-${name}${narrow ? ' rd-has-variants' : ''}`}>
+        <Scroller figure={wide} id={narrow ? `${id}w` : id} title={title} description={description} className={narrow ? 'rd-variant-wide' : undefined} />
+        {narrow && <Scroller figure={narrow} id={`${id}n`} title={title} description={description} className="rd-variant-narrow" />}
+        <TextEquivalent figure={wide} planFindings={marks.plan} clusterFindings={(c) => marks.cluster(c).findings} />
       </figure>
     );
   }
@@ -127,5 +159,5 @@ export const PlanDiagram = makeDiagram('plan', planFigure, {
   plan: RECOMMENDED_PLAN,
   title: 'Your plan',
   description:
-    'Every cluster in the plan with its nodes grouped by role; the Rancher server cluster has a heavy outline, and load balancer and authorized endpoint details head each cluster.',
+    'Every cluster in the plan with its nodes grouped by role; the Rancher server cluster has a heavy outline and is linked to the clusters it manages, and each load balancer and authorized endpoint stands in front of the nodes it reaches.',
 });

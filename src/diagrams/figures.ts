@@ -1,46 +1,65 @@
 // One layout function per figure: plan (+ marks) → Diagram (boxes, links, text with x/y).
-// Each picks the cluster its figure is about, so any plan can be drawn by any figure.
+// Each picks the cluster its figure is about, so any plan can be drawn by any figure, and each
+// fits itself into `maxWidth` CSS pixels: clusters stack and text wraps rather than shrinking.
 import type { Cluster, NodeRole, Plan } from '../rules/vocabulary.ts';
 import { datastoreOf, rancherCluster } from '../rules/cluster-facts.ts';
+import { DOCKER_HOST_KEY } from '../rules/failure.ts';
 import type { Severity } from '../rules/report.ts';
 import {
   FONT,
+  WIDE_WIDTH,
   allNodes,
   bottomOf,
+  elbow,
   flow,
   layoutCluster,
+  lineHeight,
   link,
+  markPart,
   moveLink,
   placeCluster,
   placeShape,
   shape,
-  text,
+  shapeWidth,
+  targetLinks,
+  textBlock,
+  tagWidth,
+  textWidth,
   topOf,
   type Box,
   type ClusterBox,
   type ClusterLayoutOptions,
   type Diagram,
+  type LineSpec,
   type Link,
+  type Point,
   type Shape,
   type TextLine,
 } from './layout.ts';
 import { ROLE_ORDER, clusterPurpose, etcdMembers, nodeKey, plural, quorumOf, toleratedOf, type Marks } from './model.ts';
 
-export const MARGIN = 16;
-/** Widest a row of clusters grows before wrapping: about a docs column at a readable scale. */
-export const MAX_ROW_WIDTH = 900;
 const FLOW_GAP = 24;
+/** Between rows of clusters that "manages" links run across. */
+const ROW_GAP = 48;
 const STEP = 44;
 
 export interface FigureOptions {
   collapseAfter?: number;
   columns?: number;
+  /** Widest the whole diagram may be, in CSS pixels (default WIDE_WIDTH). */
+  maxWidth?: number;
+  /** Role groups ("<cluster>/<role signature>") drawn whole instead of as a count. */
+  expanded?: readonly string[];
 }
 
+export type LegendItem =
+  | { kind: 'role'; role: NodeRole; x: number; y: number; label: string }
+  | { kind: 'mark'; mark: 'failed' | Severity; x: number; y: number; label: string }
+  | { kind: 'tag'; tag: string; x: number; y: number; label: string }
+  | { kind: 'link'; className: string; x: number; y: number; label: string };
+
 export interface Legend {
-  y: number;
-  items: { kind: 'role'; role: NodeRole; x: number; label: string }[];
-  marks: { kind: 'failed' | Severity; x: number; label: string }[];
+  items: LegendItem[];
 }
 
 export interface Figure extends Diagram {
@@ -56,15 +75,29 @@ interface Parts {
 
 const empty = (): Parts => ({ clusters: [], shapes: [], links: [], notes: [] });
 
+/** The outer margin: thinner on a phone, where every pixel counts. */
+export const marginFor = (maxWidth: number): number => (maxWidth < 480 ? 8 : 16);
+/** Width left for the drawing inside the margins. */
+const roomOf = (o: FigureOptions): number => {
+  const max = o.maxWidth ?? WIDE_WIDTH;
+  return max - 2 * marginFor(max);
+};
+
+function textExtent(t: TextLine): Box {
+  const w = textWidth(t.text, t.size);
+  const x = t.anchor === 'middle' ? t.x - w / 2 : t.anchor === 'end' ? t.x - w : t.x;
+  return { x, y: t.y - t.size, width: w, height: t.size + 4 };
+}
+
 function bounds(p: Parts): Box {
-  const boxes: Box[] = [...p.clusters, ...p.shapes];
+  const boxes: Box[] = [...p.clusters, ...p.shapes, ...p.notes.map(textExtent)];
   const xs = boxes.flatMap((b) => [b.x, b.x + b.width]);
   const ys = boxes.flatMap((b) => [b.y, b.y + b.height]);
-  for (const n of p.notes) {
-    const w = n.text.length * n.size * 0.6;
-    const x0 = n.anchor === 'middle' ? n.x - w / 2 : n.anchor === 'end' ? n.x - w : n.x;
-    xs.push(x0, x0 + w);
-    ys.push(n.y - n.size, n.y + 4);
+  for (const l of [...p.links, ...p.clusters.flatMap((c) => c.links)]) {
+    for (const pt of [l.from, l.to, ...(l.via ?? [])]) {
+      xs.push(pt.x);
+      ys.push(pt.y);
+    }
   }
   if (!xs.length) return { x: 0, y: 0, width: 0, height: 0 };
   const x = Math.min(...xs);
@@ -89,75 +122,74 @@ const LEGEND_LABEL: Record<NodeRole, string> = {
   agent: 'agent (K3s, RKE2)',
 };
 
-/** Adds the legend (roles drawn, and the marks in use) and the outer margin; sizes the viewBox. */
-function finish(p: Parts): Figure {
+const TAG_LABEL: Record<string, string> = { LB: 'behind the load balancer', ACE: 'behind the authorized endpoint' };
+const LEGEND_ROW = 22;
+
+/** Adds the legend (roles, tags, marks and link kinds in use, wrapped into rows) and the margin; sizes the viewBox. */
+function finish(p: Parts, o: FigureOptions): Figure {
+  const max = o.maxWidth ?? WIDE_WIDTH;
+  const margin = marginFor(max);
+  const room = max - 2 * margin;
   const b = bounds(p);
-  const moved = shiftParts(p, MARGIN - b.x, MARGIN - b.y);
+  const moved = shiftParts(p, margin - b.x, margin - b.y);
   const nodes = allNodes(moved);
-  const roles = ROLE_ORDER.filter((r) => nodes.some((n) => n.roles.includes(r)));
-  const items: Legend['items'] = [];
-  const marks: Legend['marks'] = [];
-  let x = MARGIN;
-  const y = MARGIN + b.height + 22;
-  for (const role of roles) {
-    items.push({ kind: 'role', role, x, label: LEGEND_LABEL[role] });
-    x += 24 + LEGEND_LABEL[role].length * FONT.small * 0.6 + 16;
+  type Entry = { width: number; make: (x: number, y: number) => LegendItem };
+  const entries: Entry[] = [];
+  const label = (text: string) => textWidth(text, FONT.small);
+  for (const role of ROLE_ORDER.filter((r) => nodes.some((n) => n.roles.includes(r)))) {
+    entries.push({ width: 22 + label(LEGEND_LABEL[role]), make: (x, y) => ({ kind: 'role', role, x, y, label: LEGEND_LABEL[role] }) });
+  }
+  for (const tag of ['LB', 'ACE'].filter((t) => nodes.some((n) => n.showTags && n.tags.includes(t)))) {
+    const text = TAG_LABEL[tag]!;
+    entries.push({ width: tagWidth(tag) + 6 + label(text), make: (x, y) => ({ kind: 'tag', tag, x, y, label: text }) });
   }
   const used = (k: 'failed' | Severity) => nodes.some((n) => (k === 'failed' ? n.marks.failed : n.marks.severity === k));
-  for (const [kind, label] of [
+  for (const [mark, text] of [
     ['failed', 'failed'],
     ['error', 'error'],
     ['warning', 'warning'],
     ['info', 'note'],
   ] as const) {
-    if (!used(kind)) continue;
-    marks.push({ kind, x, label });
-    x += 22 + label.length * FONT.small * 0.6 + 16;
+    if (used(mark)) entries.push({ width: 20 + label(text), make: (x, y) => ({ kind: 'mark', mark, x, y, label: text }) });
   }
-  const hasLegend = items.length + marks.length > 0;
+  if (moved.links.some((l) => l.className.includes('rd-link-manage'))) {
+    entries.push({
+      width: 30 + label('Rancher manages'),
+      make: (x, y) => ({ kind: 'link', className: 'rd-link rd-link-manage', x, y, label: 'Rancher manages' }),
+    });
+  }
+  const items: LegendItem[] = [];
+  let x = margin;
+  let y = margin + b.height + 26;
+  let widest = 0;
+  for (const e of entries) {
+    if (x > margin && x + e.width > margin + Math.max(room, b.width)) {
+      x = margin;
+      y += LEGEND_ROW;
+    }
+    items.push(e.make(x, y));
+    x += e.width + 16;
+    widest = Math.max(widest, x - 16 - margin);
+  }
+  const legendHeight = entries.length ? y - (margin + b.height) + 8 : 0;
   return {
     ...moved,
-    width: Math.ceil(Math.max(b.width, x - MARGIN) + 2 * MARGIN),
-    height: Math.ceil(b.height + 2 * MARGIN + (hasLegend ? 30 : 0)),
-    legend: { y, items, marks },
+    width: Math.ceil(Math.max(b.width, widest) + 2 * margin),
+    height: Math.ceil(b.height + 2 * margin + legendHeight),
+    legend: { items },
   };
 }
 
 const clusterOptions = (o: FigureOptions, extra: ClusterLayoutOptions = {}): ClusterLayoutOptions => ({
   columns: o.columns,
   collapseAfter: o.collapseAfter,
+  expanded: o.expanded ? new Set(o.expanded) : undefined,
+  maxWidth: roomOf(o),
   ...extra,
 });
 
-/** The node (or the "+N more" box standing in for it) a link should reach. */
-function nodeTarget(c: ClusterBox, name: string): Box | undefined {
-  for (const g of c.groups) {
-    const n = g.nodes.find((x) => x.name === name);
-    if (n) return n;
-    if (g.more?.hidden.includes(name)) return g.more;
-  }
-  return undefined;
-}
-
-function linksTo(from: Box, c: ClusterBox, names: string[], id: string, className = 'rd-link'): Link[] {
-  const seen = new Set<Box>();
-  const out: Link[] = [];
-  for (const name of names) {
-    const target = nodeTarget(c, name);
-    if (!target || seen.has(target)) continue;
-    seen.add(target);
-    out.push(link(`${id}-${name}`, bottomOf(from), topOf(target), className));
-  }
-  return out;
-}
-
 /** A column of shapes stacked top to bottom, centred on `cx`, each linked to the next. */
-function stack(
-  specs: { id: string; kind: Shape['kind']; lines: Parameters<typeof shape>[2]; width: number; className?: string }[],
-  cx: number,
-  y0: number,
-  p: Parts,
-): number {
+function stack(specs: { id: string; kind: Shape['kind']; lines: LineSpec[]; width: number; className?: string }[], cx: number, y0: number, p: Parts): number {
   let y = y0;
   let prev: Shape | undefined;
   for (const s of specs) {
@@ -170,26 +202,19 @@ function stack(
   return y;
 }
 
-const missing = (id: string, message: string): Parts => {
+const missing = (id: string, message: string, o: FigureOptions): Parts => {
   const p = empty();
-  p.shapes.push(shape(id, 'note', [{ text: message }], 0, 0, Math.max(260, message.length * FONT.text * 0.6 + 24)));
+  p.shapes.push(shape(id, 'note', [{ text: message }], 0, 0, shapeWidth([{ text: message }], roomOf(o), 200)));
   return p;
 };
 
-function dockerShape(plan: Plan, x: number, y: number): Shape {
-  return shape(
-    'rancher-docker',
-    'box',
-    [
-      { text: 'Rancher server in one Docker container', className: 'rd-strong' },
-      { text: `host ${plan.rancher?.host ?? '(not named)'}`, size: FONT.small, className: 'rd-muted' },
-      { text: 'fine for a trial; one node, no spare copy', size: FONT.small, className: 'rd-muted' },
-    ],
-    x,
-    y,
-    300,
-    'rd-rancher',
-  );
+function dockerShape(plan: Plan, marks: Marks, o: FigureOptions): Shape {
+  const specs: LineSpec[] = [
+    { text: 'Rancher server in one Docker container', className: 'rd-strong' },
+    { text: `host ${plan.rancher?.host ?? '(not named)'}`, size: FONT.small, className: 'rd-muted' },
+    { text: 'fine for a trial; one node, no spare copy', size: FONT.small, className: 'rd-muted' },
+  ];
+  return markPart(shape('rancher-docker', 'box', specs, 0, 0, shapeWidth(specs, roomOf(o), 240), 'rd-rancher'), DOCKER_HOST_KEY, marks);
 }
 
 function rancherMissing(plan: Plan): string | undefined {
@@ -201,69 +226,115 @@ function rancherMissing(plan: Plan): string | undefined {
   return undefined;
 }
 
+const isCluster = (item: ClusterBox | Shape): item is ClusterBox => 'groups' in item;
+const place = (item: ClusterBox | Shape, x: number, y: number): ClusterBox | Shape =>
+  isCluster(item) ? placeCluster(item, x, y) : placeShape(item, x - item.x, y - item.y);
+
+function add(p: Parts, item: ClusterBox | Shape): void {
+  if (isCluster(item)) p.clusters.push(item);
+  else p.shapes.push(item);
+}
+
+/**
+ * "Rancher manages" links from the Rancher box to each cluster below it, drawn as a bus: down from
+ * the Rancher box, across the gap above the first row, and for later rows down a lane left of
+ * everything and across the gap above that row. Lines only ever run through gaps.
+ */
+function manageLinks(from: Box, rows: Box[][], laneX: number): Link[] {
+  const links: Link[] = [];
+  const trunk: Point = bottomOf(from);
+  rows.forEach((row, r) => {
+    const top = Math.min(...row.map((b) => b.y));
+    const busY = top - 22;
+    const firstBus = Math.min(...rows[0]!.map((b) => b.y)) - 22;
+    for (const target of row) {
+      const tx = target.x + target.width / 2;
+      const points: Point[] =
+        r === 0
+          ? [trunk, { x: trunk.x, y: busY }, { x: tx, y: busY }, topOf(target)]
+          : [trunk, { x: trunk.x, y: firstBus }, { x: laneX, y: firstBus }, { x: laneX, y: busY }, { x: tx, y: busY }, topOf(target)];
+      const clean = points.filter((pt, i) => i === 0 || pt.x !== points[i - 1]!.x || pt.y !== points[i - 1]!.y);
+      links.push(elbow(`manages-${r}-${links.length}`, clean, 'rd-link rd-link-manage'));
+    }
+  });
+  return links;
+}
+
+/** Puts `top` above rows of `below` (flowed into `room`), links them, and returns where the rows start. */
+function topAndRows(p: Parts, top: ClusterBox | Shape, below: (ClusterBox | Shape)[], room: number, gapAbove: number): void {
+  const rows = flow(below, room, FLOW_GAP, ROW_GAP);
+  const width = Math.max(top.width, rows.width);
+  const placedTop = place(top, (width - top.width) / 2, 0);
+  add(p, placedTop);
+  const rowsTop = placedTop.y + placedTop.height + gapAbove;
+  const offset = (width - rows.width) / 2;
+  const placed = below.map((item, i) => place(item, offset + rows.positions[i]!.x, rowsTop + rows.positions[i]!.y));
+  placed.forEach((item) => add(p, item));
+  const laneX = Math.min(0, ...placed.map((b) => b.x)) - 14;
+  p.links.push(
+    ...manageLinks(
+      placedTop,
+      rows.rows.map((r) => r.map((i) => placed[i]!)),
+      laneX,
+    ),
+  );
+}
+
 // ---- the whole plan ----------------------------------------------------------------------
 
 export function planFigure(plan: Plan, marks: Marks, o: FigureOptions = {}): Figure {
   const p = empty();
+  const room = roomOf(o);
   const rancher = rancherCluster(plan);
-  const ordered = rancher ? [rancher, ...plan.clusters.filter((c) => c !== rancher)] : plan.clusters;
-  const items: (ClusterBox | Shape)[] = [];
-  if (plan.rancher?.install === 'docker') items.push(dockerShape(plan, 0, 0));
+  let top: ClusterBox | Shape | undefined;
+  if (plan.rancher?.install === 'docker') top = dockerShape(plan, marks, o);
+  else if (rancher) top = layoutCluster(plan, rancher, marks, clusterOptions(o, { endpoints: true }));
   const lost = rancherMissing(plan);
-  if (lost) items.push(shape('rancher-missing', 'note', [{ text: lost }], 0, 0, 300));
-  for (const c of ordered) items.push(layoutCluster(plan, c, marks, clusterOptions(o, { endpoints: true })));
-  if (!items.length) return finish(missing('empty', 'No clusters in this plan yet'));
-  const f = flow(items, Math.max(MAX_ROW_WIDTH, ...items.map((i) => i.width)), FLOW_GAP);
-  items.forEach((item, i) => {
-    const at = f.positions[i]!;
-    if ('groups' in item) p.clusters.push(placeCluster(item, at.x, at.y));
-    else p.shapes.push(placeShape(item, at.x - item.x, at.y - item.y));
-  });
-  return finish(p);
+  const others = plan.clusters.filter((c) => c !== rancher).map((c) => layoutCluster(plan, c, marks, clusterOptions(o, { endpoints: true })));
+  const items: (ClusterBox | Shape)[] = [];
+  if (lost) items.push(shape('rancher-missing', 'note', [{ text: lost }], 0, 0, shapeWidth([{ text: lost }], room, 200)));
+  items.push(...others);
+  if (top && items.length) topAndRows(p, top, items, room, ROW_GAP);
+  else if (top) add(p, top);
+  else if (items.length) {
+    const f = flow(items, room, FLOW_GAP);
+    items.forEach((item, i) => add(p, place(item, f.positions[i]!.x, f.positions[i]!.y)));
+  } else return finish(missing('empty', 'No clusters in this plan yet', o), o);
+  return finish(p, o);
 }
 
 // ---- separation --------------------------------------------------------------------------
 
 export function separationFigure(plan: Plan, marks: Marks, o: FigureOptions = {}): Figure {
   const p = empty();
-  const compact = { columns: o.columns ?? 3, collapseAfter: o.collapseAfter ?? 6 };
+  const room = roomOf(o);
+  const compact = clusterOptions({ ...o, columns: o.columns ?? 3, collapseAfter: o.collapseAfter ?? 6 });
   const rancher = rancherCluster(plan);
   let top: ClusterBox | Shape;
   if (rancher) top = layoutCluster(plan, rancher, marks, compact);
-  else if (plan.rancher?.install === 'docker') top = dockerShape(plan, 0, 0);
-  else top = shape('rancher-missing', 'note', [{ text: rancherMissing(plan) ?? 'This plan does not say where Rancher runs' }], 0, 0, 320);
-  const downstream = plan.clusters.filter((c) => c !== rancher).map((c) => layoutCluster(plan, c, marks, compact));
-  const row = flow(downstream, Math.max(MAX_ROW_WIDTH, ...downstream.map((d) => d.width)), FLOW_GAP);
-  const width = Math.max(top.width, row.width, 320);
-  const topX = (width - top.width) / 2;
-  let topBox: Box;
-  if ('groups' in top) {
-    const placed = placeCluster(top, topX, 0);
-    p.clusters.push(placed);
-    topBox = placed;
-  } else {
-    const placed = placeShape(top, topX - top.x, -top.y);
-    p.shapes.push(placed);
-    topBox = placed;
+  else if (plan.rancher?.install === 'docker') top = dockerShape(plan, marks, o);
+  else {
+    const words = rancherMissing(plan) ?? 'This plan does not say where Rancher runs';
+    top = shape('rancher-missing', 'note', [{ text: words }], 0, 0, shapeWidth([{ text: words }], room, 240));
   }
-  const divider = topBox.height + 40;
-  p.links.push(link('divider', { x: 0, y: divider }, { x: width, y: divider }, 'rd-divider', false, 'horizontal'));
-  p.notes.push(text('Rancher server: its own hosts, no apps', 0, divider - 8, width, FONT.small, 'rd-muted rd-note-text'));
-  p.notes.push(text('Downstream clusters: your apps and services', 0, divider + 18, width, FONT.small, 'rd-muted rd-note-text'));
-  const rowY = divider + 40;
+  const downstream: (ClusterBox | Shape)[] = plan.clusters.filter((c) => c !== rancher).map((c) => layoutCluster(plan, c, marks, compact));
   if (!downstream.length) {
-    const note = shape('no-downstream', 'note', [{ text: 'No downstream clusters in this plan yet' }], (width - 320) / 2, rowY, 320);
-    p.shapes.push(note);
-    p.links.push(link('manages-none', bottomOf(topBox), topOf(note), 'rd-link rd-link-manage'));
+    const words = 'No downstream clusters in this plan yet';
+    downstream.push(shape('no-downstream', 'note', [{ text: words }], 0, 0, shapeWidth([{ text: words }], room, 240)));
   }
-  const offset = (width - row.width) / 2;
-  downstream.forEach((d, i) => {
-    const at = row.positions[i]!;
-    const placed = placeCluster(d, offset + at.x, rowY + at.y);
-    p.clusters.push(placed);
-    p.links.push(link(`manages-${d.name}`, bottomOf(topBox), topOf(placed), 'rd-link rd-link-manage'));
-  });
-  return finish(p);
+  // Room between the Rancher box and the rows for the divider and its two notes.
+  const above = textBlock('Rancher server: its own hosts, no apps', 0, 0, room, FONT.small, 'rd-muted rd-note-text');
+  const belowNote = textBlock('Downstream clusters: your apps and services', 0, 0, room, FONT.small, 'rd-muted rd-note-text');
+  const lh = lineHeight(FONT.small);
+  const gap = 12 + above.length * lh + 10 + belowNote.length * lh + 36;
+  topAndRows(p, top, downstream, room, gap);
+  const topBox = [...p.clusters, ...p.shapes][0]!;
+  const width = Math.max(...[...p.clusters, ...p.shapes].map((b) => b.x + b.width));
+  const divider = topBox.y + topBox.height + 12 + above.length * lh;
+  p.links.push(link('divider', { x: 0, y: divider }, { x: width, y: divider }, 'rd-divider', false, 'horizontal'));
+  p.notes.push(...above.map((t, i) => ({ ...t, y: divider - 8 - (above.length - 1 - i) * lh })));
+  p.notes.push(...belowNote.map((t, i) => ({ ...t, y: divider + 17 + i * lh })));
+  return finish(p, o);
 }
 
 // ---- picking the cluster a figure is about -------------------------------------------------
@@ -274,38 +345,18 @@ function pick(plan: Plan, prefer: (c: Cluster) => boolean): Cluster | undefined 
   return plan.clusters.find(prefer) ?? rancher ?? plan.clusters[0];
 }
 
-/** Load balancer (when the cluster has one) above the cluster, linked to its targets. */
-function balancerOver(cluster: Cluster, box: ClusterBox, p: Parts, y: number): void {
-  const lb = cluster.loadBalancer;
-  if (!lb) return;
-  const cx = box.x + box.width / 2;
-  const sh = shape(
-    'load-balancer',
-    'box',
-    [
-      { text: `Layer-${lb.layer} load balancer`, className: 'rd-strong' },
-      { text: `TCP ${lb.ports.join(', ')} to ${plural(lb.targets.length, 'node')}`, size: FONT.small, className: 'rd-muted' },
-    ],
-    cx - 130,
-    y,
-    260,
-    'rd-lb',
-  );
-  p.shapes.push(sh);
-  p.links.push(...linksTo(sh, box, lb.targets, 'lb'));
-}
-
 /** The etcd members of a cluster as linked data copies, with quorum and fault tolerance. */
 function etcdPanel(cluster: Cluster, marks: Marks, cx: number, y: number, p: Parts, o: FigureOptions): Shape | undefined {
   const members = etcdMembers(cluster);
   if (!members.length) return undefined;
+  const room = roomOf(o);
   const limit = Math.max(2, o.collapseAfter ?? 9);
   const keep = (name: string) => marks.keep(nodeKey(cluster.name, name));
   const shown = members.length <= limit ? members : members.filter((m, i) => i < limit - 1 || keep(m.name));
   const hiddenCount = members.length - shown.length;
   const alive = members.filter((m) => !marks.node(cluster.name, m.name).failed).length;
   const quorum = quorumOf(members.length);
-  const lines = [
+  const lines: LineSpec[] = [
     { text: `etcd: the cluster data, copied to each of ${plural(members.length, 'member')}`, className: 'rd-strong' },
     { text: `quorum ${quorum} of ${members.length} · survives ${plural(toleratedOf(members.length), 'lost member')}`, size: FONT.small, className: 'rd-muted' },
   ];
@@ -316,34 +367,32 @@ function etcdPanel(cluster: Cluster, marks: Marks, cx: number, y: number, p: Par
       className: alive >= quorum ? 'rd-muted' : 'rd-bad',
     });
   }
-  const cyl = { width: 96, gap: 22 };
+  const cyl = { width: 104, gap: 18 };
   const count = shown.length + (hiddenCount ? 1 : 0);
-  const perRow = Math.max(1, Math.min(count, Math.floor((MAX_ROW_WIDTH - 24 + cyl.gap) / (cyl.width + cyl.gap))));
+  const perRow = Math.max(1, Math.min(count, Math.floor((room - 24 + cyl.gap) / (cyl.width + cyl.gap))));
   const rowWidth = perRow * cyl.width + (perRow - 1) * cyl.gap;
-  const width = Math.max(rowWidth + 32, ...lines.map((l) => l.text.length * (l.size ?? FONT.text) * 0.6 + 56));
+  const width = Math.min(room, Math.max(rowWidth + 24, shapeWidth(lines, room)));
   const frame = shape('etcd', 'note', lines, cx - width / 2, y, width, 'rd-etcd-panel');
   const top = frame.y + frame.height;
   const cylinders: Shape[] = [];
-  const rowHeight = 62;
+  const rowHeight = 66;
   shown.forEach((m, i) => {
     const failed = marks.node(cluster.name, m.name).failed;
     const x = cx - rowWidth / 2 + (i % perRow) * (cyl.width + cyl.gap);
     const cy = top + Math.floor(i / perRow) * (rowHeight + 12);
-    cylinders.push({
-      ...shape(
-        `etcd-${m.name}`,
-        'cylinder',
-        [
-          { text: m.name, size: FONT.small, className: 'rd-node-name' },
-          { text: failed ? 'failed' : 'data copy', size: FONT.badge, className: 'rd-muted' },
-        ],
-        x,
-        cy,
-        cyl.width,
-        `rd-etcd${failed ? ' is-failed' : ''}`,
-      ),
-      crossed: failed,
-    });
+    const c = shape(
+      `etcd-${m.name}`,
+      'cylinder',
+      [
+        { text: m.name, size: FONT.small, className: 'rd-node-name', fit: true },
+        { text: failed ? 'failed' : 'data copy', size: FONT.badge, className: 'rd-muted' },
+      ],
+      x,
+      cy,
+      cyl.width,
+      `rd-etcd${failed ? ' is-failed' : ''}`,
+    );
+    cylinders.push({ ...c, crossed: failed });
   });
   if (hiddenCount) {
     const i = shown.length;
@@ -381,52 +430,45 @@ function etcdPanel(cluster: Cluster, marks: Marks, cx: number, y: number, p: Par
 
 export function k3sFigure(plan: Plan, marks: Marks, o: FigureOptions = {}): Figure {
   const cluster = pick(plan, (c) => c.distribution === 'k3s');
-  if (!cluster) return finish(missing('no-cluster', 'No cluster in this plan to draw'));
+  if (!cluster) return finish(missing('no-cluster', 'No cluster in this plan to draw', o), o);
   const p = empty();
+  const room = roomOf(o);
   const serversFirst = (roles: NodeRole[]) => (roles.includes('server') ? 0 : 1);
-  const lbSpace = cluster.loadBalancer ? 96 : 0;
-  const box = placeCluster(layoutCluster(plan, cluster, marks, clusterOptions(o, { groupOrder: serversFirst })), 0, lbSpace);
+  const box = layoutCluster(plan, cluster, marks, clusterOptions(o, { groupOrder: serversFirst, endpoints: { loadBalancer: true } }));
   p.clusters.push(box);
-  balancerOver(cluster, box, p, 0);
   const cx = box.x + box.width / 2;
   const below = box.y + box.height + STEP;
   const datastore = datastoreOf(cluster);
   if (datastore === 'external' || datastore === 'sqlite') {
     const external = datastore === 'external';
-    const store = shape(
-      'datastore',
-      'cylinder',
-      external
-        ? [
-            { text: 'External datastore', className: 'rd-strong' },
-            { text: 'MySQL, PostgreSQL or etcd', size: FONT.small, className: 'rd-muted' },
-            { text: 'holds every byte of cluster state', size: FONT.small, className: 'rd-muted' },
-          ]
-        : [
-            { text: 'SQLite on the server', className: 'rd-strong' },
-            { text: 'one copy, on one machine', size: FONT.small, className: 'rd-muted' },
-          ],
-      cx - 140,
-      below,
-      280,
-      external ? 'rd-datastore' : 'rd-datastore rd-unknown',
-    );
+    const specs: LineSpec[] = external
+      ? [
+          { text: 'External datastore', className: 'rd-strong' },
+          { text: 'MySQL, PostgreSQL or etcd', size: FONT.small, className: 'rd-muted' },
+          { text: 'holds every byte of cluster state', size: FONT.small, className: 'rd-muted' },
+        ]
+      : [
+          { text: 'SQLite on the server', className: 'rd-strong' },
+          { text: 'one copy, on one machine', size: FONT.small, className: 'rd-muted' },
+        ];
+    const width = shapeWidth(specs, room, 240);
+    const store = shape('datastore', 'cylinder', specs, cx - width / 2, below, width, external ? 'rd-datastore' : 'rd-datastore rd-unknown');
     p.shapes.push(store);
     const servers = box.groups[0];
-    const onlyServers = box.groups.length === 1 && servers?.roles.includes('server');
-    if (onlyServers && servers) {
+    const oneRow = servers && [...servers.nodes, ...(servers.more ? [servers.more] : [])].every((n) => Math.abs(n.y - servers.nodes[0]!.y) < 1);
+    if (box.groups.length === 1 && servers?.roles.includes('server') && oneRow) {
       for (const n of [...servers.nodes, ...(servers.more ? [servers.more] : [])])
-        p.links.push(link(`data-${n.key}`, bottomOf(n), topOf(store), 'rd-link rd-link-data'));
+        p.links.push(link(`data-${'key' in n ? n.key : 'more'}`, bottomOf(n), topOf(store), 'rd-link rd-link-data'));
     } else {
       p.links.push(link('data', bottomOf(box), topOf(store), 'rd-link rd-link-data'));
     }
     if (external) {
       p.notes.push(
-        text(
+        ...textBlock(
           'Servers keep no state of their own: replace one and nothing is lost',
           cx,
           store.y + store.height + 22,
-          Math.max(box.width, 560),
+          Math.min(room, Math.max(box.width, 520)),
           FONT.small,
           'rd-muted',
           'middle',
@@ -434,31 +476,41 @@ export function k3sFigure(plan: Plan, marks: Marks, o: FigureOptions = {}): Figu
       );
     }
   } else {
-    etcdPanel(cluster, marks, cx, below, p, o);
+    const panel = etcdPanel(cluster, marks, cx, below, p, o);
+    if (panel) p.links.push(link('etcd', bottomOf(box), topOf(panel), 'rd-link rd-link-data'));
   }
-  return finish(p);
+  return finish(p, o);
 }
 
 // ---- RKE ---------------------------------------------------------------------------------
 
 export function rkeFigure(plan: Plan, marks: Marks, o: FigureOptions = {}): Figure {
   const cluster = pick(plan, (c) => c.distribution === 'rke');
-  if (!cluster) return finish(missing('no-cluster', 'No cluster in this plan to draw'));
+  if (!cluster) return finish(missing('no-cluster', 'No cluster in this plan to draw', o), o);
   const p = empty();
-  const lbSpace = cluster.loadBalancer ? 96 : 0;
-  const box = placeCluster(layoutCluster(plan, cluster, marks, clusterOptions(o)), 0, lbSpace);
+  const box = layoutCluster(plan, cluster, marks, clusterOptions(o, { endpoints: { loadBalancer: true } }));
   p.clusters.push(box);
-  balancerOver(cluster, box, p, 0);
   const cx = box.x + box.width / 2;
   const panel = etcdPanel(cluster, marks, cx, box.y + box.height + STEP, p, o);
   if (panel) p.links.push(link('etcd', bottomOf(box), topOf(panel), 'rd-link rd-link-data'));
-  else p.notes.push(text('No etcd node: RKE has nowhere to keep the cluster data', cx, box.y + box.height + 30, box.width, FONT.small, 'rd-bad', 'middle'));
-  return finish(p);
+  else
+    p.notes.push(
+      ...textBlock(
+        'No etcd node: RKE has nowhere to keep the cluster data',
+        cx,
+        box.y + box.height + 30,
+        Math.min(roomOf(o), box.width),
+        FONT.small,
+        'rd-bad',
+        'middle',
+      ),
+    );
+  return finish(p, o);
 }
 
 // ---- load balancer -----------------------------------------------------------------------
 
-const INNER_TOP = 44;
+const INNER_TOP = 46;
 
 function ingressParts(cluster: Cluster) {
   const tlsAtLb = cluster.loadBalancer?.tlsTermination === 'load-balancer';
@@ -524,32 +576,36 @@ function ingressParts(cluster: Cluster) {
 
 export function loadBalancerFigure(plan: Plan, marks: Marks, o: FigureOptions = {}): Figure {
   const cluster = pick(plan, (c) => Boolean(c.loadBalancer));
-  if (!cluster) return finish(missing('no-cluster', 'No cluster in this plan to draw'));
+  if (!cluster) return finish(missing('no-cluster', 'No cluster in this plan to draw', o), o);
   const p = empty();
-  const targets = new Set(cluster.loadBalancer?.targets ?? []);
+  const room = roomOf(o);
+  const targets = cluster.loadBalancer?.targets ?? [];
   const parts = ingressParts(cluster);
   const nodeWidth = 150;
   // Measure the parts once on a sample box: ingress, gap, pod, then the status line.
   const sample = parts({ x: 0, y: 0, width: nodeWidth, height: 0 });
-  const tall = Math.max(...sample.shapes.map((s) => s.y + s.height)) + 24;
+  const tall = Math.max(...sample.shapes.map((s) => s.y + s.height)) + 26;
   const box0 = layoutCluster(
     plan,
     cluster,
     marks,
     clusterOptions(o, {
       nodeWidth,
+      minNodeWidth: nodeWidth,
       columns: o.columns ?? 5,
       collapseAfter: o.collapseAfter ?? 5,
       groupOrder: () => 0,
+      lanes: { left: true },
       nodeExtras: () => ({ height: tall, inner: (b) => parts(b) }),
     }),
   );
   const lb = cluster.loadBalancer;
-  const width = Math.max(box0.width, 300);
+  const width = Math.max(box0.width, Math.min(room, 300));
   const cx = width / 2;
+  const entry = Math.min(room, 280);
   let y = stack(
     [
-      { id: 'client', kind: 'client', lines: [{ text: 'Browser, CLI or API client', className: 'rd-strong' }], width: 260 },
+      { id: 'client', kind: 'client', lines: [{ text: 'Browser, CLI or API client', className: 'rd-strong' }], width: entry },
       {
         id: 'dns',
         kind: 'box',
@@ -557,7 +613,7 @@ export function loadBalancerFigure(plan: Plan, marks: Marks, o: FigureOptions = 
           { text: 'DNS name for Rancher', className: 'rd-strong' },
           { text: 'resolves to the load balancer', size: FONT.small, className: 'rd-muted' },
         ],
-        width: 260,
+        width: entry,
         className: 'rd-dns',
       },
     ],
@@ -566,32 +622,27 @@ export function loadBalancerFigure(plan: Plan, marks: Marks, o: FigureOptions = 
     p,
   );
   if (lb) {
-    const sh = shape(
-      'load-balancer',
-      'box',
-      [
-        { text: `Layer-${lb.layer} load balancer (${lb.layer === 4 ? 'TCP' : 'HTTP'})`, className: 'rd-strong' },
-        { text: `passes TCP ${lb.ports.join(' and ')} on to ${plural(targets.size, 'node')}`, size: FONT.small, className: 'rd-muted' },
-      ],
-      cx - 150,
-      y,
-      300,
-      lb.layer === 4 ? 'rd-lb' : 'rd-lb has-warning',
-    );
+    const specs: LineSpec[] = [
+      { text: `Layer-${lb.layer} load balancer (${lb.layer === 4 ? 'TCP' : 'HTTP'})`, className: 'rd-strong' },
+      { text: `passes TCP ${lb.ports.join(' and ')} on to ${plural(targets.length, 'node')}`, size: FONT.small, className: 'rd-muted' },
+    ];
+    const w = shapeWidth(specs, room, 260);
+    const sh = shape('load-balancer', 'box', specs, cx - w / 2, y, w, lb.layer === 4 ? 'rd-lb' : 'rd-lb has-warning');
     p.links.push(link('dns-lb', bottomOf(p.shapes.at(-1)!), topOf(sh)));
     p.shapes.push(sh);
     y = sh.y + sh.height + STEP + 8;
     const box = placeCluster(box0, cx - box0.width / 2, y);
     p.clusters.push(box);
-    p.links.push(...linksTo(sh, box, [...targets], 'lb'));
+    p.links.push(...targetLinks(sh, box, targets, 'lb', 'left', true));
   } else {
-    const sh = shape('no-lb', 'note', [{ text: 'No load balancer: clients depend on one node', className: 'rd-bad' }], cx - 170, y, 340, 'has-warning');
+    const words = 'No load balancer: clients depend on one node';
+    const sh = shape('no-lb', 'note', [{ text: words, className: 'rd-bad' }], cx - Math.min(room, 340) / 2, y, Math.min(room, 340), 'has-warning');
     p.links.push(link('dns-nolb', bottomOf(p.shapes.at(-1)!), topOf(sh)));
     p.shapes.push(sh);
     const box = placeCluster(box0, cx - box0.width / 2, sh.y + sh.height + STEP);
     p.clusters.push(box);
   }
-  return finish(p);
+  return finish(p, o);
 }
 
 // ---- node roles --------------------------------------------------------------------------
@@ -599,35 +650,38 @@ export function loadBalancerFigure(plan: Plan, marks: Marks, o: FigureOptions = 
 export function nodeRolesFigure(plan: Plan, marks: Marks, o: FigureOptions = {}): Figure {
   const rancher = rancherCluster(plan);
   const clusters = rancher ? [rancher, ...plan.clusters.filter((c) => c !== rancher)] : plan.clusters;
-  if (!clusters.length) return finish(missing('empty', 'No clusters in this plan yet'));
+  if (!clusters.length) return finish(missing('empty', 'No clusters in this plan yet', o), o);
   const boxes = clusters.map((c) => layoutCluster(plan, c, marks, clusterOptions(o, { columns: o.columns ?? 3 })));
-  const f = flow(boxes, Math.max(MAX_ROW_WIDTH, ...boxes.map((b) => b.width)), 40);
+  const f = flow(boxes, roomOf(o), 32);
   const p = empty();
   boxes.forEach((b, i) => p.clusters.push(placeCluster(b, f.positions[i]!.x, f.positions[i]!.y)));
-  return finish(p);
+  return finish(p, o);
 }
 
 // ---- authorized cluster endpoint ---------------------------------------------------------
 
 export function authorizedEndpointFigure(plan: Plan, marks: Marks, o: FigureOptions = {}): Figure {
   const cluster = plan.clusters.find((c) => c.authorizedEndpoint) ?? plan.clusters.find((c) => clusterPurpose(plan, c) !== 'rancher') ?? plan.clusters[0];
-  if (!cluster) return finish(missing('no-cluster', 'No cluster in this plan to draw'));
+  if (!cluster) return finish(missing('no-cluster', 'No cluster in this plan to draw', o), o);
+  const room = roomOf(o);
   const ace = cluster.authorizedEndpoint;
   const controlplanes = cluster.nodes.filter((n) => n.roles.includes('controlplane') || n.roles.includes('server')).map((n) => n.name);
   const targets = ace?.targets.length ? ace.targets : [];
-  const targetSet = new Set(targets.length ? targets : controlplanes.slice(0, 1));
+  const reached = targets.length ? targets : controlplanes.slice(0, 1);
   const box0 = layoutCluster(
     plan,
     cluster,
     marks,
     clusterOptions(o, {
       groupOrder: (roles) => (roles.includes('controlplane') || roles.includes('server') ? 0 : 1),
+      lanes: { left: true },
     }),
   );
   const p = empty();
-  const width = Math.max(box0.width, 340);
+  const boxWidth = Math.min(room, 320);
+  const width = Math.max(box0.width, boxWidth);
   const cx = width / 2;
-  const ca = !ace?.privateCA
+  const ca: LineSpec = !ace?.privateCA
     ? { text: 'certificate from a public CA', size: FONT.small, className: 'rd-muted' }
     : ace.caCertificate
       ? { text: 'carries the private CA certificate', size: FONT.small, className: 'rd-muted' }
@@ -636,7 +690,7 @@ export function authorizedEndpointFigure(plan: Plan, marks: Marks, o: FigureOpti
     {
       id: 'kubeconfig',
       kind: 'client' as const,
-      width: 320,
+      width: boxWidth,
       lines: [
         { text: 'kubectl with a generated kubeconfig', className: 'rd-strong' },
         { text: `server: ${ace?.fqdn ? `https://${ace.fqdn}` : 'one controlplane node'}`, size: FONT.small, className: 'rd-mono' },
@@ -645,7 +699,6 @@ export function authorizedEndpointFigure(plan: Plan, marks: Marks, o: FigureOpti
     },
   ];
   let y: number;
-  let entry: Shape;
   if (ace?.fqdn) {
     y = stack(
       [
@@ -653,7 +706,7 @@ export function authorizedEndpointFigure(plan: Plan, marks: Marks, o: FigureOpti
         {
           id: 'fqdn',
           kind: 'box',
-          width: 320,
+          width: boxWidth,
           className: 'rd-dns',
           lines: [
             { text: `FQDN ${ace.fqdn}`, className: 'rd-strong rd-mono' },
@@ -663,11 +716,11 @@ export function authorizedEndpointFigure(plan: Plan, marks: Marks, o: FigureOpti
         {
           id: 'load-balancer',
           kind: 'box',
-          width: 320,
+          width: boxWidth,
           className: 'rd-lb',
           lines: [
             { text: 'Load balancer', className: 'rd-strong' },
-            { text: `spreads API calls over ${plural(targetSet.size, 'controlplane node')}`, size: FONT.small, className: 'rd-muted' },
+            { text: `spreads API calls over ${plural(new Set(reached).size, 'controlplane node')}`, size: FONT.small, className: 'rd-muted' },
           ],
         },
       ],
@@ -675,15 +728,15 @@ export function authorizedEndpointFigure(plan: Plan, marks: Marks, o: FigureOpti
       0,
       p,
     );
-    entry = p.shapes.at(-1)!;
   } else {
     y = stack(client, cx, 0, p);
-    entry = p.shapes.at(-1)!;
-    p.notes.push(text('No FQDN: if this one node goes down, so does direct access', cx, y - STEP + 18, width, FONT.small, 'rd-bad', 'middle'));
-    y += 12;
+    const warn = textBlock('No FQDN: if this one node goes down, so does direct access', cx, y - STEP + 18, boxWidth, FONT.small, 'rd-bad', 'middle');
+    p.notes.push(...warn);
+    y += 12 + (warn.length - 1) * lineHeight(FONT.small);
   }
+  const entry = p.shapes.at(-1)!;
   const box = placeCluster(box0, cx - box0.width / 2, y);
   p.clusters.push(box);
-  p.links.push(...linksTo(entry, box, [...targetSet], 'ace'));
-  return finish(p);
+  p.links.push(...targetLinks(entry, box, reached, 'ace', 'left', true));
+  return finish(p, o);
 }

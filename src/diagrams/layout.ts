@@ -1,11 +1,18 @@
-// Geometry shared by every diagram: node boxes in wrapping grids, role groups, cluster boxes,
-// labelled shapes, links and the flow that places boxes in rows. Pure functions from data to
-// numbers (d3-scale for grids, d3-hierarchy for the cluster → group → node tree, d3-shape for
-// link paths), so the same layout runs at build time, in an island, in tests and in the bench.
+// Geometry shared by every diagram: node boxes in wrapping grids, role groups, cluster boxes with
+// their load balancer and endpoint drawn in front of the nodes, labelled shapes, links and the
+// flow that places boxes in rows. Pure functions from data to numbers (d3-scale for grids,
+// d3-hierarchy for the cluster → group → node tree, d3-shape for curved links), so the same
+// layout runs at build time, in an island, in tests and in the bench.
+//
+// Diagrams are drawn at a fixed scale: one unit of the viewBox is one CSS pixel, and no text is
+// smaller than MIN_TEXT. A layout is given the width it may use (`maxWidth`) and fits itself to it
+// (fewer node columns, clusters stacked, text wrapped); what still does not fit scrolls sideways
+// instead of shrinking.
 import { hierarchy, type HierarchyNode } from 'd3-hierarchy';
-import { DATASTORE_LABEL, datastoreOf, usesServerRoles } from '../rules/cluster-facts.ts';
 import { scaleLinear } from 'd3-scale';
-import { linkVertical, linkHorizontal, symbol, symbolCircle, symbolCross, symbolTriangle } from 'd3-shape';
+import { linkHorizontal, linkVertical, symbol, symbolCircle, symbolCross, symbolTriangle } from 'd3-shape';
+import { DATASTORE_LABEL, datastoreOf, usesServerRoles } from '../rules/cluster-facts.ts';
+import { hasFailableDatastore, partKey } from '../rules/failure.ts';
 import type { Cluster, NodeRole, Plan, PlanNode } from '../rules/plan.ts';
 import type { Severity } from '../rules/report.ts';
 import {
@@ -27,23 +34,57 @@ import {
 
 // ---- sizes -------------------------------------------------------------------------------
 
+/** The smallest text any diagram draws, in CSS pixels (the scale is fixed at 1). */
+export const MIN_TEXT = 11;
+export const FONT = { title: 15, text: 13, small: 12, badge: MIN_TEXT } as const;
+/** Widest a diagram is laid out for a phone (a 375 px screen less the page's padding). */
+export const NARROW_WIDTH = 343;
+/** Widest a diagram is laid out for the guide's text column on a laptop (1280 px screen). */
+export const WIDE_WIDTH = 632;
+
 export const NODE_WIDTH = 128;
-export const NODE_HEIGHT = 56;
+/** Narrowest a node box gets so two fit side by side on a phone. */
+export const MIN_NODE_WIDTH = 120;
+export const NODE_HEIGHT = 62;
 export const GAP = 10;
 export const PAD = 12;
+/** Room inside a cluster's edge for the line from its load balancer (left) or endpoint (right). */
+export const LANE = 16;
 /** Text widths are estimated, never measured (no DOM): every glyph counted as 0.6 em, which
  * is exact for the monospace node names and generous for the system sans-serif elsewhere. */
 export const CHAR_EM = 0.6;
-export const FONT = { title: 14, text: 12, small: 10.5, badge: 10 } as const;
 
 export const textWidth = (text: string, size: number): number => text.length * size * CHAR_EM;
+/** Bold capitals ("LB", "ACE") run wider than the average glyph. */
+export const tagWidth = (tag: string): number => tag.length * FONT.badge * 0.75;
+export const lineHeight = (size: number): number => Math.round(size * 1.4);
 
-/** Breaks text at spaces into lines that fit `width` at `size` (a word too long is shortened). */
+/** Splits a word too long for a line after ".", "-", "/" or ":" (host names, FQDNs), else shortens it. */
+function splitWord(word: string, max: number): string[] {
+  if (word.length <= max) return [word];
+  const pieces = word.split(/(?<=[./:-])/);
+  const out: string[] = [];
+  let line = '';
+  for (const piece of pieces) {
+    if (line && line.length + piece.length > max) {
+      out.push(line);
+      line = '';
+    }
+    line += piece;
+  }
+  if (line) out.push(line);
+  return out.map((p) => (p.length <= max ? p : `${p.slice(0, Math.max(1, max - 1))}…`));
+}
+
+/** Breaks text at spaces into lines that fit `width` at `size` (a word too long is split or shortened). */
 export function wrapText(text: string, width: number, size: number): string[] {
   const max = Math.max(1, Math.floor(width / (size * CHAR_EM)));
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  for (const word of text
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((w) => splitWord(w, max))) {
     if (!line) line = word;
     else if (line.length + 1 + word.length <= max) line += ` ${word}`;
     else {
@@ -77,7 +118,7 @@ export interface Point {
 
 export interface TextLine {
   text: string;
-  /** The text before fitting, for tooltips and tests. */
+  /** The text before fitting or wrapping, for tooltips, the text version and tests. */
   full: string;
   x: number;
   /** Baseline. */
@@ -94,11 +135,14 @@ export interface NodeBox extends Box {
   /** The name fitted to the box. */
   label: string;
   address?: string;
+  zone?: string;
   roles: NodeRole[];
   marks: NodeMarks;
-  /** Short tags drawn on the node: "LB" (load-balancer target), "ACE" (authorized endpoint target). */
+  /** What fronts this node: "LB" (load-balancer target), "ACE" (authorized endpoint target). */
   tags: string[];
-  /** Bottom line: failure and severity words, else the address. */
+  /** Whether the tags fit beside the role badges (they are always in the tooltip and text version). */
+  showTags: boolean;
+  /** Bottom line: failure or severity, else the address. */
   status: string;
   /** Extra parts drawn inside the node (ingress controller, Rancher pod). */
   inner: Shape[];
@@ -106,6 +150,7 @@ export interface NodeBox extends Box {
 }
 
 export interface MoreBox extends Box {
+  /** The group it stands in for: "<cluster>/<role signature>". */
   key: string;
   count: number;
   hidden: string[];
@@ -113,12 +158,18 @@ export interface MoreBox extends Box {
 }
 
 export interface GroupBox extends Box {
+  /** "<cluster>/<role signature>": what the checker expands. */
+  key: string;
   signature: string;
   roles: NodeRole[];
   total: number;
-  label: TextLine;
+  /** The label, wrapped; `caption` is the whole sentence. */
+  label: TextLine[];
+  caption: string;
   nodes: NodeBox[];
   more?: MoreBox;
+  /** True when the group could collapse but is drawn whole. */
+  expanded: boolean;
 }
 
 export interface ClusterBox extends Box {
@@ -127,6 +178,10 @@ export interface ClusterBox extends Box {
   severity?: Severity;
   header: TextLine[];
   groups: GroupBox[];
+  /** Boxes in front of the nodes (load balancer, authorized endpoint, external datastore). */
+  shapes: Shape[];
+  /** Their links to the nodes behind them. */
+  links: Link[];
 }
 
 export type ShapeKind = 'box' | 'cylinder' | 'note' | 'client';
@@ -137,12 +192,18 @@ export interface Shape extends Box {
   className: string;
   lines: TextLine[];
   crossed?: boolean;
+  /** The key the checker fails it by ("<cluster>/#load-balancer", "#docker-host"…). */
+  part?: string;
+  /** The nodes it forwards to, as the plan names them (load balancer, endpoint). */
+  reaches?: string[];
 }
 
 export interface Link {
   id: string;
   from: Point;
   to: Point;
+  /** Corners of an elbowed link between `from` and `to`; without them the link is a d3 curve. */
+  via?: Point[];
   orientation: 'vertical' | 'horizontal';
   className: string;
   arrow: boolean;
@@ -161,26 +222,55 @@ export function text(full: string, x: number, y: number, width: number, size: nu
   return { text: fitText(full, width, size), full, x, y, size, anchor, className };
 }
 
+/** Text wrapped to `width`, one TextLine per line from the first baseline `y` down. */
+export function textBlock(
+  full: string,
+  x: number,
+  y: number,
+  width: number,
+  size: number,
+  className: string,
+  anchor: TextLine['anchor'] = 'start',
+): TextLine[] {
+  return wrapText(full, width, size).map((part, i) => ({ text: part, full, x, y: y + i * lineHeight(size), size, anchor, className }));
+}
+
 export interface LineSpec {
   text: string;
   size?: number;
   className?: string;
+  /** Shorten with an ellipsis instead of wrapping (names in small boxes). */
+  fit?: boolean;
 }
 
-const lineHeight = (size: number) => Math.round(size * 1.45);
-
-/** A box (or cylinder, note, client) holding centred lines of text; its height follows the lines. */
+/** A box (or cylinder, note, client) holding centred lines of text, wrapped to fit; its height follows them. */
 export function shape(id: string, kind: ShapeKind, specs: LineSpec[], x: number, y: number, width: number, className = ''): Shape {
   const top = kind === 'cylinder' ? 14 : 8;
-  const heights = specs.map((s) => lineHeight(s.size ?? FONT.text));
-  const height = top + heights.reduce((a, b) => a + b, 0) + (kind === 'cylinder' ? 12 : 8);
   let cursor = y + top;
-  const lines = specs.map((s, i) => {
+  const lines: TextLine[] = [];
+  for (const s of specs) {
     const size = s.size ?? FONT.text;
-    cursor += heights[i]!;
-    return text(s.text, x + width / 2, cursor - Math.round(size * 0.35), width - 16, size, s.className ?? 'rd-text', 'middle');
-  });
+    for (const part of s.fit ? [fitText(s.text, width - 16, size)] : wrapText(s.text, width - 16, size)) {
+      cursor += lineHeight(size);
+      lines.push({
+        text: part,
+        full: s.text,
+        x: x + width / 2,
+        y: cursor - Math.round(size * 0.3),
+        size,
+        anchor: 'middle',
+        className: s.className ?? 'rd-text',
+      });
+    }
+  }
+  const height = cursor - y + (kind === 'cylinder' ? 12 : 8);
   return { id, kind, className, lines, x, y, width, height };
+}
+
+/** The narrowest width (within `max`) at which every line of a shape fits without wrapping. */
+export function shapeWidth(specs: LineSpec[], max: number, min = 0): number {
+  const want = Math.max(min, ...specs.map((s) => textWidth(s.text, s.size ?? FONT.text) + 24));
+  return Math.min(max, Math.ceil(want));
 }
 
 const verticalPath = linkVertical<unknown, Point>()
@@ -194,11 +284,19 @@ export function link(id: string, from: Point, to: Point, className = 'rd-link', 
   return { id, from, to, orientation, className, arrow };
 }
 
-/** The link's SVG path: a d3 vertical or horizontal link curve between its two points. */
+/** A link with right-angled corners through `via`. */
+export function elbow(id: string, points: Point[], className = 'rd-link', arrow = true): Link {
+  return { id, from: points[0]!, to: points.at(-1)!, via: points.slice(1, -1), orientation: 'vertical', className, arrow };
+}
+
+/** The link's SVG path: straight segments through its corners, else a d3 vertical or horizontal curve. */
 export function linkPath(l: Link): string {
+  if (l.via) return [l.from, ...l.via, l.to].map((p, i) => `${i ? 'L' : 'M'}${round(p.x)},${round(p.y)}`).join('');
   const path = l.orientation === 'vertical' ? verticalPath : horizontalPath;
   return path({ source: l.from, target: l.to }) ?? '';
 }
+
+const round = (n: number) => Math.round(n * 10) / 10;
 
 export const bottomOf = (b: Box): Point => ({ x: b.x + b.width / 2, y: b.y + b.height });
 export const topOf = (b: Box): Point => ({ x: b.x + b.width / 2, y: b.y });
@@ -235,20 +333,34 @@ export function clusterTree(cluster: Cluster, order?: (roles: NodeRole[]) => num
 
 // ---- clusters ----------------------------------------------------------------------------
 
+export interface EndpointOptions {
+  loadBalancer?: boolean;
+  authorizedEndpoint?: boolean;
+  datastore?: boolean;
+}
+
 export interface ClusterLayoutOptions {
   /** Most node boxes in a grid row. */
   columns?: number;
   /** Past this many nodes a role group shows a count for the rest (failed, highlighted and
    * flagged nodes always stay drawn). */
   collapseAfter?: number;
+  /** Groups ("<cluster>/<role signature>") drawn whole whatever their size. */
+  expanded?: ReadonlySet<string>;
   /** Narrowest cluster, in node columns, so its header stays readable. */
   minColumns?: number;
-  /** Add load-balancer / authorized-endpoint lines to the header and LB/ACE tags to nodes. */
-  endpoints?: boolean;
+  /** Widest the cluster box may be; node columns, node width and text follow. */
+  maxWidth?: number;
+  /** Draw the load balancer, authorized endpoint and external datastore as boxes in front of the
+   * nodes, linked to their targets (`true`: all three). */
+  endpoints?: boolean | EndpointOptions;
+  /** Keep a lane free along the left (right) edge for a link from a box outside the cluster. */
+  lanes?: { left?: boolean; right?: boolean };
   /** Groups with a lower rank are drawn first (e.g. the load balancer's targets on top). */
   groupOrder?: (roles: NodeRole[]) => number;
-  /** Width of each node box (default NODE_WIDTH). */
+  /** Preferred width of each node box (default NODE_WIDTH); narrower down to `minNodeWidth` when space is short. */
   nodeWidth?: number;
+  minNodeWidth?: number;
   /** Per-node taller boxes with extra parts inside (the load-balancer diagram). */
   nodeExtras?: (node: PlanNode, cluster: Cluster) => { height: number; inner: (box: Box) => { shapes: Shape[]; links: Link[] } } | undefined;
 }
@@ -256,28 +368,40 @@ export interface ClusterLayoutOptions {
 export const DEFAULT_COLUMNS = 6;
 export const DEFAULT_COLLAPSE = 12;
 
-const HEADER_LINE = 17;
-const GROUP_LABEL = 18;
-const GROUP_GAP = 12;
+const GROUP_GAP = 14;
+const BAND_GAP = 12;
+/** Vertical room under the front boxes for their links to fan out to the first row of nodes. */
+const FAN_SPACE = 30;
 
-export function nodeStatus(marks: NodeMarks, address?: string): string {
-  const words = [marks.failed ? 'failed' : '', marks.severity ?? ''].filter(Boolean);
-  return words.length ? words.join(' · ') : (address ?? '');
+/** The node's bottom line: failure or severity, else zone and address — the zone alone when both do not fit. */
+export function nodeStatus(marks: NodeMarks, address: string | undefined, zone: string | undefined, width: number): string {
+  if (marks.failed) return 'failed';
+  if (marks.severity) return marks.severity === 'info' ? 'note' : marks.severity;
+  // The zone wins the room: it is what the what-if fails together.
+  const both = [zone === undefined ? '' : `zone ${zone}`, address ?? ''].filter(Boolean).join(' · ');
+  return zone !== undefined && textWidth(both, FONT.badge) > width ? `zone ${zone}` : both;
 }
+
+const ROLE_BADGE = 19;
 
 function nodeBox(cluster: Cluster, node: PlanNode, marks: Marks, x: number, y: number, width: number, height: number, tags: string[]): NodeBox {
   const m = marks.node(cluster.name, node.name);
-  const status = nodeStatus(m, node.address);
   const hasIcon = Boolean(m.severity || m.failed);
+  const status = nodeStatus(m, node.address, node.zone, width - 16 - (hasIcon ? 14 : 0));
+  const roles = sortedRoles(node);
+  const badgesEnd = 8 + roles.length * ROLE_BADGE;
+  const showTags = tags.length > 0 && badgesEnd + 6 + tagWidth(tags.join(' ')) <= width - 8;
   return {
     key: nodeKey(cluster.name, node.name),
     cluster: cluster.name,
     name: node.name,
     label: fitText(node.name, width - 16, FONT.text),
     address: node.address,
-    roles: sortedRoles(node),
+    zone: node.zone,
+    roles,
     marks: m,
     tags,
+    showTags,
     status: fitText(status, width - 16 - (hasIcon ? 14 : 0), FONT.badge),
     inner: [],
     innerLinks: [],
@@ -286,21 +410,6 @@ function nodeBox(cluster: Cluster, node: PlanNode, marks: Marks, x: number, y: n
     width,
     height,
   };
-}
-
-export function endpointLines(cluster: Cluster): string[] {
-  const lines: string[] = [];
-  const lb = cluster.loadBalancer;
-  if (lb) {
-    const tls = lb.tlsTermination === 'load-balancer' ? ', TLS ends at the balancer' : ', TLS ends at the ingress';
-    lines.push(`Load balancer: layer ${lb.layer}, TCP ${lb.ports.join('/')} to ${plural(lb.targets.length, 'node')}${tls}`);
-  }
-  const ace = cluster.authorizedEndpoint;
-  if (ace) {
-    const ca = ace.privateCA ? (ace.caCertificate ? ', private CA in kubeconfig' : ', private CA not supplied') : '';
-    lines.push(`Authorized endpoint: ${ace.fqdn ?? 'no FQDN'} to ${plural(ace.targets.length, 'node')}${ca}`);
-  }
-  return lines;
 }
 
 export function clusterFacts(plan: Plan, cluster: Cluster): { purpose: ClusterPurpose; kind: string; counts: string } {
@@ -313,63 +422,247 @@ export function clusterFacts(plan: Plan, cluster: Cluster): { purpose: ClusterPu
   return { purpose, kind, counts: `${plural(cluster.nodes.length, 'node')}${etcd}` };
 }
 
+/** The load balancer's box: what it forwards and where TLS ends. */
+export function loadBalancerSpecs(cluster: Cluster): LineSpec[] {
+  const lb = cluster.loadBalancer!;
+  return [
+    { text: 'Load balancer', className: 'rd-strong' },
+    { text: `layer ${lb.layer} · TCP ${lb.ports.join(', ')}`, size: FONT.small, className: 'rd-muted' },
+    { text: lb.tlsTermination === 'load-balancer' ? 'TLS ends at the balancer' : 'TLS ends at the ingress', size: FONT.small, className: 'rd-muted' },
+  ];
+}
+
+export function endpointSpecs(cluster: Cluster): LineSpec[] {
+  const ace = cluster.authorizedEndpoint!;
+  const ca = ace.privateCA ? (ace.caCertificate ? 'private CA, certificate supplied' : 'private CA, certificate missing') : '';
+  return [
+    { text: 'Authorized endpoint', className: 'rd-strong' },
+    { text: ace.fqdn ?? 'no FQDN: one context per node', size: FONT.small, className: ace.fqdn ? 'rd-mono' : 'rd-muted' },
+    ...(ca ? [{ text: ca, size: FONT.small, className: ace.caCertificate ? 'rd-muted' : 'rd-bad' }] : []),
+  ];
+}
+
+/** Adds "failed" and the crossed look to a part the reader marked failed. */
+export function markPart(s: Shape, key: string, marks: Marks): Shape {
+  if (!marks.partFailed(key)) return { ...s, part: key };
+  const extra = lineHeight(FONT.small);
+  const failed: TextLine = {
+    text: 'failed',
+    full: 'failed',
+    x: s.x + s.width / 2,
+    y: (s.lines.at(-1)?.y ?? s.y) + extra,
+    size: FONT.small,
+    anchor: 'middle',
+    className: 'rd-bad',
+  };
+  return { ...s, part: key, className: `${s.className} is-failed`, crossed: true, lines: [...s.lines, failed], height: s.height + extra };
+}
+
+/** Where a link to a named node can land: the node, or the "+N more" box that stands in for it. */
+interface Cell {
+  box: Box;
+  group: GroupBox;
+  /** Column and row inside the group's grid. */
+  col: number;
+  row: number;
+  last: boolean;
+}
+
+function cellsFor(groups: GroupBox[], names: readonly string[]): Cell[] {
+  const seen = new Set<Box>();
+  const out: Cell[] = [];
+  for (const name of names) {
+    for (const g of groups) {
+      const i = g.nodes.findIndex((n) => n.name === name || n.address === name);
+      const box: Box | undefined = i >= 0 ? g.nodes[i] : g.more?.hidden.includes(name) ? g.more : undefined;
+      if (!box) continue;
+      if (!seen.has(box)) {
+        seen.add(box);
+        const cells = [...g.nodes, ...(g.more ? [g.more] : [])];
+        const index = cells.indexOf(box as NodeBox);
+        const cols = Math.max(1, Math.round((g.width + GAP) / (box.width + GAP)));
+        out.push({ box, group: g, col: index % cols, row: Math.floor(index / cols), last: index % cols === cols - 1 || index === cells.length - 1 });
+      }
+      break;
+    }
+  }
+  return out;
+}
+
+/**
+ * Links from a box in front of a cluster to the cells it reaches. When every target sits in the
+ * first row of the first group and the box may fan out, one curve per target from the box's
+ * bottom. Otherwise the link runs down a lane along the cluster's edge (left for a load balancer,
+ * right for an endpoint) with a short arrow into each target: into a node whose side faces the
+ * lane, else into its group's label. Lanes never cross a node.
+ */
+export function targetLinks(
+  from: Box,
+  cluster: Pick<ClusterBox, 'x' | 'width' | 'groups'>,
+  names: readonly string[],
+  id: string,
+  side: 'left' | 'right',
+  fanOut: boolean,
+  className = 'rd-link',
+): Link[] {
+  const cells = cellsFor(cluster.groups, names);
+  if (!cells.length) return [];
+  const first = cluster.groups[0];
+  if (fanOut && cells.every((c) => c.group === first && c.row === 0)) {
+    return cells.map((c, i) => link(`${id}-${i}`, bottomOf(from), topOf(c.box), className));
+  }
+  const laneX = side === 'left' ? cluster.x + (PAD + LANE) / 2 : cluster.x + cluster.width - (PAD + LANE) / 2;
+  // A box leaves from its side at half its height, then drops down the lane; a box straddling
+  // the lane (above the cluster) drops straight from its bottom edge.
+  const straddles = laneX > from.x && laneX < from.x + from.width;
+  const start: Point = straddles ? { x: laneX, y: from.y + from.height } : { x: side === 'left' ? from.x : from.x + from.width, y: from.y + from.height / 2 };
+  const stubs = new Map<string, { y: number; x: number }>();
+  for (const c of cells) {
+    const faces = side === 'left' ? c.col === 0 : c.last;
+    const labelY = c.group.label[0] ? c.group.label[0].y - FONT.small * 0.35 : c.group.y + 8;
+    const target = faces
+      ? { y: c.box.y + Math.min(c.box.height / 2, 20), x: side === 'left' ? c.box.x : c.box.x + c.box.width }
+      : { y: labelY, x: side === 'left' ? c.group.x - 2 : c.group.x + c.group.width + 2 };
+    stubs.set(`${target.x},${target.y}`, target);
+  }
+  const ordered = [...stubs.values()].sort((a, b) => a.y - b.y);
+  const bottom = ordered.at(-1)!;
+  const links: Link[] = [elbow(`${id}-lane`, [start, { x: laneX, y: start.y }, { x: laneX, y: bottom.y }], className, false)];
+  ordered.forEach((t, i) =>
+    links.push(
+      elbow(
+        `${id}-${i}`,
+        [
+          { x: laneX, y: t.y },
+          { x: t.x, y: t.y },
+        ],
+        className,
+        true,
+      ),
+    ),
+  );
+  return links;
+}
+
 /** Lays one cluster out at the origin; `placeCluster` moves it. */
 export function layoutCluster(plan: Plan, cluster: Cluster, marks: Marks, options: ClusterLayoutOptions = {}): ClusterBox {
-  const columns = Math.max(1, options.columns ?? DEFAULT_COLUMNS);
-  const collapseAfter = Math.max(2, options.collapseAfter ?? DEFAULT_COLLAPSE);
-  const minColumns = options.minColumns ?? 2;
-  const nodeWidth = options.nodeWidth ?? NODE_WIDTH;
-  const lbTargets = new Set(options.endpoints ? (cluster.loadBalancer?.targets ?? []) : []);
-  const aceTargets = new Set(options.endpoints ? (cluster.authorizedEndpoint?.targets ?? []) : []);
-  const facts = clusterFacts(plan, cluster);
-  const headerSpecs: { text: string; size: number; className: string }[] = [
-    { text: cluster.name, size: FONT.title, className: 'rd-cluster-name' },
-    { text: `${PURPOSE_LABEL[facts.purpose]} · ${facts.kind}`, size: FONT.small, className: 'rd-cluster-kind' },
-    { text: facts.counts, size: FONT.small, className: 'rd-muted' },
-    ...(options.endpoints ? endpointLines(cluster).map((t) => ({ text: t, size: FONT.small, className: 'rd-muted' })) : []),
-  ];
+  const want = options.endpoints === true ? { loadBalancer: true, authorizedEndpoint: true, datastore: true } : options.endpoints || {};
+  const lb = want.loadBalancer && cluster.loadBalancer ? cluster.loadBalancer : undefined;
+  const ace = want.authorizedEndpoint && cluster.authorizedEndpoint ? cluster.authorizedEndpoint : undefined;
+  const store = Boolean(want.datastore) && hasFailableDatastore(cluster);
+  const laneLeft = lb || options.lanes?.left ? LANE : 0;
+  const laneRight = ace || options.lanes?.right ? LANE : 0;
+  const x0 = PAD + laneLeft;
 
-  // Each group: which nodes stay drawn, and how tall their boxes are.
+  // Each group: which nodes stay drawn.
+  const collapseAfter = Math.max(2, options.collapseAfter ?? DEFAULT_COLLAPSE);
   const tree = clusterTree(cluster, options.groupOrder);
-  const plannedGroups = (tree.children ?? []).map((g) => {
+  const planned = (tree.children ?? []).map((g) => {
     const nodes = (g.children ?? []).map((c) => c.data.node!);
+    const key = `${cluster.name}/${roleSignature(g.data.roles!)}`;
+    const expanded = options.expanded?.has(key) ?? false;
     const keep = (n: PlanNode) => marks.keep(nodeKey(cluster.name, n.name));
-    const visible = nodes.length <= collapseAfter ? nodes : nodes.filter((n, i) => i < collapseAfter - 1 || keep(n));
+    const collapses = nodes.length > collapseAfter;
+    const visible = !collapses || expanded ? nodes : nodes.filter((n, i) => i < collapseAfter - 1 || keep(n));
     const hidden = nodes.filter((n) => !visible.includes(n));
     const extras = visible.map((n) => options.nodeExtras?.(n, cluster));
     const height = Math.max(NODE_HEIGHT, ...extras.map((e) => e?.height ?? NODE_HEIGHT));
     const cells = visible.length + (hidden.length ? 1 : 0);
-    const cols = Math.min(columns, Math.max(1, cells));
-    return { roles: g.data.roles!, total: g.value ?? nodes.length, visible, hidden, extras, height, cells, cols, rows: Math.ceil(cells / cols) };
+    return { key, roles: g.data.roles!, total: g.value ?? nodes.length, visible, hidden, extras, height, cells, expanded: collapses && expanded };
   });
 
-  const gridWidth = (cols: number) => cols * nodeWidth + (cols - 1) * GAP;
-  const innerWidth = Math.max(gridWidth(minColumns), ...plannedGroups.map((g) => gridWidth(g.cols)));
-  const width = innerWidth + 2 * PAD;
-
-  // Header lines wrap (the name is shortened instead); the full sentence stays in `full`.
-  const header: TextLine[] = [];
-  for (const spec of headerSpecs) {
-    const parts = spec.className === 'rd-cluster-name' ? [spec.text] : wrapText(spec.text, innerWidth, spec.size);
-    for (const part of parts) {
-      const line = text(part, PAD, 8 + (header.length + 1) * HEADER_LINE - 4, innerWidth, spec.size, `${spec.className} rd-halo`);
-      header.push(parts.length > 1 ? { ...line, full: spec.text } : line);
-    }
+  // Node width and columns: as many columns as asked for and room allows; two narrower columns
+  // rather than one, down to the minimum node width.
+  const preferred = options.nodeWidth ?? NODE_WIDTH;
+  const narrowest = Math.min(preferred, options.minNodeWidth ?? MIN_NODE_WIDTH);
+  const room = options.maxWidth !== undefined ? options.maxWidth - 2 * PAD - laneLeft - laneRight : Infinity;
+  const fits = (w: number) => Math.max(1, Math.floor((room + GAP) / (w + GAP)));
+  const maxCells = Math.max(1, ...planned.map((g) => g.cells));
+  let columns = Math.max(1, Math.min(options.columns ?? DEFAULT_COLUMNS, fits(preferred)));
+  let nodeWidth = preferred;
+  if (columns < Math.min(2, maxCells, options.columns ?? DEFAULT_COLUMNS)) {
+    const squeezed = Math.floor((room - GAP) / 2);
+    if (squeezed >= narrowest) {
+      nodeWidth = squeezed;
+      columns = 2;
+    } else nodeWidth = Math.max(narrowest, Math.min(preferred, Math.floor(room)));
   }
-  const headerHeight = 8 + header.length * HEADER_LINE;
+  const gridWidth = (cols: number) => cols * nodeWidth + (cols - 1) * GAP;
+  const minColumns = Math.min(columns, options.minColumns ?? 2);
+  const groupsWidth = Math.max(gridWidth(minColumns), ...planned.map((g) => gridWidth(Math.min(columns, Math.max(1, g.cells)))));
+  const innerWidth = groupsWidth;
+  const width = innerWidth + 2 * PAD + laneLeft + laneRight;
 
-  let y = headerHeight;
-  const groups: GroupBox[] = plannedGroups.map((g) => {
+  // Header: the name (shortened), then the facts, wrapped.
+  const facts = clusterFacts(plan, cluster);
+  const header: TextLine[] = [];
+  let y = 8;
+  y += lineHeight(FONT.title);
+  header.push(text(cluster.name, x0, y - 5, innerWidth, FONT.title, 'rd-cluster-name rd-halo'));
+  for (const [full, className] of [
+    [`${PURPOSE_LABEL[facts.purpose]} · ${facts.kind}`, 'rd-cluster-kind'],
+    [facts.counts, 'rd-muted'],
+  ] as const) {
+    const lines = textBlock(full, x0, y + lineHeight(FONT.small) - 4, innerWidth, FONT.small, `${className} rd-halo`);
+    header.push(...lines);
+    y += lines.length * lineHeight(FONT.small);
+  }
+  y += 8;
+
+  // Front boxes: load balancer, authorized endpoint, external datastore; side by side when two fit.
+  const shapes: Shape[] = [];
+  const front: { id: string; kind: ShapeKind; specs: LineSpec[]; className: string; part: string }[] = [];
+  if (lb) front.push({ id: 'load-balancer', kind: 'box', specs: loadBalancerSpecs(cluster), className: 'rd-lb', part: partKey(cluster.name, 'load-balancer') });
+  if (ace) front.push({ id: 'endpoint', kind: 'box', specs: endpointSpecs(cluster), className: 'rd-ace', part: `${cluster.name}/#endpoint` });
+  if (store)
+    front.push({
+      id: 'datastore',
+      kind: 'cylinder',
+      specs: [
+        { text: 'External datastore', className: 'rd-strong' },
+        { text: 'holds the cluster state', size: FONT.small, className: 'rd-muted' },
+      ],
+      className: 'rd-datastore',
+      part: partKey(cluster.name, 'datastore'),
+    });
+  if (front.length) {
+    const perRow = front.length > 1 && innerWidth >= 2 * 170 + BAND_GAP ? Math.min(front.length, innerWidth >= 3 * 170 + 2 * BAND_GAP ? 3 : 2) : 1;
+    const boxWidth = Math.floor((innerWidth - (perRow - 1) * BAND_GAP) / perRow);
+    let rowTop = y;
+    for (let i = 0; i < front.length; i += perRow) {
+      const row = front.slice(i, i + perRow).map((f, j) => {
+        const reaches = f.id === 'load-balancer' ? lb?.targets : f.id === 'endpoint' ? ace?.targets : undefined;
+        const s: Shape = { ...shape(f.id, f.kind, f.specs, x0 + j * (boxWidth + BAND_GAP), rowTop, boxWidth, f.className), ...(reaches ? { reaches } : {}) };
+        // The endpoint is not something the what-if fails; the others carry their key.
+        return f.id === 'endpoint' ? s : markPart(s, f.part, marks);
+      });
+      const rowHeight = Math.max(...row.map((s) => s.height));
+      shapes.push(...row);
+      rowTop += rowHeight + BAND_GAP;
+    }
+    y = rowTop - BAND_GAP + FAN_SPACE;
+  }
+
+  const groups: GroupBox[] = planned.map((g) => {
+    const cols = Math.min(columns, Math.max(1, g.cells));
+    const rows = Math.ceil(g.cells / cols);
+    const caption = `${roleGroupLabel(g.roles)} · ${plural(g.total, 'node')}`;
+    const label = textBlock(caption, x0, y + lineHeight(FONT.small) - 4, innerWidth, FONT.small, 'rd-group-label rd-halo');
+    // Room under the label for the arrowheads of links that land on the first row.
+    const labelHeight = label.length * lineHeight(FONT.small) + 9;
     const top = y;
     const col = scaleLinear()
       .domain([0, 1])
-      .range([PAD, PAD + nodeWidth + GAP]);
+      .range([x0, x0 + nodeWidth + GAP]);
     const row = scaleLinear()
       .domain([0, 1])
-      .range([top + GROUP_LABEL, top + GROUP_LABEL + g.height + GAP]);
+      .range([top + labelHeight, top + labelHeight + g.height + GAP]);
+    const lbTargets = new Set(lb?.targets ?? []);
+    const aceTargets = new Set(ace?.targets ?? []);
     const nodes = g.visible.map((n, i) => {
-      const tags = [lbTargets.has(n.name) ? 'LB' : '', aceTargets.has(n.name) ? 'ACE' : ''].filter(Boolean);
-      const box = nodeBox(cluster, n, marks, col(i % g.cols), row(Math.floor(i / g.cols)), nodeWidth, g.height, tags);
+      const is = (set: Set<string>) => set.has(n.name) || (n.address !== undefined && set.has(n.address));
+      const tags = [is(lbTargets) ? 'LB' : '', is(aceTargets) ? 'ACE' : ''].filter(Boolean);
+      const box = nodeBox(cluster, n, marks, col(i % cols), row(Math.floor(i / cols)), nodeWidth, g.height, tags);
       const extra = g.extras[i];
       if (extra) {
         const parts = extra.inner(box);
@@ -381,59 +674,70 @@ export function layoutCluster(plan: Plan, cluster: Cluster, marks: Marks, option
     let more: MoreBox | undefined;
     if (g.hidden.length) {
       const i = g.visible.length;
-      const x = col(i % g.cols);
-      const my = row(Math.floor(i / g.cols));
+      const mx = col(i % cols);
+      const my = row(Math.floor(i / cols));
       const sig = roleSignature(g.roles);
+      const kind = `${sig === 'none' ? 'unassigned' : sig.replaceAll('+', ', ')} nodes`;
       more = {
-        key: `${cluster.name}/${sig}`,
+        key: g.key,
         count: g.hidden.length,
         hidden: g.hidden.map((n) => n.name),
-        x,
+        x: mx,
         y: my,
         width: nodeWidth,
         height: g.height,
         lines: [
-          text(`+${g.hidden.length} more`, x + nodeWidth / 2, my + 24, nodeWidth - 16, FONT.text, 'rd-more-count', 'middle'),
-          text(
-            `${sig === 'none' ? 'unassigned' : sig.replaceAll('+', ', ')} nodes`,
-            x + nodeWidth / 2,
-            my + 41,
-            nodeWidth - 16,
-            FONT.badge,
-            'rd-muted',
-            'middle',
-          ),
+          text(`+${g.hidden.length} more`, mx + nodeWidth / 2, my + 24, nodeWidth - 16, FONT.text, 'rd-more-count', 'middle'),
+          ...textBlock(kind, mx + nodeWidth / 2, my + 42, nodeWidth - 16, FONT.badge, 'rd-muted', 'middle').slice(0, 1),
         ],
       };
     }
-    const gridHeight = g.rows * g.height + (g.rows - 1) * GAP;
-    const label = text(`${roleGroupLabel(g.roles)} · ${plural(g.total, 'node')}`, PAD, top + GROUP_LABEL - 6, innerWidth, FONT.small, 'rd-group-label rd-halo');
-    y = top + GROUP_LABEL + gridHeight + GROUP_GAP;
+    const gridHeight = rows * g.height + (rows - 1) * GAP;
+    y = top + labelHeight + gridHeight + GROUP_GAP;
     return {
+      key: g.key,
       signature: roleSignature(g.roles),
       roles: g.roles,
       total: g.total,
       label,
+      caption,
       nodes,
       more,
-      x: PAD,
+      expanded: g.expanded,
+      x: x0,
       y: top,
-      width: gridWidth(g.cols),
-      height: GROUP_LABEL + gridHeight,
+      width: gridWidth(cols),
+      height: labelHeight + gridHeight,
     };
   });
   if (groups.length === 0) {
     // An empty cluster still gets a body line saying so.
-    header.push(text('no nodes yet', PAD, y + 12, innerWidth, FONT.small, 'rd-muted'));
+    header.push(text('no nodes yet', x0, y + 12, innerWidth, FONT.small, 'rd-muted'));
     y += 24;
   }
   const height = y - (groups.length ? GROUP_GAP : 0) + PAD;
+
+  const box = { x: 0, width, groups };
+  const links: Link[] = [];
+  // Fan out from one box at most, and only from the last row of boxes (nothing between it and the nodes).
+  const lastRowTop = Math.max(...shapes.map((s) => s.y), -1);
+  let fanned = false;
+  for (const s of shapes) {
+    const targets = s.id === 'load-balancer' ? lb?.targets : s.id === 'endpoint' ? ace?.targets : undefined;
+    if (!targets) continue;
+    const canFan = !fanned && Math.abs(s.y - lastRowTop) < 1;
+    const made = targetLinks(s, box, targets, `${cluster.name}-${s.id}`, s.id === 'load-balancer' ? 'left' : 'right', canFan);
+    if (canFan && made.length && !made[0]!.via) fanned = true;
+    links.push(...made);
+  }
   return {
     name: cluster.name,
     purpose: facts.purpose,
     severity: marks.cluster(cluster.name).severity,
     header,
     groups,
+    shapes,
+    links,
     x: 0,
     y: 0,
     width,
@@ -454,7 +758,12 @@ function placeNode(n: NodeBox, dx: number, dy: number): NodeBox {
 }
 
 const movePoint = (p: Point, dx: number, dy: number): Point => ({ x: p.x + dx, y: p.y + dy });
-export const moveLink = (l: Link, dx: number, dy: number): Link => ({ ...l, from: movePoint(l.from, dx, dy), to: movePoint(l.to, dx, dy) });
+export const moveLink = (l: Link, dx: number, dy: number): Link => ({
+  ...l,
+  from: movePoint(l.from, dx, dy),
+  to: movePoint(l.to, dx, dy),
+  ...(l.via ? { via: l.via.map((p) => movePoint(p, dx, dy)) } : {}),
+});
 
 export function placeCluster(c: ClusterBox, x: number, y: number): ClusterBox {
   const dx = x - c.x;
@@ -464,11 +773,13 @@ export function placeCluster(c: ClusterBox, x: number, y: number): ClusterBox {
     x,
     y,
     header: c.header.map((t) => moveText(t, dx, dy)),
+    shapes: c.shapes.map((s) => placeShape(s, dx, dy)),
+    links: c.links.map((l) => moveLink(l, dx, dy)),
     groups: c.groups.map((g) => ({
       ...g,
       x: g.x + dx,
       y: g.y + dy,
-      label: moveText(g.label, dx, dy),
+      label: g.label.map((t) => moveText(t, dx, dy)),
       nodes: g.nodes.map((n) => placeNode(n, dx, dy)),
       more: g.more && { ...g.more, x: g.more.x + dx, y: g.more.y + dy, lines: g.more.lines.map((t) => moveText(t, dx, dy)) },
     })),
@@ -476,7 +787,12 @@ export function placeCluster(c: ClusterBox, x: number, y: number): ClusterBox {
 }
 
 /** Places boxes left to right, wrapping into rows no wider than `maxWidth`; each row centred. */
-export function flow(sizes: { width: number; height: number }[], maxWidth: number, gap: number): { positions: Point[]; width: number; height: number } {
+export function flow(
+  sizes: { width: number; height: number }[],
+  maxWidth: number,
+  gap: number,
+  rowGap = gap,
+): { positions: Point[]; rows: number[][]; width: number; height: number } {
   const rows: number[][] = [];
   let rowWidth = 0;
   sizes.forEach((s, i) => {
@@ -499,9 +815,9 @@ export function flow(sizes: { width: number; height: number }[], maxWidth: numbe
       positions[i] = { x, y };
       x += sizes[i]!.width + gap;
     }
-    y += Math.max(...r.map((i) => sizes[i]!.height)) + gap;
+    y += Math.max(...r.map((i) => sizes[i]!.height)) + rowGap;
   });
-  return { positions, width, height: Math.max(0, y - gap) };
+  return { positions, rows, width, height: Math.max(0, y - rowGap) };
 }
 
 /** Every node box in a diagram, flattened (for links and tests). */

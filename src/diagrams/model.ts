@@ -72,6 +72,7 @@ export interface NodeMarks {
 
 export interface MarkInput {
   report?: Report;
+  /** Keys of failed things: nodes "<cluster>/<node>" and parts (see src/rules/failure.ts). */
   failed?: readonly string[];
   highlighted?: readonly string[];
 }
@@ -84,6 +85,8 @@ export interface Marks {
   plan: Finding[];
   /** Nodes that must stay visible when a group collapses into a count. */
   keep(key: string): boolean;
+  /** Whether a part (a load balancer "<cluster>/#load-balancer", a datastore, the Docker host) is marked failed. */
+  partFailed(key: string): boolean;
 }
 
 export function buildMarks({ report, failed = [], highlighted = [] }: MarkInput): Marks {
@@ -109,6 +112,7 @@ export function buildMarks({ report, failed = [], highlighted = [] }: MarkInput)
     },
     plan: planWide,
     keep: (key) => failedSet.has(key) || highlightedSet.has(key) || byNode.has(key),
+    partFailed: (key) => failedSet.has(key),
   };
 }
 

@@ -38,6 +38,10 @@ describe('diagram styles', () => {
     for (const c of used) if (!structural.has(c)) expect(DIAGRAM_CSS, c).toContain(`.${c}`);
   });
 
+  it('sets the font on the SVG itself, so a file opened on its own keeps it', () => {
+    expect(DIAGRAM_CSS).toMatch(/(^|\n)\.rd-svg \{\n {2}font-family: [^;]+;\n\}/);
+  });
+
   it('embeds theme colours and styles in a standalone SVG file', () => {
     const html = renderToStaticMarkup(createElement(PlanDiagram));
     const svg = html.slice(html.indexOf('<svg'), html.indexOf('</svg>') + 6);

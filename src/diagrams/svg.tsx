@@ -1,9 +1,11 @@
 // SVG drawing of a laid-out figure. Plain JSX from numbers: no browser APIs, no effects, no
 // state, so it renders the same with renderToStaticMarkup at build time and inside an island.
+// The SVG's width and height are its viewBox in CSS pixels: diagrams never scale down.
 import type { ReactNode } from 'react';
 import type { Figure } from './figures.ts';
-import { FONT, linkPath, severityPath, type ClusterBox, type Link, type MoreBox, type NodeBox, type Shape, type TextLine } from './layout.ts';
+import { FONT, linkPath, tagWidth, severityPath, type ClusterBox, type Link, type MoreBox, type NodeBox, type Shape, type TextLine } from './layout.ts';
 import { ROLE_LETTER, ROLE_LABEL, markClasses } from './model.ts';
+import { listNames } from '../rules/words.ts';
 
 const cls = (...names: (string | false | undefined)[]) => names.filter(Boolean).join(' ');
 
@@ -44,7 +46,8 @@ export function ShapeView({ shape }: { shape: Shape }) {
       />
     );
   return (
-    <g className={cls('rd-shape', `rd-${shape.kind}`, shape.className)} data-shape={shape.id}>
+    <g className={cls('rd-shape', `rd-${shape.kind}`, shape.className)} data-shape={shape.id} data-part={shape.part}>
+      {shape.part && <title>{shapeTooltip(shape)}</title>}
       {body}
       {shape.lines.map((l, i) => (
         <Text key={i} line={l} />
@@ -58,9 +61,14 @@ function Cross({ x, y, width, height }: { x: number; y: number; width: number; h
   return <path d={`M${x + 4},${y + 4}L${x + width - 4},${y + height - 4}M${x + width - 4},${y + 4}L${x + 4},${y + height - 4}`} className="rd-cross" />;
 }
 
+function shapeTooltip(s: Shape): string {
+  return [...new Set(s.lines.map((l) => l.full))].join(' · ');
+}
+
 function nodeTooltip(n: NodeBox): string {
   const parts = [n.name, n.roles.length ? n.roles.map((r) => ROLE_LABEL[r]).join(', ') : 'no role'];
   if (n.address) parts.push(n.address);
+  if (n.zone) parts.push(`zone ${n.zone}`);
   if (n.tags.includes('LB')) parts.push('load-balancer target');
   if (n.tags.includes('ACE')) parts.push('authorized endpoint target');
   if (n.marks.failed) parts.push('failed');
@@ -70,7 +78,7 @@ function nodeTooltip(n: NodeBox): string {
 
 export function NodeView({ node: n, arrowId }: { node: NodeBox; arrowId: string }) {
   const icon = n.marks.severity;
-  const statusY = n.y + n.height - 8;
+  const statusY = n.y + n.height - 9;
   return (
     <g
       className={cls('rd-node', ...markClasses(n.marks), n.tags.includes('LB') && 'is-lb-target', n.tags.includes('ACE') && 'is-ace-target')}
@@ -78,19 +86,19 @@ export function NodeView({ node: n, arrowId }: { node: NodeBox; arrowId: string 
     >
       <title>{nodeTooltip(n)}</title>
       <rect x={n.x} y={n.y} width={n.width} height={n.height} rx={6} className="rd-node-box" />
-      <text x={n.x + 8} y={n.y + 16} fontSize={FONT.text} className="rd-node-name">
+      <text x={n.x + 8} y={n.y + 18} fontSize={FONT.text} className="rd-node-name">
         {n.label}
       </text>
       {n.roles.map((r, i) => (
         <g key={r} className={`rd-role rd-role-${r}`}>
-          <rect x={n.x + 8 + i * 19} y={n.y + 22} width={16} height={14} rx={3} />
-          <text x={n.x + 16 + i * 19} y={n.y + 32.5} fontSize={FONT.badge} textAnchor="middle">
+          <rect x={n.x + 8 + i * 19} y={n.y + 25} width={17} height={15} rx={3} />
+          <text x={n.x + 16.5 + i * 19} y={n.y + 36.5} fontSize={FONT.badge} textAnchor="middle">
             {ROLE_LETTER[r]}
           </text>
         </g>
       ))}
-      {n.tags.length > 0 && n.roles.length < 5 && (
-        <text x={n.x + n.width - 8} y={n.y + 32.5} fontSize={FONT.badge} textAnchor="end" className="rd-tag">
+      {n.showTags && (
+        <text x={n.x + n.width - 8} y={n.y + 36.5} fontSize={FONT.badge} textAnchor="end" className="rd-tag">
           {n.tags.join(' ')}
         </text>
       )}
@@ -118,7 +126,7 @@ export function NodeView({ node: n, arrowId }: { node: NodeBox; arrowId: string 
 function MoreView({ more }: { more: MoreBox }) {
   return (
     <g className="rd-more" data-more={more.key}>
-      <title>{`${more.count} more: ${more.hidden.join(', ')}`}</title>
+      <title>{`${more.count} more: ${listNames(more.hidden, 40)}`}</title>
       <rect x={more.x} y={more.y} width={more.width} height={more.height} rx={6} className="rd-more-box" />
       {more.lines.map((l, i) => (
         <Text key={i} line={l} />
@@ -137,6 +145,7 @@ export function ClusterFrame({ cluster: c }: { cluster: ClusterBox }) {
       height={c.height}
       rx={10}
       className={cls('rd-cluster-box', c.purpose === 'rancher' && 'is-rancher', c.severity && `has-${c.severity}`)}
+      data-frame={c.name}
     />
   );
 }
@@ -144,56 +153,86 @@ export function ClusterFrame({ cluster: c }: { cluster: ClusterBox }) {
 export function ClusterView({ cluster: c, arrowId }: { cluster: ClusterBox; arrowId: string }) {
   return (
     <g className={cls('rd-cluster', c.purpose === 'rancher' && 'is-rancher', c.severity && `has-${c.severity}`)} data-cluster={c.name}>
+      {c.links.map((l) => (
+        <LinkPath key={l.id} link={l} arrowId={arrowId} />
+      ))}
       {c.header.map((l, i) => (
         <Text key={i} line={l} />
       ))}
       {c.groups.map((g) => (
-        <g key={g.signature} className="rd-group" data-group={g.signature}>
-          <Text line={g.label} />
+        <g key={g.signature} className="rd-group" data-group={g.key}>
+          {g.label.map((l, i) => (
+            <Text key={i} line={l} />
+          ))}
           {g.nodes.map((n) => (
             <NodeView key={n.key} node={n} arrowId={arrowId} />
           ))}
           {g.more && <MoreView more={g.more} />}
         </g>
       ))}
+      {c.shapes.map((s) => (
+        <ShapeView key={s.id} shape={s} />
+      ))}
     </g>
   );
 }
 
 function LegendView({ figure }: { figure: Figure }) {
-  const { legend } = figure;
-  const y = legend.y;
   return (
     <g className="rd-legend" aria-hidden="true">
-      {legend.items.map((item) => (
-        <g key={item.role}>
-          <g className={`rd-role rd-role-${item.role}`}>
-            <rect x={item.x} y={y - 11} width={16} height={14} rx={3} />
-            <text x={item.x + 8} y={y - 0.5} fontSize={FONT.badge} textAnchor="middle">
-              {ROLE_LETTER[item.role]}
-            </text>
-          </g>
-          <text x={item.x + 22} y={y} fontSize={FONT.small} className="rd-muted">
+      {figure.legend.items.map((item) => {
+        const { x, y } = item;
+        const label = (dx: number) => (
+          <text x={x + dx} y={y} fontSize={FONT.small} className="rd-muted">
             {item.label}
           </text>
-        </g>
-      ))}
-      {legend.marks.map((m) => (
-        <g key={m.kind}>
-          {m.kind === 'failed' ? (
-            <Cross x={m.x - 4} y={y - 15} width={22} height={22} />
-          ) : (
-            <path
-              d={severityPath(m.kind, 56)}
-              transform={`translate(${m.x + 7},${y - 4})${m.kind === 'error' ? ' rotate(45)' : ''}`}
-              className={`rd-sev rd-sev-${m.kind}`}
-            />
-          )}
-          <text x={m.x + 20} y={y} fontSize={FONT.small} className="rd-muted">
-            {m.label}
-          </text>
-        </g>
-      ))}
+        );
+        switch (item.kind) {
+          case 'role':
+            return (
+              <g key={`role-${item.role}`}>
+                <g className={`rd-role rd-role-${item.role}`}>
+                  <rect x={x} y={y - 12} width={17} height={15} rx={3} />
+                  <text x={x + 8.5} y={y - 0.5} fontSize={FONT.badge} textAnchor="middle">
+                    {ROLE_LETTER[item.role]}
+                  </text>
+                </g>
+                {label(22)}
+              </g>
+            );
+          case 'tag':
+            return (
+              <g key={`tag-${item.tag}`}>
+                <text x={x} y={y} fontSize={FONT.badge} className="rd-tag">
+                  {item.tag}
+                </text>
+                {label(tagWidth(item.tag) + 6)}
+              </g>
+            );
+          case 'link':
+            return (
+              <g key={`link-${item.className}`}>
+                <path d={`M${x},${y - 4}h24`} className={item.className} />
+                {label(30)}
+              </g>
+            );
+          case 'mark':
+            return (
+              <g key={`mark-${item.mark}`}>
+                {item.mark === 'failed' ? (
+                  <Cross x={x - 4} y={y - 15} width={22} height={22} />
+                ) : (
+                  <path
+                    d={severityPath(item.mark, 56)}
+                    transform={`translate(${x + 7},${y - 4})${item.mark === 'error' ? ' rotate(45)' : ''}`}
+                    className={`rd-sev rd-sev-${item.mark}`}
+                  />
+                )}
+                {label(20)}
+              </g>
+            );
+        }
+      })}
     </g>
   );
 }
@@ -221,11 +260,12 @@ export function FigureSvg({
     <svg
       xmlns="http://www.w3.org/2000/svg"
       viewBox={`0 0 ${figure.width} ${figure.height}`}
-      width="100%"
+      width={figure.width}
+      height={figure.height}
       role="img"
       aria-labelledby={titleId}
       aria-describedby={descId}
-      className={cls('rd-svg', figure.width < 560 && 'rd-narrow')}
+      className="rd-svg"
     >
       <title id={titleId}>{title}</title>
       <desc id={descId}>{description}</desc>

@@ -1,43 +1,8 @@
-// The authorized cluster endpoint of a downstream cluster: FQDN, how many controlplane nodes it
-// targets, private CA and whether its certificate was supplied → the rules' findings.
-import { useState } from 'react';
-import { checkPlan } from '../rules/check.ts';
-import type { Plan } from '../rules/plan.ts';
-import { CalculatorFindings, CalculatorFrame, NumberField, useMounted } from './calculators.tsx';
-import { DraftInput } from './checker/DraftInput.tsx';
-import { CertificateFields } from './checker/CertificateFields.tsx';
-
-export interface EndpointInput {
-  fqdn: string;
-  controlplanes: number;
-  targets: number;
-  privateCA: boolean;
-  caCertificate: boolean;
-}
-
-export function endpointPlan(input: EndpointInput): Plan {
-  const cps = Array.from({ length: input.controlplanes }, (_, i) => `cp-${i + 1}`);
-  return {
-    clusters: [
-      {
-        name: 'production',
-        distribution: 'rke',
-        userWorkloads: true,
-        nodes: [
-          ...[1, 2, 3].map((i) => ({ name: `etcd-${i}`, roles: ['etcd' as const] })),
-          ...cps.map((name) => ({ name, roles: ['controlplane' as const] })),
-          ...[1, 2, 3].map((i) => ({ name: `worker-${i}`, roles: ['worker' as const] })),
-        ],
-        authorizedEndpoint: {
-          ...(input.fqdn.trim() ? { fqdn: input.fqdn.trim() } : {}),
-          targets: cps.slice(0, input.targets),
-          privateCA: input.privateCA,
-          caCertificate: input.caCertificate,
-        },
-      },
-    ],
-  };
-}
+// The authorized cluster endpoint of a downstream cluster. Static HTML: the table of what the
+// guidance recommends always shows; calculators-client.ts adds FQDN, controlplane counts and the
+// private-CA switches, and lists the rules' findings.
+import { ENDPOINT_DEFAULTS as D } from './calculator-plans.ts';
+import { CalculatorFrame, CheckField, NumberField, TextField } from './calculators.tsx';
 
 function Recommended() {
   return (
@@ -62,41 +27,15 @@ function Recommended() {
 }
 
 export default function AuthorizedEndpointCalculator() {
-  const mounted = useMounted();
-  const [input, setInput] = useState<EndpointInput>({
-    fqdn: 'api.production.example.com',
-    controlplanes: 2,
-    targets: 2,
-    privateCA: false,
-    caCertificate: false,
-  });
-  if (!mounted)
-    return (
-      <CalculatorFrame title="Authorized endpoint settings">
-        <Recommended />
-      </CalculatorFrame>
-    );
-  const set = (patch: Partial<EndpointInput>) =>
-    setInput((old) => {
-      const next = { ...old, ...patch };
-      return { ...next, targets: Math.min(next.targets, next.controlplanes) };
-    });
-  const findings = checkPlan(endpointPlan(input)).findings.filter((f) => f.rule.startsWith('ace-'));
   return (
-    <CalculatorFrame title="Authorized endpoint checker">
+    <CalculatorFrame kind="authorized-endpoint" title="Authorized endpoint settings" liveTitle="Authorized endpoint checker" table={<Recommended />}>
       <div className="ck-fields">
-        <DraftInput label="FQDN" placeholder="empty: one kubeconfig context per node" value={input.fqdn} onCommit={(fqdn) => set({ fqdn })} />
-        <NumberField label="Controlplane nodes" value={input.controlplanes} min={1} max={9} onChange={(controlplanes) => set({ controlplanes })} />
-        <NumberField
-          label="Controlplane nodes behind the FQDN"
-          value={input.targets}
-          min={0}
-          max={input.controlplanes}
-          onChange={(targets) => set({ targets })}
-        />
-        <CertificateFields value={input} onChange={set} />
+        <TextField label="FQDN" name="fqdn" value={D.fqdn} placeholder="empty: one kubeconfig context per node" />
+        <NumberField label="Controlplane nodes" name="controlplanes" value={D.controlplanes} min={1} max={9} />
+        <NumberField label="Controlplane nodes behind the FQDN" name="targets" value={D.targets} min={0} max={D.controlplanes} />
+        <CheckField label="Certificate signed by a private CA" name="privateCA" checked={D.privateCA} />
+        <CheckField label="CA certificate supplied" name="caCertificate" checked={D.caCertificate} />
       </div>
-      <CalculatorFindings findings={findings} none="This endpoint matches the guidance." />
     </CalculatorFrame>
   );
 }

@@ -1,35 +1,11 @@
 // etcd members → quorum and failures tolerated, with the lesson that an even count buys nothing.
-// The arithmetic and the findings come from src/rules.
-import { useState } from 'react';
-import { checkPlan } from '../rules/check.ts';
-import type { Plan } from '../rules/plan.ts';
+// Static HTML: the 1–7 table always shows; calculators-client.ts adds the member field, marks the
+// matching row and lists the rules' findings. The arithmetic comes from src/rules.
 import { etcdQuorum, failuresTolerated } from '../rules/quorum.ts';
-import { CalculatorFindings, CalculatorFrame, NumberField, useMounted } from './calculators.tsx';
-import { plural } from './checker/summary.ts';
+import { MAX_MEMBERS } from './calculator-plans.ts';
+import { CalculatorFrame, NumberField } from './calculators.tsx';
 
-const MAX_MEMBERS = 15;
-
-/** A downstream RKE cluster with `members` etcd nodes, two controlplane nodes and a worker. */
-export function etcdPlan(members: number): Plan {
-  const node = (name: string, role: 'etcd' | 'controlplane' | 'worker') => ({ name, roles: [role] });
-  return {
-    clusters: [
-      {
-        name: 'downstream',
-        distribution: 'rke',
-        userWorkloads: true,
-        nodes: [
-          ...Array.from({ length: members }, (_, i) => node(`etcd-${i + 1}`, 'etcd')),
-          node('cp-1', 'controlplane'),
-          node('cp-2', 'controlplane'),
-          node('worker-1', 'worker'),
-        ],
-      },
-    ],
-  };
-}
-
-function QuorumTable({ highlight }: { highlight?: number }) {
+function QuorumTable() {
   return (
     <table>
       <caption className="ck-sr">etcd members, votes needed and failures survived</caption>
@@ -42,7 +18,7 @@ function QuorumTable({ highlight }: { highlight?: number }) {
       </thead>
       <tbody>
         {[1, 2, 3, 4, 5, 6, 7].map((n) => (
-          <tr key={n} aria-current={n === highlight ? 'true' : undefined} className={n === highlight ? 'calc-current' : undefined}>
+          <tr key={n} data-members={n}>
             <th scope="row">{n}</th>
             <td>{etcdQuorum(n)}</td>
             <td>{failuresTolerated(n)}</td>
@@ -54,34 +30,13 @@ function QuorumTable({ highlight }: { highlight?: number }) {
 }
 
 export default function EtcdCalculator({ initial = 3 }: { initial?: number }) {
-  const mounted = useMounted();
-  const [members, setMembers] = useState(initial);
-  if (!mounted)
-    return (
-      <CalculatorFrame title="etcd quorum">
-        <QuorumTable />
-      </CalculatorFrame>
-    );
-  const quorum = etcdQuorum(members);
-  const tolerated = failuresTolerated(members);
-  const findings = checkPlan(etcdPlan(members)).findings.filter((f) => f.rule.startsWith('etcd-') || f.rule === 'downstream-three-etcd');
   return (
-    <CalculatorFrame title="etcd quorum calculator">
+    <CalculatorFrame kind="etcd" title="etcd quorum" liveTitle="etcd quorum calculator" table={<QuorumTable />}>
       <div className="ck-fields">
-        <NumberField label="etcd members" value={members} min={0} max={MAX_MEMBERS} onChange={setMembers} />
+        <NumberField label="etcd members" name="members" value={initial} min={0} max={MAX_MEMBERS} />
       </div>
-      <p className="calc-result" aria-live="polite" aria-atomic="true">
-        {members === 0
-          ? 'With no etcd member there is no datastore at all.'
-          : `${plural(members, 'member')}: quorum is ${quorum}, so the cluster survives ${plural(tolerated, 'failed member')}.`}
-      </p>
-      {members > 0 && members % 2 === 0 && (
-        <p className="calc-lesson">
-          An even count gains nothing: {members} members tolerate {plural(tolerated, 'failure')}, exactly as {members - 1} do, yet need one more vote for quorum
-          and one more machine that can fail. Use {members - 1} or {members + 1}.
-        </p>
-      )}
-      <CalculatorFindings findings={findings} none="No etcd finding: this member count follows the guidance." />
+      <p className="calc-result" aria-live="polite" aria-atomic="true" data-out="result" />
+      <p className="calc-lesson" data-out="lesson" hidden />
     </CalculatorFrame>
   );
 }

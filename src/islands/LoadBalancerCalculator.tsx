@@ -1,34 +1,8 @@
-// The load balancer in front of the Rancher cluster: layer, ports, how many nodes it targets and
-// where TLS ends → the findings the rules give for a Rancher-on-RKE plan with those settings.
-import { useState } from 'react';
-import { checkPlan } from '../rules/check.ts';
-import type { Plan } from '../rules/plan.ts';
-import { CalculatorFindings, CalculatorFrame, NumberField, useMounted } from './calculators.tsx';
-import { LoadBalancerFields } from './checker/LoadBalancerFields.tsx';
-
-export interface LoadBalancerInput {
-  layer: 4 | 7;
-  ports: number[];
-  nodes: number;
-  targets: number;
-  tlsTermination: 'ingress' | 'load-balancer';
-}
-
-export function loadBalancerPlan(input: LoadBalancerInput): Plan {
-  const names = Array.from({ length: input.nodes }, (_, i) => `rancher-${i + 1}`);
-  return {
-    rancher: { version: '2.4.8', install: 'kubernetes', cluster: 'rancher' },
-    clusters: [
-      {
-        name: 'rancher',
-        distribution: 'rke',
-        userWorkloads: false,
-        nodes: names.map((name) => ({ name, roles: ['etcd', 'controlplane', 'worker'] })),
-        loadBalancer: { layer: input.layer, ports: input.ports, targets: names.slice(0, input.targets), tlsTermination: input.tlsTermination },
-      },
-    ],
-  };
-}
+// The load balancer in front of the Rancher cluster. Static HTML: the table of what the guidance
+// recommends always shows; calculators-client.ts adds layer, ports, node counts and where TLS ends,
+// and lists the findings the rules give for a Rancher-on-RKE plan with those settings.
+import { LOAD_BALANCER_DEFAULTS as D } from './calculator-plans.ts';
+import { CalculatorFrame, NumberField, SelectField, TextField } from './calculators.tsx';
 
 function Recommended() {
   return (
@@ -57,28 +31,31 @@ function Recommended() {
 }
 
 export default function LoadBalancerCalculator() {
-  const mounted = useMounted();
-  const [input, setInput] = useState<LoadBalancerInput>({ layer: 4, ports: [80, 443], nodes: 3, targets: 3, tlsTermination: 'ingress' });
-  if (!mounted)
-    return (
-      <CalculatorFrame title="Load balancer settings">
-        <Recommended />
-      </CalculatorFrame>
-    );
-  const set = (patch: Partial<LoadBalancerInput>) =>
-    setInput((old) => {
-      const next = { ...old, ...patch };
-      return { ...next, targets: Math.min(next.targets, next.nodes) };
-    });
-  const findings = checkPlan(loadBalancerPlan(input)).findings.filter((f) => f.rule.startsWith('lb-'));
   return (
-    <CalculatorFrame title="Load balancer checker">
+    <CalculatorFrame kind="load-balancer" title="Load balancer settings" liveTitle="Load balancer checker" table={<Recommended />}>
       <div className="ck-fields">
-        <LoadBalancerFields value={input} onChange={set} />
-        <NumberField label="Nodes in the Rancher cluster" value={input.nodes} min={1} max={9} onChange={(nodes) => set({ nodes })} />
-        <NumberField label="Nodes the load balancer targets" value={input.targets} min={0} max={input.nodes} onChange={(targets) => set({ targets })} />
+        <SelectField
+          label="Layer"
+          name="layer"
+          value={String(D.layer)}
+          options={[
+            ['4', 'Layer 4 (TCP)'],
+            ['7', 'Layer 7 (HTTP)'],
+          ]}
+        />
+        <TextField label="Ports" name="ports" value={D.ports.join(', ')} placeholder="80, 443" />
+        <SelectField
+          label="TLS ends at"
+          name="tls"
+          value={D.tlsTermination}
+          options={[
+            ['ingress', 'the ingress controller on the nodes'],
+            ['load-balancer', 'the load balancer'],
+          ]}
+        />
+        <NumberField label="Nodes in the Rancher cluster" name="nodes" value={D.nodes} min={1} max={9} />
+        <NumberField label="Nodes the load balancer targets" name="targets" value={D.targets} min={0} max={D.nodes} />
       </div>
-      <CalculatorFindings findings={findings} none="These settings match the guidance." />
     </CalculatorFrame>
   );
 }

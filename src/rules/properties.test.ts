@@ -6,7 +6,7 @@ import { checkPlan } from './check.ts';
 import { RULES } from './catalogue/index.ts';
 import { ExportError } from './formats/format.ts';
 import { docsPath } from './guide-pages.ts';
-import { simulateFailure, smallestBreakingFailure } from './failure.ts';
+import { CLUSTER_PARTS, simulateFailure, simulatePlanFailure, smallestBreakingFailure, smallestBreakingZones, zonesOf, type ClusterPart } from './failure.ts';
 import { InputError } from './formats/input-error.ts';
 import { parsePlan, toPlanJson, toPlanYaml } from './formats/plan-file.ts';
 import { readInputDetailed } from './formats/read.ts';
@@ -19,6 +19,7 @@ const nodeArb = fc.record(
     name: fc.constantFrom(...NAMES),
     address: fc.constantFrom('10.0.0.1', '10.0.0.2', '10.0.0.3', '10.0.0.4', 'host.example'),
     roles: fc.subarray([...NODE_ROLES]),
+    zone: fc.constantFrom('za', 'zb', 'zc', 'zd'),
   },
   { requiredKeys: ['name', 'roles'] },
 );
@@ -126,6 +127,84 @@ describe('checkPlan properties', () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+
+  /** Clusters whose node names are unique: duplicate names fail together, which subsets cannot express. */
+  const uniqueClusters = (plan: Plan) => {
+    const names = plan.clusters.map((c) => c.name);
+    return plan.clusters.filter((c, i) => names.indexOf(c.name) === i && new Set(c.nodes.map((n) => n.name)).size === c.nodes.length);
+  };
+  const brokenBy =
+    (plan: Plan, name: string) =>
+    (failed: readonly string[], parts: readonly ClusterPart[] = []) => {
+      const o = simulateFailure(plan, name, failed, { loadBalancer: parts.includes('load-balancer'), datastore: parts.includes('datastore') });
+      return o.rancherReachable === undefined ? !o.schedulable : !o.rancherReachable;
+    };
+
+  it('with parts counted, the smallest breaking failure breaks the cluster and nothing smaller does', () => {
+    fc.assert(
+      fc.property(planArb, (plan) => {
+        for (const cluster of uniqueClusters(plan)) {
+          const found = smallestBreakingFailure(plan, cluster.name, { parts: true });
+          if (!found) continue;
+          const broken = brokenBy(plan, cluster.name);
+          expect(broken(found.nodes, found.parts)).toBe(true);
+          const size = found.nodes.length + found.parts.length;
+          // Never larger than the node-only answer.
+          const nodesOnly = smallestBreakingFailure(plan, cluster.name)!;
+          expect(size).toBeLessThanOrEqual(nodesOnly.nodes.length);
+          const items: ({ node: string } | { part: ClusterPart })[] = [
+            ...cluster.nodes.map((n) => ({ node: n.name })),
+            ...CLUSTER_PARTS.map((part) => ({ part })),
+          ];
+          for (let mask = 0; mask < 1 << items.length; mask++) {
+            const subset = items.filter((_, i) => mask & (1 << i));
+            if (subset.length >= size) continue;
+            const nodes = subset.flatMap((s) => ('node' in s ? [s.node] : []));
+            const parts = subset.flatMap((s) => ('part' in s ? [s.part] : []));
+            expect(broken(nodes, parts)).toBe(false);
+          }
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('losing a zone is losing exactly the nodes placed in it', () => {
+    fc.assert(
+      fc.property(planArb, fc.subarray(['za', 'zb', 'zc', 'zd']), (plan, zones) => {
+        const keys = zonesOf(plan)
+          .filter((z) => zones.includes(z.zone))
+          .flatMap((z) => z.nodes);
+        expect(simulatePlanFailure(plan, { zones })).toEqual(simulatePlanFailure(plan, { nodes: keys }));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('the fewest breaking zones break the cluster and no fewer zones do; without an answer, losing every zone changes nothing', () => {
+    fc.assert(
+      fc.property(planArb, (plan) => {
+        for (const cluster of uniqueClusters(plan)) {
+          const zones = [...new Set(cluster.nodes.flatMap((n) => (n.zone ? [n.zone] : [])))];
+          const broken = brokenBy(plan, cluster.name);
+          const inZones = (chosen: string[]) => cluster.nodes.filter((n) => n.zone !== undefined && chosen.includes(n.zone)).map((n) => n.name);
+          const found = smallestBreakingZones(plan, cluster.name);
+          if (!found) {
+            // No answer: losing every zone changes nothing.
+            expect(broken(inZones(zones))).toBe(broken([]));
+            continue;
+          }
+          expect(found.nodes).toEqual(inZones(found.zones));
+          expect(broken(found.nodes)).toBe(true);
+          for (let mask = 0; mask < 1 << zones.length; mask++) {
+            const subset = zones.filter((_, i) => mask & (1 << i));
+            if (subset.length < found.zones.length) expect(broken(inZones(subset))).toBe(false);
+          }
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 

@@ -57,6 +57,10 @@ export interface FailureOutcome {
   schedulable: boolean;
   /** Only for the Rancher cluster; undefined for downstream clusters. */
   rancherReachable?: boolean;
+  /** Set when the cluster has a load balancer and it was failed. */
+  loadBalancerFailed?: boolean;
+  /** Set when the cluster keeps its data in an external datastore and that datastore was failed. */
+  datastoreFailed?: boolean;
   /** Plain sentences saying what broke and why, for people. */
   notes: string[];
 }

@@ -1,7 +1,6 @@
 // The plan checker: editor, findings, live diagram, failure what-if, import, export and share.
 // State is one reducer (state.ts); findings come from checkPlan on every change.
 import { useCallback, useEffect, useId, useMemo, useReducer, useRef, useState, type MouseEvent } from 'react';
-import { PlanDiagram } from '../../diagrams/diagrams.tsx';
 import { checkPlan } from '../../rules/check.ts';
 import { PRESETS, type PresetId } from '../../rules/presets.ts';
 import type { ReadResult } from '../../rules/formats/read.ts';
@@ -10,6 +9,8 @@ import { ClusterEditor } from './ClusterEditor.tsx';
 import { RancherEditor } from './RancherEditor.tsx';
 import { FindingsList } from './FindingsList.tsx';
 import { FailurePanel } from './FailurePanel.tsx';
+import { CheckerDiagram } from './CheckerDiagram.tsx';
+import { failedSummary } from './what-if.ts';
 import { ImportPanel } from './ImportPanel.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { SharePanel } from './SharePanel.tsx';
@@ -112,7 +113,7 @@ export function Checker({ start }: { start: Startup }) {
         )}
         <p className="ck-summary" role="status" aria-label="Finding count" aria-live="polite" aria-atomic="true">
           <strong>{summaryLine(report)}</strong> for {plural(plan.clusters.length, 'cluster')} and {plural(nodeCount, 'node')}
-          {failed.length > 0 ? `, ${plural(failed.length, 'node')} marked failed` : ''}.
+          {failed.length > 0 ? `, ${failedSummary(failed)} marked failed` : ''}.
         </p>
         <SharePanel link={link} />
       </section>
@@ -141,10 +142,12 @@ export function Checker({ start }: { start: Startup }) {
 
           <section className="ck-section ck-diagram-section" aria-labelledby={`${id}-diagram`}>
             <h2 id={`${id}-diagram`}>Diagram</h2>
-            <p className="ck-muted">Click a node to mark it failed, or click it again to bring it back.</p>
+            <p className="ck-muted">
+              Click a node, a load balancer or a datastore to mark it failed, and again to bring it back; click “+N more” to see every node.
+            </p>
             {/* Clicks are a pointer shortcut; the "Fail" checkboxes in the editor do the same from the keyboard. */}
             <div className="ck-diagram" ref={diagramRef} onClick={onDiagramClick}>
-              <PlanDiagram plan={plan} report={report} failed={failed} highlighted={highlighted} title="Your plan" id="checker-plan" />
+              <CheckerDiagram plan={plan} report={report} failed={failed} highlighted={highlighted} dispatch={dispatch} />
             </div>
           </section>
 
