@@ -4,7 +4,9 @@ import { useId, type Dispatch } from 'react';
 import { DISTRIBUTIONS, HOSTINGS, type Cluster, type Distribution, type Hosting } from '../../rules/vocabulary.ts';
 import { DISTRIBUTION_LABEL } from '../../diagrams/model.ts';
 import type { Action } from './state.ts';
-import { DraftInput, SrOnly } from './DraftInput.tsx';
+import { SrOnly } from './DraftInput.tsx';
+import { ValidatedInput } from './ValidatedInput.tsx';
+import { checkFqdn, checkName } from './validation.ts';
 import { NodeList } from './NodeList.tsx';
 import { LoadBalancerFields } from './LoadBalancerFields.tsx';
 import { CertificateFields } from './CertificateFields.tsx';
@@ -75,11 +77,13 @@ export function EndpointEditor({ cluster, index, dispatch }: { cluster: Cluster;
       </label>
       {ace && (
         <div className="ck-fields">
-          <DraftInput
+          <ValidatedInput
             label="FQDN"
             placeholder="none: one context per node"
             value={ace.fqdn ?? ''}
-            onCommit={(fqdn) => set({ fqdn: fqdn.trim() || undefined })}
+            check={checkFqdn}
+            format={(v) => v ?? ''}
+            onApply={(fqdn) => set({ fqdn })}
           />
           <CertificateFields value={ace} onChange={set} />
           <TargetPicker cluster={cluster} targets={ace.targets} label="Endpoint targets" onChange={(targets) => set({ targets })} />
@@ -93,13 +97,20 @@ export function ClusterEditor({
   cluster,
   index,
   isRancher,
+  clusterNames,
+  planNodes,
   failedSet,
+  findingsId,
   dispatch,
 }: {
   cluster: Cluster;
   index: number;
   isRancher: boolean;
+  /** Names of every cluster in the plan, for the uniqueness check. */
+  clusterNames: readonly string[];
+  planNodes: number;
   failedSet: ReadonlySet<string>;
+  findingsId: string;
   dispatch: Dispatch<Action>;
 }) {
   const id = useId();
@@ -121,7 +132,18 @@ export function ClusterEditor({
         </button>
       </div>
       <div className="ck-fields">
-        <DraftInput label="Cluster name" value={cluster.name} onCommit={(name) => dispatch({ type: 'rename-cluster', cluster: index, name })} />
+        <ValidatedInput
+          label="Cluster name"
+          value={cluster.name}
+          check={(t) =>
+            checkName(
+              t,
+              clusterNames.filter((n, i) => i !== index),
+              'cluster',
+            )
+          }
+          onApply={(name) => dispatch({ type: 'rename-cluster', cluster: index, name })}
+        />
         <label className="ck-field">
           <span className="ck-label">Distribution</span>
           <select
@@ -170,8 +192,7 @@ export function ClusterEditor({
           Runs your own applications
         </label>
       </div>
-      <h4>Nodes ({cluster.nodes.length})</h4>
-      <NodeList cluster={cluster} clusterIndex={index} failedSet={failedSet} dispatch={dispatch} />
+      <NodeList cluster={cluster} clusterIndex={index} planNodes={planNodes} failedSet={failedSet} findingsId={findingsId} dispatch={dispatch} />
       <LoadBalancerEditor cluster={cluster} index={index} dispatch={dispatch} />
       <EndpointEditor cluster={cluster} index={index} dispatch={dispatch} />
     </section>
