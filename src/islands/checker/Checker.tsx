@@ -3,15 +3,29 @@
 // State is one reducer (state.ts) inside the undo history (history.ts). The results follow the
 // plan one frame after each edit, so the edited control answers at once and the findings, diagram
 // and what-if catch up in the next paint.
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useReducer, useRef, useState, type MouseEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+  type Dispatch,
+  type MouseEvent,
+  type RefObject,
+} from 'react';
 import { PlanDiagram } from '../../diagrams/diagrams.tsx';
 import { checkPlan } from '../../rules/check.ts';
 import { nothingToCheck } from '../../rules/cluster-facts.ts';
 import type { Plan } from '../../rules/plan.ts';
 import { PRESETS, type PresetId } from '../../rules/presets.ts';
 import type { ReadResult } from '../../rules/formats/read.ts';
-import { failedByCluster, initialState } from './state.ts';
-import { historyReducer, initialHistory, type History } from './history.ts';
+import type { Report } from '../../rules/report.ts';
+import { failedByCluster, initialState, type CheckerState } from './state.ts';
+import { historyReducer, initialHistory, type History, type HistoryAction } from './history.ts';
 import { ClusterEditor } from './ClusterEditor.tsx';
 import { RancherEditor } from './RancherEditor.tsx';
 import { FindingsList } from './FindingsList.tsx';
@@ -72,8 +86,22 @@ function undoKey(e: KeyboardEvent): 'undo' | 'redo' | undefined {
   return undefined;
 }
 
-export function Checker({ start }: { start: Startup }) {
+/** Parts of the checker drawn on first mount: the editor; the count and findings; the diagram and
+ * what-if; the panels below. */
+const STAGES = 4;
+
+/**
+ * `progressive`: build the checker in three short tasks (editor, results, the panels below) rather
+ * than one long one, so the page answers input while it starts. Server rendering draws it all.
+ */
+export function Checker({ start, progressive = false }: { start: Startup; progressive?: boolean }) {
   const id = useId();
+  const [stage, setStage] = useState(progressive ? 1 : STAGES);
+  useEffect(() => {
+    if (stage >= STAGES) return;
+    const timer = setTimeout(() => setStage(stage + 1), 0);
+    return () => clearTimeout(timer);
+  }, [stage]);
   const rootRef = useRef<HTMLDivElement>(null);
   const [history, dispatch] = useReducer(historyReducer, start, startHistory);
   const [highlighted, setHighlighted] = useState<string[]>([]);
@@ -149,17 +177,21 @@ export function Checker({ start }: { start: Startup }) {
     setNotice({ kind: 'info', text: `Opened the saved plan “${name}”. Undo brings back the plan you had.` });
   }, []);
 
-  const items = exportItems({
-    plan: shown.plan,
-    report,
-    theme: typeof document !== 'undefined' && document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light',
-    docsBase: typeof window !== 'undefined' ? new URL('../', window.location.href).href : undefined,
-  });
+  const items = useMemo(
+    () =>
+      exportItems({
+        plan: shown.plan,
+        report,
+        theme: typeof document !== 'undefined' && document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light',
+        docsBase: typeof window !== 'undefined' ? new URL('../', window.location.href).href : undefined,
+      }),
+    [shown.plan, report],
+  );
   const nodeCount = plan.clusters.reduce((a, c) => a + c.nodes.length, 0);
-  const shownNodes = shown.plan.clusters.reduce((a, c) => a + c.nodes.length, 0);
-  const empty = nothingToCheck(shown.plan);
   const preset = activePreset(plan);
-  const clusterNames = plan.clusters.map((c) => c.name);
+  // One array per list of names, so the memoised cluster editors skip re-rendering on other edits.
+  const namesKey = plan.clusters.map((c) => c.name).join('\n');
+  const clusterNames = useMemo(() => (namesKey === '' ? [] : namesKey.split('\n')), [namesKey]);
   const lastStep = history.past.at(-1)?.label;
   const nextStep = history.future.at(-1)?.label;
 
@@ -252,24 +284,88 @@ export function Checker({ start }: { start: Startup }) {
           </button>
         </section>
 
-        <div className="ck-results">
-          <div className="ck-summary-bar">
-            <p className="ck-summary" role="status" aria-label="Finding count" aria-live="polite" aria-atomic="true">
-              {empty ? (
-                <strong>Nothing to check yet: {empty.replace('the input lists', 'the plan has')}.</strong>
-              ) : (
-                <>
-                  <strong>{summaryLine(report)}</strong> for {plural(shown.plan.clusters.length, 'cluster')} and {plural(shownNodes, 'node')}
-                  {shown.failed.length > 0 ? `, ${plural(shown.failed.length, 'node')} marked failed` : ''}.
-                </>
-              )}
-            </p>
-            <button type="button" className="ck-button ck-small" onClick={() => window.print()}>
-              Print report
-            </button>
-          </div>
-          <FindingsList plan={shown.plan} report={report} onHighlight={setHighlighted} headingId={findingsId} />
+        {stage >= 2 && (
+          <Results
+            shown={shown}
+            report={report}
+            highlighted={highlighted}
+            onHighlight={setHighlighted}
+            dispatch={dispatch}
+            onDiagramClick={onDiagramClick}
+            diagramRef={diagramRef}
+            id={id}
+            withDiagram={stage >= 3}
+          />
+        )}
 
+        {stage >= 4 && (
+          <div className="ck-keep">
+            <SavedPlansPanel plan={plan} saved={saved} setSaved={setSaved} onOpen={onOpenSaved} headingId={`${id}-saved`} />
+            <section className="ck-section ck-share-section" aria-labelledby={`${id}-share`}>
+              <h2 id={`${id}-share`}>Share</h2>
+              <p className="ck-muted">
+                The address of this page always holds the plan; anyone who opens it gets a copy they can change without touching yours.
+              </p>
+              <SharePanel link={link} />
+            </section>
+            <ComparePanel plan={shown.plan} saved={saved} headingId={`${id}-compare`} />
+            <ExportPanel items={items} headingId={`${id}-export`} diagram={diagramRef} />
+          </div>
+        )}
+      </div>
+      {stage >= 4 && <PrintNodes clusters={shown.plan.clusters} failed={shownFailed} />}
+    </div>
+  );
+}
+
+/** What the plan means: the count, findings, diagram and what-if. Memoised, so an edit renders the
+ * editor first and these one paint later (see useAfterPaint). */
+const Results = memo(function Results({
+  shown,
+  report,
+  highlighted,
+  onHighlight,
+  dispatch,
+  onDiagramClick,
+  diagramRef,
+  id,
+  withDiagram,
+}: {
+  shown: CheckerState;
+  report: Report;
+  highlighted: string[];
+  onHighlight: (keys: string[]) => void;
+  dispatch: Dispatch<HistoryAction>;
+  onDiagramClick: (e: MouseEvent<HTMLDivElement>) => void;
+  diagramRef: RefObject<HTMLDivElement | null>;
+  id: string;
+  /** False only while the checker starts (see STAGES). */
+  withDiagram: boolean;
+}) {
+  const shownNodes = shown.plan.clusters.reduce((a, c) => a + c.nodes.length, 0);
+  const empty = nothingToCheck(shown.plan);
+  const findingsId = `${id}-findings`;
+  return (
+    <div className="ck-results">
+      <div className="ck-summary-bar">
+        <p className="ck-summary" role="status" aria-label="Finding count" aria-live="polite" aria-atomic="true">
+          {empty ? (
+            <strong>Nothing to check yet: {empty.replace('the input lists', 'the plan has')}.</strong>
+          ) : (
+            <>
+              <strong>{summaryLine(report)}</strong> for {plural(shown.plan.clusters.length, 'cluster')} and {plural(shownNodes, 'node')}
+              {shown.failed.length > 0 ? `, ${plural(shown.failed.length, 'node')} marked failed` : ''}.
+            </>
+          )}
+        </p>
+        <button type="button" className="ck-button ck-small" onClick={() => window.print()}>
+          Print report
+        </button>
+      </div>
+      <FindingsList plan={shown.plan} report={report} onHighlight={onHighlight} headingId={findingsId} />
+
+      {withDiagram && (
+        <>
           <section className="ck-section ck-diagram-section" aria-labelledby={`${id}-diagram`}>
             <h2 id={`${id}-diagram`}>Diagram</h2>
             <p className="ck-muted">Click a node to mark it failed, or click it again to bring it back.</p>
@@ -280,20 +376,8 @@ export function Checker({ start }: { start: Startup }) {
           </section>
 
           <FailurePanel plan={shown.plan} failed={shown.failed} dispatch={dispatch} headingId={`${id}-failure`} />
-        </div>
-
-        <div className="ck-keep">
-          <SavedPlansPanel plan={plan} saved={saved} setSaved={setSaved} onOpen={onOpenSaved} headingId={`${id}-saved`} />
-          <section className="ck-section ck-share-section" aria-labelledby={`${id}-share`}>
-            <h2 id={`${id}-share`}>Share</h2>
-            <p className="ck-muted">The address of this page always holds the plan; anyone who opens it gets a copy they can change without touching yours.</p>
-            <SharePanel link={link} />
-          </section>
-          <ComparePanel plan={plan} saved={saved} headingId={`${id}-compare`} />
-          <ExportPanel items={items} headingId={`${id}-export`} diagram={diagramRef} />
-        </div>
-      </div>
-      <PrintNodes clusters={shown.plan.clusters} failed={shownFailed} />
+        </>
+      )}
     </div>
   );
-}
+});

@@ -1,34 +1,52 @@
 // Everything about one cluster: name, distribution, hosting, datastore, user workloads, its load
 // balancer and authorized endpoint, and its nodes.
-import { useId, type Dispatch } from 'react';
+import { memo, useId, useState, type Dispatch } from 'react';
 import { DISTRIBUTIONS, HOSTINGS, type Cluster, type Distribution, type Hosting } from '../../rules/vocabulary.ts';
 import { DISTRIBUTION_LABEL } from '../../diagrams/model.ts';
 import type { Action } from './state.ts';
 import { SrOnly } from './DraftInput.tsx';
 import { ValidatedInput } from './ValidatedInput.tsx';
 import { checkFqdn, checkName } from './validation.ts';
-import { NodeList } from './NodeList.tsx';
+import { NodeList, PAGE_SIZE } from './NodeList.tsx';
 import { LoadBalancerFields } from './LoadBalancerFields.tsx';
 import { CertificateFields } from './CertificateFields.tsx';
 
 function TargetPicker({ cluster, targets, label, onChange }: { cluster: Cluster; targets: string[]; label: string; onChange: (t: string[]) => void }) {
   const set = new Set(targets);
-  const unknown = targets.filter((t) => !cluster.nodes.some((n) => n.name === t));
+  const names = new Set(cluster.nodes.map((n) => n.name));
+  const unknown = targets.filter((t) => !names.has(t));
+  // A large cluster's nodes are listed on request: hundreds of checkboxes would bury the editor.
+  const many = cluster.nodes.length > PAGE_SIZE;
+  const [open, setOpen] = useState(false);
+  const boxes = (
+    <>
+      {cluster.nodes.map((n) => (
+        <label key={n.name} className="ck-check">
+          <input
+            type="checkbox"
+            checked={set.has(n.name)}
+            onChange={() => onChange(set.has(n.name) ? targets.filter((t) => t !== n.name) : [...targets, n.name])}
+          />
+          {n.name}
+          <SrOnly> is a target of the {label.toLowerCase().includes('endpoint') ? 'endpoint' : 'load balancer'}</SrOnly>
+        </label>
+      ))}
+    </>
+  );
   return (
     <fieldset className="ck-targets">
       <legend>{label}</legend>
       <div className="ck-wrap">
-        {cluster.nodes.map((n) => (
-          <label key={n.name} className="ck-check">
-            <input
-              type="checkbox"
-              checked={set.has(n.name)}
-              onChange={() => onChange(set.has(n.name) ? targets.filter((t) => t !== n.name) : [...targets, n.name])}
-            />
-            {n.name}
-            <SrOnly> is a target of the {label.toLowerCase().includes('endpoint') ? 'endpoint' : 'load balancer'}</SrOnly>
-          </label>
-        ))}
+        {many ? (
+          <details className="ck-target-list" onToggle={(e) => setOpen(e.currentTarget.open)}>
+            <summary>
+              {targets.filter((t) => names.has(t)).length} of {cluster.nodes.length} nodes: choose one by one
+            </summary>
+            {open && <div className="ck-wrap">{boxes}</div>}
+          </details>
+        ) : (
+          boxes
+        )}
         {unknown.map((t) => (
           <span key={t} className="ck-muted">
             {t} (not a node of this cluster)
@@ -93,7 +111,8 @@ export function EndpointEditor({ cluster, index, dispatch }: { cluster: Cluster;
   );
 }
 
-export function ClusterEditor({
+// Memoised: an edit in one cluster re-renders that cluster's editor only.
+export const ClusterEditor = memo(function ClusterEditor({
   cluster,
   index,
   isRancher,
@@ -197,4 +216,4 @@ export function ClusterEditor({
       <EndpointEditor cluster={cluster} index={index} dispatch={dispatch} />
     </section>
   );
-}
+});

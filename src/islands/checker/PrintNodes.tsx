@@ -36,7 +36,7 @@ const ClusterNodes = memo(function ClusterNodes({ cluster, failed }: { cluster: 
   );
 });
 
-export function PrintNodes({ clusters, failed }: { clusters: readonly Cluster[]; failed: ReadonlyMap<string, string[]> }) {
+export const PrintNodes = memo(function PrintNodes({ clusters, failed }: { clusters: readonly Cluster[]; failed: ReadonlyMap<string, string[]> }) {
   if (clusters.length === 0) return null;
   return (
     <section className="ck-print-only">
@@ -47,4 +47,4 @@ export function PrintNodes({ clusters, failed }: { clusters: readonly Cluster[];
       ))}
     </section>
   );
-}
+});

@@ -1,7 +1,7 @@
 // Plans kept by name in this browser: save the current plan, open or delete a saved one (a deleted
 // plan can be put back), and compare two plans by their findings. Storage lives in storage.ts;
 // opening a plan goes through the checker's history, so Undo returns to what was there before.
-import { useEffect, useId, useMemo, useState } from 'react';
+import { memo, useEffect, useId, useMemo, useState } from 'react';
 import { checkPlan } from '../../rules/check.ts';
 import type { Plan } from '../../rules/plan.ts';
 import type { Finding } from '../../rules/report.ts';
@@ -204,7 +204,7 @@ export function diffFindings(a: readonly Finding[], b: readonly Finding[]): Find
 
 const CURRENT = 'current';
 
-export function ComparePanel({ plan, saved, headingId }: { plan: Plan; saved: SavedPlan[]; headingId: string }) {
+export const ComparePanel = memo(function ComparePanel({ plan, saved, headingId }: { plan: Plan; saved: SavedPlan[]; headingId: string }) {
   const id = useId();
   const [a, setA] = useState(CURRENT);
   const [b, setB] = useState('');
@@ -304,4 +304,4 @@ export function ComparePanel({ plan, saved, headingId }: { plan: Plan; saved: Sa
       )}
     </section>
   );
-}
+});
