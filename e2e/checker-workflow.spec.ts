@@ -116,7 +116,7 @@ for (const viewport of VIEWPORTS) {
       await expect(imp.getByText('The version must look like 2.4 or v2.4.8.')).toBeVisible();
     });
 
-    test('files: size checked before reading, UTF-16 read like the CLI reads it', async ({ page }) => {
+    test('files: size checked before reading, UTF-16 read like the CLI reads it, drop works like choose', async ({ page }) => {
       await openChecker(page);
       const imp = importer(page);
       const chooser = imp.getByLabel('Or choose a file');
@@ -127,6 +127,16 @@ for (const viewport of VIEWPORTS) {
       const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(CLUSTER_YML, 'utf16le')]);
       await chooser.setInputFiles({ name: 'cluster-utf16.yml', mimeType: 'application/yaml', buffer: utf16 });
       await expect(notice(page)).toContainText('Imported an RKE cluster.yml (cluster-utf16.yml): 1 cluster, 3 nodes.');
+      await expect(page.locator('.ck-diagram .rd-node')).toHaveCount(3);
+
+      // Dropped on the import box, a file is read the same way.
+      await preset(page, 'Empty plan');
+      await imp.locator('.ck-drop').evaluate((zone, text) => {
+        const data = new DataTransfer();
+        data.items.add(new File([text], 'dropped.cluster.yml', { type: 'application/yaml' }));
+        zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      }, CLUSTER_YML);
+      await expect(notice(page)).toContainText('Imported an RKE cluster.yml (dropped.cluster.yml): 1 cluster, 3 nodes.');
       await expect(page.locator('.ck-diagram .rd-node')).toHaveCount(3);
     });
 

@@ -77,6 +77,21 @@ function useAfterPaint<T>(value: T): T {
   return shown;
 }
 
+/** `value`, once the browser is idle: for what only matters later (the printed node table). */
+function useWhenIdle<T>(value: T): T {
+  const [idle, setIdle] = useState(value);
+  useEffect(() => {
+    if (idle === value) return;
+    if (typeof requestIdleCallback !== 'function') {
+      const timer = setTimeout(() => setIdle(value), 50);
+      return () => clearTimeout(timer);
+    }
+    const handle = requestIdleCallback(() => setIdle(value), { timeout: 1000 });
+    return () => cancelIdleCallback(handle);
+  }, [idle, value]);
+  return idle;
+}
+
 /** Ctrl+Z / Cmd+Z undo, Shift+Ctrl+Z / Cmd+Shift+Z / Ctrl+Y redo — outside fields with their own undo. */
 function undoKey(e: KeyboardEvent): 'undo' | 'redo' | undefined {
   if (!(e.ctrlKey || e.metaKey) || e.altKey) return undefined;
@@ -112,7 +127,8 @@ export function Checker({ start, progressive = false }: { start: Startup; progre
   const shown = useAfterPaint(history.present);
   const report = useMemo(() => checkPlan(shown.plan, { extraFindings: shown.extraFindings }), [shown.plan, shown.extraFindings]);
   const failedSet = useMemo(() => new Set(failed), [failed]);
-  const shownFailed = useMemo(() => failedByCluster(shown.plan, shown.failed), [shown.plan, shown.failed]);
+  const printed = useWhenIdle(shown);
+  const printedFailed = useMemo(() => failedByCluster(printed.plan, printed.failed), [printed.plan, printed.failed]);
   const link = usePersistence(plan, start.persist);
   const findingsId = `${id}-findings`;
   const planRef = useRef(plan);
@@ -313,7 +329,7 @@ export function Checker({ start, progressive = false }: { start: Startup; progre
           </div>
         )}
       </div>
-      {stage >= 4 && <PrintNodes clusters={shown.plan.clusters} failed={shownFailed} />}
+      {stage >= 4 && <PrintNodes clusters={printed.plan.clusters} failed={printedFailed} />}
     </div>
   );
 }

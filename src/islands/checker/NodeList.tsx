@@ -1,4 +1,5 @@
-// One cluster's nodes as a table — name, address, zone, one column per role, fail, remove — plus
+// One cluster's nodes as a table — name, one column per role, fail, address, zone, remove (the
+// checkboxes come first so they are in view on a phone, where the table scrolls sideways) — plus
 // the bulk "add N nodes with these roles" form. Large clusters show a page of rows at a time with a
 // filter, so the page keeps a few hundred controls at most whatever the plan's size (the Tab order
 // stays short and a role toggle re-renders one row). Rows are memoised for the same reason.
@@ -58,6 +59,26 @@ const NodeRow = memo(function NodeRow({
           onApply={(name) => dispatch({ type: 'rename-node', cluster: clusterIndex, node: index, name })}
         />
       </th>
+      {roles.map((role) => (
+        <td key={role} className="ck-cell-check">
+          <label className="ck-check">
+            <input
+              type="checkbox"
+              checked={node.roles.includes(role)}
+              onChange={() => dispatch({ type: 'toggle-role', cluster: clusterIndex, node: index, role })}
+            />
+            <SrOnly>
+              {ROLE_NAME[role]} role of {node.name}
+            </SrOnly>
+          </label>
+        </td>
+      ))}
+      <td className="ck-cell-check">
+        <label className="ck-check">
+          <input type="checkbox" checked={failed} onChange={() => dispatch({ type: 'toggle-failed', key: failKey })} />
+          <SrOnly>Fail {node.name}</SrOnly>
+        </label>
+      </td>
       <td>
         <ValidatedInput
           label={`Address of ${node.name}`}
@@ -81,26 +102,6 @@ const NodeRow = memo(function NodeRow({
           format={text}
           onApply={(zone) => dispatch({ type: 'set-zone', cluster: clusterIndex, node: index, zone })}
         />
-      </td>
-      {roles.map((role) => (
-        <td key={role} className="ck-cell-check">
-          <label className="ck-check">
-            <input
-              type="checkbox"
-              checked={node.roles.includes(role)}
-              onChange={() => dispatch({ type: 'toggle-role', cluster: clusterIndex, node: index, role })}
-            />
-            <SrOnly>
-              {ROLE_NAME[role]} role of {node.name}
-            </SrOnly>
-          </label>
-        </td>
-      ))}
-      <td className="ck-cell-check">
-        <label className="ck-check">
-          <input type="checkbox" checked={failed} onChange={() => dispatch({ type: 'toggle-failed', key: failKey })} />
-          <SrOnly>Fail {node.name}</SrOnly>
-        </label>
       </td>
       <td className="ck-cell-action">
         <button
@@ -200,17 +201,17 @@ export function NodeList({
                 <th scope="col" rowSpan={2}>
                   Name
                 </th>
-                <th scope="col" rowSpan={2}>
-                  Address
-                </th>
-                <th scope="col" rowSpan={2}>
-                  Zone
-                </th>
                 <th scope="colgroup" colSpan={roles.length}>
                   Roles
                 </th>
                 <th scope="col" rowSpan={2}>
                   Fail
+                </th>
+                <th scope="col" rowSpan={2}>
+                  Address
+                </th>
+                <th scope="col" rowSpan={2}>
+                  Zone
                 </th>
                 <th scope="col" rowSpan={2}>
                   <SrOnly>Remove</SrOnly>
