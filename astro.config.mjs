@@ -1,7 +1,8 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
-import react from '@astrojs/react';
+import preact from '@astrojs/preact';
 import { cliBundle } from './src/cli/site-bundle.mjs';
 import { cspConfig, cspSeal } from './scripts/csp.mjs';
 
@@ -23,6 +24,13 @@ export default defineConfig({
   // inline scripts Starlight puts in every page and reads the finished policy back out of the
   // built HTML for the nginx snippet, so the header and the meta tag never drift apart.
   security: { csp: cspConfig() },
+  vite: {
+    resolve: {
+      // Starlight's search loads Pagefind's UI at idle time on every page; this stand-in loads it
+      // when the search dialog is first opened (see the module for how).
+      alias: [{ find: /^@pagefind\/default-ui$/, replacement: fileURLToPath(new URL('./src/components/pagefind-on-demand.ts', import.meta.url)) }],
+    },
+  },
   integrations: [
     starlight({
       title: 'Rancher Architecture Guide',
@@ -57,7 +65,10 @@ export default defineConfig({
         { label: 'Background', items: ['disagreements', 'versions'] },
       ],
     }),
-    react(),
+    // The islands and diagrams are written against React's API and run on Preact's compatible
+    // one, which is a tenth of react-dom's weight: the calculator pages stay light, and the
+    // diagrams render the same at build time, in the browser and in the unit tests.
+    preact({ compat: true }),
     cliBundle(),
     // After Starlight, so it sees the finished pages.
     cspSeal(),

@@ -98,8 +98,8 @@ test('editing the cluster, load balancer, endpoint and Rancher sections', async 
   await rancher.getByLabel('Distribution').selectOption('rke');
   await rancher.getByLabel('kubectl reaches this cluster directly (authorized endpoint)').check();
   await expect(rancher.getByLabel('FQDN')).toHaveValue('api.rancher.example.com');
+  // Text fields apply as you type, once the value is valid.
   await rancher.getByLabel('Cluster name').fill('local');
-  await rancher.getByLabel('Cluster name').press('Enter');
   await expect(cluster(page, 'local')).toBeVisible();
   await expect(page.getByLabel('Cluster that runs Rancher')).toHaveValue('local');
   await page.getByRole('button', { name: 'Add a cluster' }).click();
@@ -113,7 +113,7 @@ test('editing the cluster, load balancer, endpoint and Rancher sections', async 
 test('import: a cluster.yml replaces the plan; bad input is explained and changes nothing', async ({ page }) => {
   await openChecker(page);
   await page.getByRole('button', { name: 'Production downstream cluster' }).click();
-  const imp = page.getByRole('region', { name: 'Import' });
+  const imp = page.getByRole('region', { name: 'Start from your files' });
 
   await imp.getByLabel('Or choose a file').setInputFiles({ name: 'cluster.yml', mimeType: 'application/yaml', buffer: Buffer.from(CLUSTER_YML) });
   await expect(page.getByText(/Imported an RKE cluster\.yml \(cluster\.yml\): 1 cluster, 3 nodes/).first()).toBeVisible();
@@ -202,13 +202,13 @@ test('share link round-trip, reload from storage, and a malformed link', async (
   await page.reload();
   await expect(diagramNode(page, 'rancher/shared-node')).toHaveCount(1);
 
-  // A malformed or hostile link: a clear message and the preset, never a blank page.
+  // A malformed or hostile link: a clear message and the reader's own plan, never a blank page.
   for (const hash of ['#plan=v1.not-a-plan', '#plan=v9.xyz', `#plan=v1.${'A'.repeat(300_000)}`, '#plan=%3Cscript%3E']) {
     await page.goto('about:blank');
     await page.goto(`${CHECKER}${hash}`);
     await expect(page.getByRole('alert')).toContainText('The plan in this link could not be loaded');
-    await expect(page.getByRole('alert')).toContainText('Rancher on RKE');
-    await expect(diagramNode(page, 'rancher/rancher-1')).toHaveCount(1);
+    await expect(page.getByRole('alert')).toContainText('Showing the plan saved in this browser, unchanged.');
+    await expect(diagramNode(page, 'rancher/shared-node')).toHaveCount(1);
   }
   // The bad link did not overwrite the saved plan.
   await page.goto(CHECKER);
@@ -270,7 +270,7 @@ for (const theme of ['light', 'dark'] as const) {
     await prod.getByLabel('Fail cp-1').check();
     await prod.getByLabel('A load balancer fronts this cluster').check();
     await prod.getByLabel('Certificate signed by a private CA').check();
-    const imp = page.getByRole('region', { name: 'Import' });
+    const imp = page.getByRole('region', { name: 'Start from your files' });
     await imp.getByLabel('Paste or drop a file here').fill('clusters: 5');
     await imp.getByRole('button', { name: 'Import pasted text' }).click();
     await expect(imp.getByRole('alert')).toBeVisible();

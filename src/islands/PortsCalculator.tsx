@@ -150,7 +150,7 @@ export default function PortsCalculator() {
   };
   const loadSaved = async () => {
     const { loadStoredPlan } = await import('./checker/storage.ts');
-    const plan = loadStoredPlan();
+    const plan = await loadStoredPlan();
     if (!plan) {
       setResult(undefined);
       setMessage('No plan saved in this browser yet: describe one in the plan checker first.');

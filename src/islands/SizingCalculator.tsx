@@ -151,7 +151,7 @@ export default function SizingCalculator() {
   const versions = MINORS.includes(state.version) ? MINORS : [...MINORS, state.version];
   const loadPlan = async () => {
     const { loadStoredPlan } = await import('./checker/storage.ts');
-    const plan = loadStoredPlan();
+    const plan = await loadStoredPlan();
     const next = plan && sizingStateFromPlan(plan);
     if (!plan) setStatus('No plan saved in this browser yet: describe one in the plan checker first.');
     else if (!next) setStatus('The saved plan does not say what Rancher runs on: choose its cluster (or the Docker install) in the checker.');

@@ -8,11 +8,13 @@ import './checker.css';
 const noSubscription = () => () => undefined;
 
 export function useMounted(): boolean {
-  // The server snapshot is false and the client's true, so React renders the fallback first and
-  // switches after hydration without an effect.
+  // The server snapshot is false and the client's true, so the server renders the fallback and the
+  // browser switches without an effect. The client snapshot also asks for a document: Preact's
+  // version of this hook (the site runs on Preact, see astro.config.mjs) renders on the server
+  // with the client snapshot.
   return useSyncExternalStore(
     noSubscription,
-    () => true,
+    () => typeof document !== 'undefined',
     () => false,
   );
 }

@@ -153,6 +153,19 @@ export function clusterPurpose(plan: Plan, cluster: Cluster): ClusterPurpose {
   return isRancherCluster(plan, cluster) ? 'rancher' : 'downstream';
 }
 
+// ---- is there anything to check? -------------------------------------------------------------
+
+/**
+ * Why a plan holds nothing the rules could judge (no clusters, or clusters without nodes), or
+ * undefined when it does. A Docker install and managed clusters (EKS, GKE, AKS) are judged without
+ * nodes. Inputs to check are refused on this; the checker's editor shows it instead of a result.
+ */
+export function nothingToCheck(plan: Plan): string | undefined {
+  if (plan.rancher?.install === 'docker' || plan.clusters.some((c) => isManaged(c))) return undefined;
+  if (plan.clusters.length === 0) return 'the input lists no clusters';
+  return plan.clusters.some((c) => c.nodes.length > 0) ? undefined : 'the input lists no nodes';
+}
+
 // ---- which machine is which ------------------------------------------------------------------
 
 /** Something that may name a machine: a node (name and maybe address) or a bare name/address. */

@@ -20,7 +20,8 @@ export { ExportError, type Format, type SingleClusterOptions, type WriteOptions 
 export { FORMATS, formatById, type FormatId } from './formats/registry.ts';
 export { parsePlan, toPlanJson, toPlanYaml, planJsonSchema } from './formats/plan-file.ts';
 export { validatePlan, validateWith } from './formats/validate.ts';
-export { toClusterYml, RKE_REFUSALS } from './formats/rke-cluster-yml.ts';
+export { toClusterYml } from './formats/rke-cluster-yml.ts';
+export { RKE_REFUSALS, clusterYmlProblems } from './formats/rke-refusals.ts';
 export { toNginxConfig } from './formats/nginx.ts';
 export { readInput, readInputDetailed, detectFormat, INPUT_FORMATS, type InputFormat, type ReadOptions, type ReadResult } from './formats/read.ts';
 export { rke2Configs, toRke2Config, type Rke2NodeConfig } from './formats/rke2-config.ts';

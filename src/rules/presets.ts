@@ -1,5 +1,8 @@
 // Plans that mirror the guidance. The checker starts from them and the guidance pages draw them.
-import { planSchema, type Plan, type PlanInput } from './plan.ts';
+// Their defaults are filled without the schema library (plan-defaults.ts), so drawing or loading a
+// preset never loads zod; plan-defaults.test.ts checks each against the schema.
+import type { Plan, PlanInput } from './vocabulary.ts';
+import { withPlanDefaults } from './plan-defaults.ts';
 
 const allRoles = ['etcd', 'controlplane', 'worker'] as const;
 
@@ -127,11 +130,11 @@ const definitions = {
 export type PresetId = keyof typeof definitions;
 
 export const PRESETS: Record<PresetId, { label: string; plan: Plan }> = Object.fromEntries(
-  Object.entries(definitions).map(([id, { label, plan }]) => [id, { label, plan: planSchema.parse(plan) }]),
+  Object.entries(definitions).map(([id, { label, plan }]) => [id, { label, plan: withPlanDefaults(plan) }]),
 ) as Record<PresetId, { label: string; plan: Plan }>;
 
 /** The whole recommended picture: Rancher on RKE plus one production downstream cluster. */
-export const RECOMMENDED_PLAN: Plan = planSchema.parse({
+export const RECOMMENDED_PLAN: Plan = withPlanDefaults({
   rancher: PRESETS['rancher-rke'].plan.rancher,
   clusters: [...PRESETS['rancher-rke'].plan.clusters, ...PRESETS['downstream-production'].plan.clusters],
 });

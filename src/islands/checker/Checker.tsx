@@ -1,10 +1,30 @@
-// The plan checker: editor, findings, live diagram, failure what-if, import, export and share.
-// State is one reducer (state.ts); findings come from checkPlan on every change.
-import { useCallback, useEffect, useId, useMemo, useReducer, useRef, useState, type MouseEvent } from 'react';
+// The plan checker: start from files or a preset, edit the plan (with undo and redo), and read the
+// findings, the live diagram and the failure what-if beside it; save, share, compare and export.
+// State is one reducer (state.ts) inside the undo history (history.ts). The results follow the
+// plan one frame after each edit, so the edited control answers at once and the findings, diagram
+// and what-if catch up in the next paint.
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+  type Dispatch,
+  type MouseEvent,
+  type RefObject,
+} from 'react';
 import { checkPlan } from '../../rules/check.ts';
+import { nothingToCheck } from '../../rules/cluster-facts.ts';
+import type { Plan } from '../../rules/plan.ts';
 import { PRESETS, type PresetId } from '../../rules/presets.ts';
 import type { ReadResult } from '../../rules/formats/read.ts';
-import { checkerReducer, initialState } from './state.ts';
+import type { Report } from '../../rules/report.ts';
+import { failedByCluster, initialState, type CheckerState } from './state.ts';
+import { historyReducer, initialHistory, type History, type HistoryAction } from './history.ts';
 import { ClusterEditor } from './ClusterEditor.tsx';
 import { RancherEditor } from './RancherEditor.tsx';
 import { FindingsList } from './FindingsList.tsx';
@@ -14,13 +34,17 @@ import { failedSummary } from './what-if.ts';
 import { ImportPanel } from './ImportPanel.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { SharePanel } from './SharePanel.tsx';
+import { ComparePanel, SavedPlansPanel, useSavedPlans } from './SavedPlans.tsx';
+import { PrintNodes } from './PrintNodes.tsx';
 import { exportItems } from './exports.ts';
 import { usePersistence } from './usePersistence.ts';
 import { summaryLine, plural } from './summary.ts';
-import type { Startup } from './startup.ts';
+import { openLinkedPlan, type Notice, type Startup } from './startup.ts';
 import { decodePlan, payloadFromHash } from './share.ts';
+import { defaultStorage, listSaved, samePlan } from './storage.ts';
 
-export const PRESET_SHORT: Record<PresetId, string> = {
+/** Short button labels; a preset without one shows its full label. */
+export const PRESET_SHORT: Partial<Record<PresetId, string>> = {
   'rancher-rke': 'Rancher on RKE',
   'rancher-k3s': 'Rancher on K3s',
   'rancher-rke2': 'RKE2 for Rancher 2.12',
@@ -31,27 +55,120 @@ export const PRESET_SHORT: Record<PresetId, string> = {
   empty: 'Empty plan',
 };
 
-export function Checker({ start }: { start: Startup }) {
-  const id = useId();
-  const [state, dispatch] = useReducer(checkerReducer, start.plan, initialState);
-  const [highlighted, setHighlighted] = useState<string[]>([]);
-  const [notice, setNotice] = useState(start.notice);
-  const diagramRef = useRef<HTMLDivElement>(null);
-  const { plan, failed } = state;
-  const report = useMemo(() => checkPlan(plan, { extraFindings: state.extraFindings }), [plan, state.extraFindings]);
-  const failedSet = useMemo(() => new Set(failed), [failed]);
-  const link = usePersistence(plan, start.persist);
+const PRESET_IDS = Object.keys(PRESETS) as PresetId[];
 
-  // A link pasted into the address bar of an open checker changes only the hash: load it too.
-  // Our own replaceState calls fire no hashchange, so this only sees the reader's navigation.
+/** The preset the plan is, if it is one (loaded, or edited back to it). */
+function activePreset(plan: Plan): PresetId | undefined {
+  const direct = PRESET_IDS.find((p) => PRESETS[p].plan === plan);
+  if (direct) return direct;
+  return PRESET_IDS.find((p) => PRESETS[p].plan.clusters.length === plan.clusters.length && samePlan(PRESETS[p].plan, plan));
+}
+
+/** The history a start-up begins with: after a link, one step back to the reader's own plan. */
+function startHistory(start: Startup): History {
+  if (!start.previous) return initialHistory(initialState(start.plan));
+  return historyReducer(initialHistory(initialState(start.previous)), { type: 'replace-plan', plan: start.plan, label: 'opening the link' });
+}
+
+/** `value`, one paint later: the control the reader used updates first, the results after. */
+function useAfterPaint<T>(value: T): T {
+  const [shown, setShown] = useState(value);
+  useEffect(() => {
+    if (shown === value) return;
+    const timer = setTimeout(() => setShown(value), 0);
+    return () => clearTimeout(timer);
+  }, [shown, value]);
+  return shown;
+}
+
+/** `value`, once the browser is idle: for what only matters later (the printed node table). */
+function useWhenIdle<T>(value: T): T {
+  const [idle, setIdle] = useState(value);
+  useEffect(() => {
+    if (idle === value) return;
+    if (typeof requestIdleCallback !== 'function') {
+      const timer = setTimeout(() => setIdle(value), 50);
+      return () => clearTimeout(timer);
+    }
+    const handle = requestIdleCallback(() => setIdle(value), { timeout: 1000 });
+    return () => cancelIdleCallback(handle);
+  }, [idle, value]);
+  return idle;
+}
+
+/** Ctrl+Z / Cmd+Z undo, Shift+Ctrl+Z / Cmd+Shift+Z / Ctrl+Y redo — outside fields with their own undo. */
+function undoKey(e: KeyboardEvent): 'undo' | 'redo' | undefined {
+  if (!(e.ctrlKey || e.metaKey) || e.altKey) return undefined;
+  const key = e.key.toLowerCase();
+  if (key === 'z') return e.shiftKey ? 'redo' : 'undo';
+  if (key === 'y' && e.ctrlKey && !e.shiftKey) return 'redo';
+  return undefined;
+}
+
+/** Parts of the checker drawn on first mount: the editor; the count and findings; the diagram and
+ * what-if; the panels below. */
+const STAGES = 4;
+
+/**
+ * `progressive`: build the checker in three short tasks (editor, results, the panels below) rather
+ * than one long one, so the page answers input while it starts. Server rendering draws it all.
+ */
+export function Checker({ start, progressive = false }: { start: Startup; progressive?: boolean }) {
+  const id = useId();
+  const [stage, setStage] = useState(progressive ? 1 : STAGES);
+  useEffect(() => {
+    if (stage >= STAGES) return;
+    const timer = setTimeout(() => setStage(stage + 1), 0);
+    return () => clearTimeout(timer);
+  }, [stage]);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const [history, dispatch] = useReducer(historyReducer, start, startHistory);
+  const [highlighted, setHighlighted] = useState<string[]>([]);
+  const [notice, setNotice] = useState<Notice | undefined>(start.notice);
+  const [saved, setSaved] = useSavedPlans();
+  const diagramRef = useRef<HTMLDivElement>(null);
+  const { plan, failed } = history.present;
+  const shown = useAfterPaint(history.present);
+  const report = useMemo(() => checkPlan(shown.plan, { extraFindings: shown.extraFindings }), [shown.plan, shown.extraFindings]);
+  const failedSet = useMemo(() => new Set(failed), [failed]);
+  const printed = useWhenIdle(shown);
+  const printedFailed = useMemo(() => failedByCluster(printed.plan, printed.failed), [printed.plan, printed.failed]);
+  const link = usePersistence(plan, start.persist);
+  const findingsId = `${id}-findings`;
+  const planRef = useRef(plan);
+  useLayoutEffect(() => {
+    planRef.current = plan;
+  }, [plan]);
+
+  // Undo and redo from the keyboard, anywhere in the checker (or with nothing focused).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const what = undoKey(e);
+      if (!what) return;
+      const target = e.target instanceof Element ? e.target : null;
+      if (target && target !== document.body && !rootRef.current?.contains(target)) return;
+      // Fields that are not the plan (the import text, names, the node filter) keep the browser's undo.
+      if (target?.closest('[data-own-undo], textarea, input[type=search], .ck-import, .ck-share')) return;
+      e.preventDefault();
+      dispatch({ type: what });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  // A link pasted into the address bar of an open checker changes only the hash: open it too,
+  // keeping the reader's plan among the saved ones. Our own replaceState calls fire no hashchange.
   useEffect(() => {
     const onHashChange = () => {
       const payload = payloadFromHash(window.location.hash);
       if (payload === undefined) return;
       decodePlan(payload).then(
         (linked) => {
-          dispatch({ type: 'replace-plan', plan: linked });
-          setNotice({ kind: 'info', text: 'Loaded the plan from the link.' });
+          if (samePlan(linked, planRef.current)) return;
+          const opened = openLinkedPlan(linked, planRef.current, defaultStorage());
+          dispatch({ type: 'replace-plan', plan: linked, label: 'opening the link' });
+          setSaved(listSaved());
+          setNotice(opened.notice);
         },
         (error: unknown) =>
           setNotice({
@@ -62,7 +179,7 @@ export function Checker({ start }: { start: Startup }) {
     };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
-  }, []);
+  }, [setSaved]);
 
   const onDiagramClick = useCallback((e: MouseEvent<HTMLDivElement>) => {
     const node = (e.target as Element).closest?.('[data-node]');
@@ -71,57 +188,103 @@ export function Checker({ start }: { start: Startup }) {
   }, []);
 
   const onImport = useCallback((result: ReadResult, description: string) => {
-    dispatch({ type: 'replace-plan', plan: result.plan, extraFindings: result.findings });
-    setNotice({ kind: 'info', text: description });
+    dispatch({ type: 'replace-plan', plan: result.plan, extraFindings: result.findings, label: 'the import' });
+    setNotice({ kind: 'info', text: `${description} Undo brings back the plan you had.` });
   }, []);
 
-  const items = exportItems({
-    plan,
-    report,
-    theme: typeof document !== 'undefined' && document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light',
-    docsBase: typeof window !== 'undefined' ? new URL('../', window.location.href).href : undefined,
-  });
+  const onOpenSaved = useCallback((opened: Plan, name: string) => {
+    dispatch({ type: 'replace-plan', plan: opened, label: `opening “${name}”` });
+    setNotice({ kind: 'info', text: `Opened the saved plan “${name}”. Undo brings back the plan you had.` });
+  }, []);
+
+  const items = useMemo(
+    () =>
+      exportItems({
+        plan: shown.plan,
+        report,
+        theme: typeof document !== 'undefined' && document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light',
+        docsBase: typeof window !== 'undefined' ? new URL('../', window.location.href).href : undefined,
+      }),
+    [shown.plan, report],
+  );
   const nodeCount = plan.clusters.reduce((a, c) => a + c.nodes.length, 0);
+  const preset = activePreset(plan);
+  // One array per list of names, so the memoised cluster editors skip re-rendering on other edits.
+  const namesKey = plan.clusters.map((c) => c.name).join('\n');
+  const clusterNames = useMemo(() => (namesKey === '' ? [] : namesKey.split('\n')), [namesKey]);
+  const lastStep = history.past.at(-1)?.label;
+  const nextStep = history.future.at(-1)?.label;
 
   return (
-    <div className="ck not-content">
-      <section className="ck-section ck-top" aria-labelledby={`${id}-start`}>
-        <h2 id={`${id}-start`}>Start from a preset</h2>
-        <div className="ck-row ck-presets">
-          {(Object.keys(PRESETS) as PresetId[]).map((p) => (
-            <button
-              key={p}
-              type="button"
-              className="ck-button"
-              title={PRESETS[p].label}
-              onClick={() => {
-                dispatch({ type: 'load-preset', preset: p });
-                setNotice({ kind: 'info', text: `Loaded the preset “${PRESETS[p].label}”.` });
-              }}
-            >
-              {PRESET_SHORT[p]}
-            </button>
-          ))}
+    <div className="ck not-content" ref={rootRef}>
+      {notice && (
+        <div className={`ck-notice-bar ${notice.kind === 'error' ? 'ck-alert' : 'ck-notice'}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+          <p>{notice.text}</p>
+          <button type="button" className="ck-button ck-small" onClick={() => setNotice(undefined)}>
+            Dismiss<span className="ck-sr"> message</span>
+          </button>
         </div>
-        {notice && (
-          <div className={notice.kind === 'error' ? 'ck-alert' : 'ck-notice'} role={notice.kind === 'error' ? 'alert' : 'status'}>
-            <p>{notice.text}</p>
-            <button type="button" className="ck-button ck-small" onClick={() => setNotice(undefined)}>
-              Dismiss<span className="ck-sr"> message</span>
-            </button>
-          </div>
-        )}
-        <p className="ck-summary" role="status" aria-label="Finding count" aria-live="polite" aria-atomic="true">
-          <strong>{summaryLine(report)}</strong> for {plural(plan.clusters.length, 'cluster')} and {plural(nodeCount, 'node')}
-          {failed.length > 0 ? `, ${failedSummary(failed)} marked failed` : ''}.
-        </p>
-        <SharePanel link={link} />
-      </section>
+      )}
 
-      {/* Wide screens: the editor on the left, what it means (findings, diagram, failures) on the right. */}
       <div className="ck-workspace">
+        <div className="ck-start">
+          <ImportPanel onImport={onImport} headingId={`${id}-import`} />
+          <section className="ck-section ck-presets" aria-labelledby={`${id}-presets`}>
+            <h2 id={`${id}-presets`}>Start from a preset</h2>
+            <ul className="ck-preset-list">
+              {PRESET_IDS.map((p) => (
+                <li key={p}>
+                  <button
+                    type="button"
+                    className={`ck-button ck-preset${p === preset ? ' is-current' : ''}`}
+                    title={PRESETS[p].label}
+                    aria-current={p === preset ? 'true' : undefined}
+                    onClick={() => {
+                      dispatch({ type: 'load-preset', preset: p });
+                      setNotice({ kind: 'info', text: `Loaded the preset “${PRESETS[p].label}”. Undo brings back the plan you had.` });
+                    }}
+                  >
+                    {PRESET_SHORT[p] ?? PRESETS[p].label}
+                    {p === preset && <span className="ck-current-mark"> (current)</span>}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        </div>
+
         <section className="ck-section ck-editor" aria-labelledby={`${id}-edit`}>
-          <h2 id={`${id}-edit`}>Your plan</h2>
+          <div className="ck-editor-head">
+            <h2 id={`${id}-edit`}>Your plan</h2>
+            <div className="ck-row ck-history" role="group" aria-label="Undo and redo">
+              <button
+                type="button"
+                className="ck-button ck-small"
+                disabled={!lastStep}
+                aria-keyshortcuts="Control+Z Meta+Z"
+                title={lastStep ? `Undo ${lastStep} (Ctrl+Z)` : 'Nothing to undo'}
+                onClick={() => dispatch({ type: 'undo' })}
+              >
+                Undo
+              </button>
+              <button
+                type="button"
+                className="ck-button ck-small"
+                disabled={!nextStep}
+                aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
+                title={nextStep ? `Redo ${nextStep} (Shift+Ctrl+Z)` : 'Nothing to redo'}
+                onClick={() => dispatch({ type: 'redo' })}
+              >
+                Redo
+              </button>
+              <a className="ck-skip" href={`#${findingsId}`}>
+                Skip to findings
+              </a>
+            </div>
+          </div>
+          <p role="status" className="ck-status ck-history-status">
+            {history.announcement}
+          </p>
           <RancherEditor plan={plan} dispatch={dispatch} />
           {plan.clusters.map((c, i) => (
             <ClusterEditor
@@ -129,7 +292,10 @@ export function Checker({ start }: { start: Startup }) {
               cluster={c}
               index={i}
               isRancher={plan.rancher?.install === 'kubernetes' && plan.rancher.cluster === c.name}
+              clusterNames={clusterNames}
+              planNodes={nodeCount}
               failedSet={failedSet}
+              findingsId={findingsId}
               dispatch={dispatch}
             />
           ))}
@@ -137,9 +303,89 @@ export function Checker({ start }: { start: Startup }) {
             Add a cluster
           </button>
         </section>
-        <div className="ck-results">
-          <FindingsList plan={plan} report={report} onHighlight={setHighlighted} headingId={`${id}-findings`} />
 
+        {stage >= 2 && (
+          <Results
+            shown={shown}
+            report={report}
+            highlighted={highlighted}
+            onHighlight={setHighlighted}
+            dispatch={dispatch}
+            onDiagramClick={onDiagramClick}
+            diagramRef={diagramRef}
+            id={id}
+            withDiagram={stage >= 3}
+          />
+        )}
+
+        {stage >= 4 && (
+          <div className="ck-keep">
+            <SavedPlansPanel plan={plan} saved={saved} setSaved={setSaved} onOpen={onOpenSaved} headingId={`${id}-saved`} />
+            <section className="ck-section ck-share-section" aria-labelledby={`${id}-share`}>
+              <h2 id={`${id}-share`}>Share</h2>
+              <p className="ck-muted">
+                The address of this page always holds the plan; anyone who opens it gets a copy they can change without touching yours.
+              </p>
+              <SharePanel link={link} />
+            </section>
+            <ComparePanel plan={shown.plan} saved={saved} headingId={`${id}-compare`} />
+            <ExportPanel items={items} headingId={`${id}-export`} diagram={diagramRef} />
+          </div>
+        )}
+      </div>
+      {stage >= 4 && <PrintNodes clusters={printed.plan.clusters} failed={printedFailed} />}
+    </div>
+  );
+}
+
+/** What the plan means: the count, findings, diagram and what-if. Memoised, so an edit renders the
+ * editor first and these one paint later (see useAfterPaint). */
+const Results = memo(function Results({
+  shown,
+  report,
+  highlighted,
+  onHighlight,
+  dispatch,
+  onDiagramClick,
+  diagramRef,
+  id,
+  withDiagram,
+}: {
+  shown: CheckerState;
+  report: Report;
+  highlighted: string[];
+  onHighlight: (keys: string[]) => void;
+  dispatch: Dispatch<HistoryAction>;
+  onDiagramClick: (e: MouseEvent<HTMLDivElement>) => void;
+  diagramRef: RefObject<HTMLDivElement | null>;
+  id: string;
+  /** False only while the checker starts (see STAGES). */
+  withDiagram: boolean;
+}) {
+  const shownNodes = shown.plan.clusters.reduce((a, c) => a + c.nodes.length, 0);
+  const empty = nothingToCheck(shown.plan);
+  const findingsId = `${id}-findings`;
+  return (
+    <div className="ck-results">
+      <div className="ck-summary-bar">
+        <p className="ck-summary" role="status" aria-label="Finding count" aria-live="polite" aria-atomic="true">
+          {empty ? (
+            <strong>Nothing to check yet: {empty.replace('the input lists', 'the plan has')}.</strong>
+          ) : (
+            <>
+              <strong>{summaryLine(report)}</strong> for {plural(shown.plan.clusters.length, 'cluster')} and {plural(shownNodes, 'node')}
+              {shown.failed.length > 0 ? `, ${failedSummary(shown.failed)} marked failed` : ''}.
+            </>
+          )}
+        </p>
+        <button type="button" className="ck-button ck-small" onClick={() => window.print()}>
+          Print report
+        </button>
+      </div>
+      <FindingsList plan={shown.plan} report={report} onHighlight={onHighlight} headingId={findingsId} />
+
+      {withDiagram && (
+        <>
           <section className="ck-section ck-diagram-section" aria-labelledby={`${id}-diagram`}>
             <h2 id={`${id}-diagram`}>Diagram</h2>
             <p className="ck-muted">
@@ -147,16 +393,13 @@ export function Checker({ start }: { start: Startup }) {
             </p>
             {/* Clicks are a pointer shortcut; the "Fail" checkboxes in the editor do the same from the keyboard. */}
             <div className="ck-diagram" ref={diagramRef} onClick={onDiagramClick}>
-              <CheckerDiagram plan={plan} report={report} failed={failed} highlighted={highlighted} dispatch={dispatch} />
+              <CheckerDiagram plan={shown.plan} report={report} failed={shown.failed} highlighted={highlighted} dispatch={dispatch} />
             </div>
           </section>
 
-          <FailurePanel plan={plan} failed={failed} dispatch={dispatch} headingId={`${id}-failure`} />
-        </div>
-      </div>
-
-      <ImportPanel onImport={onImport} headingId={`${id}-import`} />
-      <ExportPanel items={items} headingId={`${id}-export`} diagram={diagramRef} />
+          <FailurePanel plan={shown.plan} failed={shown.failed} dispatch={dispatch} headingId={`${id}-failure`} />
+        </>
+      )}
     </div>
   );
-}
+});

@@ -1,32 +1,52 @@
 // Everything about one cluster: name, distribution, hosting, datastore, user workloads, its load
 // balancer and authorized endpoint, and its nodes.
-import { useId, type Dispatch } from 'react';
+import { memo, useId, useState, type Dispatch } from 'react';
 import { DISTRIBUTIONS, HOSTINGS, type Cluster, type Distribution, type Hosting } from '../../rules/vocabulary.ts';
 import { DISTRIBUTION_LABEL } from '../../diagrams/model.ts';
 import type { Action } from './state.ts';
-import { DraftInput, SrOnly } from './DraftInput.tsx';
-import { NodeList } from './NodeList.tsx';
+import { SrOnly } from './DraftInput.tsx';
+import { ValidatedInput } from './ValidatedInput.tsx';
+import { checkFqdn, checkName } from './validation.ts';
+import { NodeList, PAGE_SIZE } from './NodeList.tsx';
 import { LoadBalancerFields } from './LoadBalancerFields.tsx';
 import { CertificateFields } from './CertificateFields.tsx';
 
 function TargetPicker({ cluster, targets, label, onChange }: { cluster: Cluster; targets: string[]; label: string; onChange: (t: string[]) => void }) {
   const set = new Set(targets);
-  const unknown = targets.filter((t) => !cluster.nodes.some((n) => n.name === t));
+  const names = new Set(cluster.nodes.map((n) => n.name));
+  const unknown = targets.filter((t) => !names.has(t));
+  // A large cluster's nodes are listed on request: hundreds of checkboxes would bury the editor.
+  const many = cluster.nodes.length > PAGE_SIZE;
+  const [open, setOpen] = useState(false);
+  const boxes = (
+    <>
+      {cluster.nodes.map((n) => (
+        <label key={n.name} className="ck-check">
+          <input
+            type="checkbox"
+            checked={set.has(n.name)}
+            onChange={() => onChange(set.has(n.name) ? targets.filter((t) => t !== n.name) : [...targets, n.name])}
+          />
+          {n.name}
+          <SrOnly> is a target of the {label.toLowerCase().includes('endpoint') ? 'endpoint' : 'load balancer'}</SrOnly>
+        </label>
+      ))}
+    </>
+  );
   return (
     <fieldset className="ck-targets">
       <legend>{label}</legend>
       <div className="ck-wrap">
-        {cluster.nodes.map((n) => (
-          <label key={n.name} className="ck-check">
-            <input
-              type="checkbox"
-              checked={set.has(n.name)}
-              onChange={() => onChange(set.has(n.name) ? targets.filter((t) => t !== n.name) : [...targets, n.name])}
-            />
-            {n.name}
-            <SrOnly> is a target of the {label.toLowerCase().includes('endpoint') ? 'endpoint' : 'load balancer'}</SrOnly>
-          </label>
-        ))}
+        {many ? (
+          <details className="ck-target-list" onToggle={(e) => setOpen(e.currentTarget.open)}>
+            <summary>
+              {targets.filter((t) => names.has(t)).length} of {cluster.nodes.length} nodes: choose one by one
+            </summary>
+            {open && <div className="ck-wrap">{boxes}</div>}
+          </details>
+        ) : (
+          boxes
+        )}
         {unknown.map((t) => (
           <span key={t} className="ck-muted">
             {t} (not a node of this cluster)
@@ -75,11 +95,13 @@ export function EndpointEditor({ cluster, index, dispatch }: { cluster: Cluster;
       </label>
       {ace && (
         <div className="ck-fields">
-          <DraftInput
+          <ValidatedInput
             label="FQDN"
             placeholder="none: one context per node"
             value={ace.fqdn ?? ''}
-            onCommit={(fqdn) => set({ fqdn: fqdn.trim() || undefined })}
+            check={checkFqdn}
+            format={(v) => v ?? ''}
+            onApply={(fqdn) => set({ fqdn })}
           />
           <CertificateFields value={ace} onChange={set} />
           <TargetPicker cluster={cluster} targets={ace.targets} label="Endpoint targets" onChange={(targets) => set({ targets })} />
@@ -89,17 +111,25 @@ export function EndpointEditor({ cluster, index, dispatch }: { cluster: Cluster;
   );
 }
 
-export function ClusterEditor({
+// Memoised: an edit in one cluster re-renders that cluster's editor only.
+export const ClusterEditor = memo(function ClusterEditor({
   cluster,
   index,
   isRancher,
+  clusterNames,
+  planNodes,
   failedSet,
+  findingsId,
   dispatch,
 }: {
   cluster: Cluster;
   index: number;
   isRancher: boolean;
+  /** Names of every cluster in the plan, for the uniqueness check. */
+  clusterNames: readonly string[];
+  planNodes: number;
   failedSet: ReadonlySet<string>;
+  findingsId: string;
   dispatch: Dispatch<Action>;
 }) {
   const id = useId();
@@ -121,7 +151,18 @@ export function ClusterEditor({
         </button>
       </div>
       <div className="ck-fields">
-        <DraftInput label="Cluster name" value={cluster.name} onCommit={(name) => dispatch({ type: 'rename-cluster', cluster: index, name })} />
+        <ValidatedInput
+          label="Cluster name"
+          value={cluster.name}
+          check={(t) =>
+            checkName(
+              t,
+              clusterNames.filter((n, i) => i !== index),
+              'cluster',
+            )
+          }
+          onApply={(name) => dispatch({ type: 'rename-cluster', cluster: index, name })}
+        />
         <label className="ck-field">
           <span className="ck-label">Distribution</span>
           <select
@@ -170,10 +211,9 @@ export function ClusterEditor({
           Runs your own applications
         </label>
       </div>
-      <h4>Nodes ({cluster.nodes.length})</h4>
-      <NodeList cluster={cluster} clusterIndex={index} failedSet={failedSet} dispatch={dispatch} />
+      <NodeList cluster={cluster} clusterIndex={index} planNodes={planNodes} failedSet={failedSet} findingsId={findingsId} dispatch={dispatch} />
       <LoadBalancerEditor cluster={cluster} index={index} dispatch={dispatch} />
       <EndpointEditor cluster={cluster} index={index} dispatch={dispatch} />
     </section>
   );
-}
+});

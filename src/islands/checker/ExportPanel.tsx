@@ -9,7 +9,7 @@ export function ExportPanel({ items, headingId, diagram }: { items: ExportItem[]
   const act = async (item: ExportItem, how: 'download' | 'copy') => {
     if (!item.content) return;
     try {
-      const text = item.content({ svgMarkup: diagram.current?.querySelector('svg.rd-svg')?.outerHTML });
+      const text = await item.content({ svgMarkup: diagram.current?.querySelector('svg.rd-svg')?.outerHTML });
       if (how === 'download') {
         downloadText(item.filename, item.mime, text);
         setStatus(`Saved ${item.filename}.`);

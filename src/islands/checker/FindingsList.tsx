@@ -2,11 +2,11 @@
 // the heading that explains it. Hovering or focusing a finding highlights its nodes in the diagram.
 import { nodeKey } from '../../diagrams/model.ts';
 import { ruleById } from '../../rules/catalogue/index.ts';
-import { hasExternalDatastore } from '../../rules/cluster-facts.ts';
+import { hasExternalDatastore, nothingToCheck } from '../../rules/cluster-facts.ts';
 import type { Plan } from '../../rules/plan.ts';
 import type { Finding, Report } from '../../rules/report.ts';
 import { Severity } from './Icons.tsx';
-import { quorumLine, summaryLine } from './summary.ts';
+import { quorumLine } from './summary.ts';
 
 /** Finding docs are site-relative ("load-balancer/#…"); every page sits one folder below the base. */
 export const docsHref = (docs: string): string => `../${docs.replace(/^\/+/, '')}`;
@@ -44,10 +44,14 @@ export function FindingsList({
   const planWide = report.findings.filter((f) => !f.cluster);
   const known = new Set(plan.clusters.map((c) => c.name));
   const orphan = report.findings.filter((f) => f.cluster && !known.has(f.cluster));
+  const empty = nothingToCheck(plan);
   return (
     <section className="ck-section ck-findings" aria-labelledby={headingId}>
-      <h2 id={headingId}>Findings</h2>
-      <p className="ck-muted">{summaryLine(report)}.</p>
+      {/* The skip links in the editor land here. */}
+      <h2 id={headingId} tabIndex={-1}>
+        Findings
+      </h2>
+      {empty && <p>Nothing to check yet: {empty.replace('the input lists', 'the plan has')}. Import your files, load a preset or add a cluster with nodes.</p>}
       {planWide.length > 0 && (
         <div className="ck-group">
           <h3>Whole plan</h3>
@@ -90,7 +94,6 @@ export function FindingsList({
           ))}
         </ul>
       )}
-      {report.findings.length === 0 && plan.clusters.length === 0 && <p>Nothing to check yet: load a preset or add a cluster.</p>}
     </section>
   );
 }

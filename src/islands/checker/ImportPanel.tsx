@@ -1,8 +1,15 @@
-// Import: paste text, choose a file or drop one. Whatever the reader says goes into an alert with
-// its place; the current plan is only replaced when reading succeeds.
-import { useId, useState, type DragEvent } from 'react';
+// Start from your files: paste text, drop a file or choose one — a plan file, an RKE cluster.yml,
+// kubectl nodes output, a K3s or RKE2 config.yaml. As with the CLI's --as and --rancher-version,
+// a single cluster's file can be read as the Rancher server's cluster, at a given Rancher version.
+// Whatever the reader says goes into an alert with its place; the plan is only replaced when
+// reading succeeds. The reader (YAML and schema libraries included) loads on first use.
+import { useEffect, useId, useState, type DragEvent } from 'react';
 import { InputError } from '../../rules/formats/input-error.ts';
-import { readInputDetailed, type ReadResult } from '../../rules/formats/read.ts';
+import type { ReadOptions, ReadResult } from '../../rules/formats/read.ts';
+import { LIMITS } from '../../rules/limits.ts';
+import { plural } from './summary.ts';
+import { checkVersion } from './validation.ts';
+import { readVersionPreference, VERSION_EVENT } from '../version-preference.ts';
 
 const FORMAT_WORDS: Record<ReadResult['format'], string> = {
   plan: 'a plan file',
@@ -18,26 +25,68 @@ export interface ImportError {
   place: string;
 }
 
+const loadReader = () => import('../../rules/formats/read.ts');
+const loadDecoder = () => import('../../rules/formats/text.ts');
+
 /** Read text into a plan, or say why not. Never throws. */
-export function tryImport(text: string, filename?: string): { result: ReadResult } | { error: ImportError } {
+export async function tryImport(
+  text: string,
+  options: Pick<ReadOptions, 'filename' | 'as' | 'rancherVersion'> = {},
+): Promise<{ result: ReadResult } | { error: ImportError }> {
   try {
-    return { result: readInputDetailed(text, { filename }) };
+    const { readInputDetailed } = await loadReader();
+    return { result: readInputDetailed(text, options) };
   } catch (error) {
     if (error instanceof InputError) return { error: { reason: error.reason, place: error.place } };
     return { error: { reason: error instanceof Error ? error.message : String(error), place: '' } };
   }
 }
 
+/** A file's text, decoded as the CLI decodes it; its size is checked before anything is read. */
+export async function readFileText(file: Pick<File, 'name' | 'size' | 'arrayBuffer'>): Promise<{ text: string } | { error: ImportError }> {
+  if (file.size > LIMITS.inputBytes)
+    return {
+      error: {
+        reason: `the file is ${(file.size / 1024 / 1024).toFixed(1)} MB; inputs are limited to ${LIMITS.inputBytes / 1024 / 1024} MB. Plans and cluster files are far smaller, so this is probably the wrong file.`,
+        place: file.name,
+      },
+    };
+  try {
+    const [{ decodeBytes }, buffer] = await Promise.all([loadDecoder(), file.arrayBuffer()]);
+    return { text: decodeBytes(new Uint8Array(buffer), file.name) };
+  } catch (error) {
+    if (error instanceof InputError) return { error: { reason: error.reason, place: error.place } };
+    return { error: { reason: 'the file could not be read.', place: file.name } };
+  }
+}
+
 export function ImportPanel({ onImport, headingId }: { onImport: (result: ReadResult, description: string) => void; headingId: string }) {
   const id = useId();
   const [text, setText] = useState('');
+  const [asRancher, setAsRancher] = useState(false);
+  const [version, setVersion] = useState<string | undefined>(undefined);
   const [error, setError] = useState<ImportError | undefined>();
-  const [done, setDone] = useState('');
+  const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
+  // The version field starts at the site-wide "I run Rancher …" choice and follows it until the
+  // reader types their own.
+  const [preference, setPreference] = useState<string | undefined>(readVersionPreference);
+  useEffect(() => {
+    const follow = (e: Event) => setPreference((e as CustomEvent<string | null>).detail ?? undefined);
+    window.addEventListener(VERSION_EVENT, follow);
+    return () => window.removeEventListener(VERSION_EVENT, follow);
+  }, []);
+  const versionText = version ?? preference ?? '';
+  const versionVerdict = checkVersion(versionText);
 
-  const run = (input: string, filename?: string) => {
-    setDone('');
-    const outcome = tryImport(input, filename);
+  const run = async (input: string, filename?: string) => {
+    if (!versionVerdict.ok) {
+      setError({ reason: versionVerdict.problem, place: 'Rancher version' });
+      return;
+    }
+    setBusy(true);
+    const outcome = await tryImport(input, { filename, as: asRancher ? 'rancher' : 'downstream', rancherVersion: versionVerdict.value });
+    setBusy(false);
     if ('error' in outcome) {
       setError(outcome.error);
       return;
@@ -45,59 +94,100 @@ export function ImportPanel({ onImport, headingId }: { onImport: (result: ReadRe
     setError(undefined);
     const { plan, format, warnings } = outcome.result;
     const nodes = plan.clusters.reduce((a, c) => a + c.nodes.length, 0);
-    const description = `Imported ${FORMAT_WORDS[format]}${filename ? ` (${filename})` : ''}: ${plan.clusters.length} ${plan.clusters.length === 1 ? 'cluster' : 'clusters'}, ${nodes} ${nodes === 1 ? 'node' : 'nodes'}.${warnings.length ? ` ${warnings.map((w) => `${w.place}: ${w.message}`).join(' ')}` : ''}`;
-    setDone(description);
+    const as = asRancher && format !== 'plan' ? ' as the Rancher server’s cluster' : '';
+    const description = `Imported ${FORMAT_WORDS[format]}${filename ? ` (${filename})` : ''}${as}: ${plural(plan.clusters.length, 'cluster')}, ${plural(nodes, 'node')}.${warnings.length ? ` ${warnings.map((w) => `${w.place}: ${w.message}`).join(' ')}` : ''}`;
     onImport(outcome.result, description);
   };
 
   const readFile = async (file: File | undefined) => {
     if (!file) return;
-    let content: string;
-    try {
-      content = await file.text();
-    } catch {
-      setError({ reason: 'the file could not be read.', place: file.name });
+    const read = await readFileText(file);
+    if ('error' in read) {
+      setError(read.error);
       return;
     }
-    setText(content);
-    run(content, file.name);
+    setText(read.text);
+    await run(read.text, file.name);
   };
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
-    void readFile(e.dataTransfer.files[0]);
+    void readFile(e.dataTransfer?.files[0]);
   };
+  const prefetch = () => void loadReader();
 
   return (
     <section className="ck-section ck-import" aria-labelledby={headingId}>
-      <h2 id={headingId}>Import</h2>
-      <p className="ck-muted">
-        A plan file (YAML or JSON), an RKE <code>cluster.yml</code>, <code>kubectl get nodes -o json</code> output or a K3s <code>config.yaml</code>. Importing
-        replaces the plan above; if the input cannot be read, your plan stays as it is.
-      </p>
+      <h2 id={headingId}>Start from your files</h2>
       <div
         className={`ck-drop${dragging ? ' is-dragging' : ''}`}
-        onDragOver={(e) => (e.preventDefault(), setDragging(true))}
+        onDragOver={(e) => {
+          e.preventDefault();
+          if (!dragging) {
+            setDragging(true);
+            prefetch();
+          }
+        }}
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
       >
-        <label className="ck-field ck-wide" htmlFor={`${id}-text`}>
-          <span className="ck-label">Paste or drop a file here</span>
+        <label className="ck-label" htmlFor={`${id}-text`}>
+          Paste or drop a file here
         </label>
-        <textarea id={`${id}-text`} rows={8} value={text} spellCheck={false} onChange={(e) => setText(e.target.value)} />
-        <div className="ck-row">
-          <button type="button" className="ck-button" onClick={() => run(text)} disabled={text.trim() === ''}>
+        <span id={`${id}-kinds`} className="ck-hint">
+          A plan file (YAML or JSON), an RKE <code>cluster.yml</code>, <code>kubectl get nodes -o json</code> output, or a K3s or RKE2 <code>config.yaml</code>.
+          Importing replaces the plan below (Undo brings it back); input that cannot be read changes nothing.
+        </span>
+        <textarea
+          id={`${id}-text`}
+          rows={3}
+          value={text}
+          spellCheck={false}
+          aria-describedby={`${id}-kinds`}
+          onFocus={prefetch}
+          onChange={(e) => setText(e.currentTarget.value)}
+        />
+        <div className="ck-import-actions">
+          <button type="button" className="ck-button ck-primary" onClick={() => void run(text)} disabled={text.trim() === '' || busy}>
             Import pasted text
           </button>
-          <label className="ck-field ck-file">
+          <label className="ck-file">
             <span className="ck-label">Or choose a file</span>
             <input
               type="file"
               accept=".yaml,.yml,.json,.txt,application/json,application/yaml,text/plain"
-              onChange={(e) => void readFile(e.target.files?.[0])}
+              onChange={(e) => {
+                void readFile(e.currentTarget.files?.[0]);
+                e.currentTarget.value = '';
+              }}
             />
           </label>
+        </div>
+        <div className="ck-import-options">
+          <label className="ck-check">
+            <input type="checkbox" checked={asRancher} onChange={() => setAsRancher(!asRancher)} />
+            This is the Rancher server’s cluster
+          </label>
+          <span className={`ck-inline-field${versionVerdict.ok ? '' : ' is-invalid'}`}>
+            <label className="ck-label" htmlFor={`${id}-version`}>
+              Rancher version
+            </label>
+            <input
+              id={`${id}-version`}
+              type="text"
+              value={versionText}
+              placeholder="not set: 2.4"
+              spellCheck={false}
+              autoComplete="off"
+              aria-invalid={versionVerdict.ok ? undefined : true}
+              aria-describedby={`${id}-version-hint`}
+              onChange={(e) => setVersion(e.currentTarget.value)}
+            />
+            <span id={`${id}-version-hint`} className={versionVerdict.ok ? 'ck-hint' : 'ck-problem'}>
+              {versionVerdict.ok ? 'for files that name none' : versionVerdict.problem}
+            </span>
+          </span>
         </div>
       </div>
       {error && (
@@ -113,9 +203,6 @@ export function ImportPanel({ onImport, headingId }: { onImport: (result: ReadRe
           <p>Your plan has not changed.</p>
         </div>
       )}
-      <p role="status" className="ck-status">
-        {done}
-      </p>
     </section>
   );
 }

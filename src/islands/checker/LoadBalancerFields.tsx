@@ -1,15 +1,7 @@
 // The load-balancer fields the checker's editor and the load-balancer calculator share.
 import type { LoadBalancer } from '../../rules/plan.ts';
-import { DraftInput } from './DraftInput.tsx';
-
-/** "80, 443" → [80, 443]; undefined when any part is not a TCP port. */
-export function parsePorts(text: string): number[] | undefined {
-  const ports = text
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .map(Number);
-  return ports.every((p) => Number.isInteger(p) && p >= 1 && p <= 65535) ? ports : undefined;
-}
+import { ValidatedInput } from './ValidatedInput.tsx';
+import { checkPorts } from './validation.ts';
 
 type Settings = Pick<LoadBalancer, 'layer' | 'ports' | 'tlsTermination'>;
 
@@ -23,14 +15,13 @@ export function LoadBalancerFields({ value, onChange }: { value: Settings; onCha
           <option value="7">Layer 7 (HTTP)</option>
         </select>
       </label>
-      <DraftInput
+      <ValidatedInput
         label="Ports"
         hint="Comma-separated, e.g. 80, 443"
         value={value.ports.join(', ')}
-        onCommit={(text) => {
-          const ports = parsePorts(text);
-          if (ports) onChange({ ports });
-        }}
+        check={checkPorts}
+        format={(ports) => ports.join(', ')}
+        onApply={(ports) => onChange({ ports })}
       />
       <label className="ck-field">
         <span className="ck-label">TLS ends at</span>

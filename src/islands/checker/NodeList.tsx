@@ -1,11 +1,23 @@
-// One cluster's nodes: name, address, role toggles, the failure checkbox, remove; plus the bulk
-// "add N nodes with these roles" form. Rows are memoised so a toggle re-renders one row.
-import { memo, useId, useState, type Dispatch } from 'react';
+// One cluster's nodes as a table — name, one column per role, fail, address, zone, remove (the
+// checkboxes come first so they are in view on a phone, where the table scrolls sideways) — plus
+// the bulk "add N nodes with these roles" form. Large clusters show a page of rows at a time with a
+// filter, so the page keeps a few hundred controls at most whatever the plan's size (the Tab order
+// stays short and a role toggle re-renders one row). Rows are memoised for the same reason.
+import { memo, useId, useMemo, useState, type Dispatch } from 'react';
 import type { Cluster, NodeRole, PlanNode } from '../../rules/plan.ts';
 import { MAX_BULK_NODES, rolesFor, type Action } from './state.ts';
-import { DraftInput, SrOnly } from './DraftInput.tsx';
+import { SrOnly } from './DraftInput.tsx';
+import { ValidatedInput } from './ValidatedInput.tsx';
+import { checkAddress, checkCount, checkName, checkZone, roomForNodes } from './validation.ts';
 
 export const ROLE_NAME: Record<NodeRole, string> = { etcd: 'etcd', controlplane: 'controlplane', worker: 'worker', server: 'server', agent: 'agent' };
+/** Column headers: "control plane" may break over two lines in a narrow column. */
+const ROLE_HEADER: Record<NodeRole, string> = { etcd: 'etcd', controlplane: 'control plane', worker: 'worker', server: 'server', agent: 'agent' };
+
+/** Rows shown at once; more than this and the table pages. */
+export const PAGE_SIZE = 50;
+
+const text = (v: string | undefined) => v ?? '';
 
 const NodeRow = memo(function NodeRow({
   clusterIndex,
@@ -13,8 +25,10 @@ const NodeRow = memo(function NodeRow({
   node,
   roles,
   failed,
-  dispatch,
   failKey,
+  names,
+  rowIndex,
+  dispatch,
 }: {
   clusterIndex: number;
   index: number;
@@ -22,102 +36,256 @@ const NodeRow = memo(function NodeRow({
   roles: readonly NodeRole[];
   failed: boolean;
   failKey: string;
+  /** The names of the cluster's nodes, for the uniqueness check (this node's own is skipped). */
+  names: ReadonlySet<string>;
+  /** Position among all rows when the table shows one page of them (aria-rowindex). */
+  rowIndex?: number;
   dispatch: Dispatch<Action>;
 }) {
   return (
-    <li className={`ck-node${failed ? ' is-failed' : ''}`}>
-      <DraftInput
-        className="ck-field ck-node-name"
-        label={<SrOnly>Name of node {index + 1}</SrOnly>}
-        value={node.name}
-        onCommit={(name) => dispatch({ type: 'rename-node', cluster: clusterIndex, node: index, name })}
-      />
-      <DraftInput
-        className="ck-field ck-node-address"
-        label={<SrOnly>Address of {node.name}</SrOnly>}
-        placeholder="address"
-        value={node.address ?? ''}
-        onCommit={(address) => dispatch({ type: 'set-address', cluster: clusterIndex, node: index, address })}
-      />
-      <span className="ck-roles">
-        {roles.map((role) => (
-          <label key={role} className="ck-check ck-role">
+    <tr className={failed ? 'is-failed' : undefined} aria-rowindex={rowIndex}>
+      <th scope="row" className="ck-cell-name">
+        <ValidatedInput
+          label={`Name of node ${index + 1}`}
+          labelHidden
+          className="ck-cell-field"
+          value={node.name}
+          check={(t) =>
+            checkName(
+              t,
+              [...names].filter((n) => n !== node.name),
+            )
+          }
+          onApply={(name) => dispatch({ type: 'rename-node', cluster: clusterIndex, node: index, name })}
+        />
+      </th>
+      {roles.map((role) => (
+        <td key={role} className="ck-cell-check">
+          <label className="ck-check">
             <input
               type="checkbox"
               checked={node.roles.includes(role)}
               onChange={() => dispatch({ type: 'toggle-role', cluster: clusterIndex, node: index, role })}
             />
-            {ROLE_NAME[role]}
-            <SrOnly> role of {node.name}</SrOnly>
+            <SrOnly>
+              {ROLE_NAME[role]} role of {node.name}
+            </SrOnly>
           </label>
-        ))}
-      </span>
-      <label className="ck-check ck-fail">
-        <input type="checkbox" checked={failed} onChange={() => dispatch({ type: 'toggle-failed', key: failKey })} />
-        Fail<SrOnly> {node.name}</SrOnly>
-      </label>
-      <button type="button" className="ck-button ck-small" onClick={() => dispatch({ type: 'remove-node', cluster: clusterIndex, node: index })}>
-        Remove<SrOnly> {node.name}</SrOnly>
-      </button>
-    </li>
+        </td>
+      ))}
+      <td className="ck-cell-check">
+        <label className="ck-check">
+          <input type="checkbox" checked={failed} onChange={() => dispatch({ type: 'toggle-failed', key: failKey })} />
+          <SrOnly>Fail {node.name}</SrOnly>
+        </label>
+      </td>
+      <td>
+        <ValidatedInput
+          label={`Address of ${node.name}`}
+          labelHidden
+          className="ck-cell-field"
+          placeholder="none"
+          value={text(node.address)}
+          check={checkAddress}
+          format={text}
+          onApply={(address) => dispatch({ type: 'set-address', cluster: clusterIndex, node: index, address })}
+        />
+      </td>
+      <td>
+        <ValidatedInput
+          label={`Zone of ${node.name}`}
+          labelHidden
+          className="ck-cell-field ck-cell-zone"
+          placeholder="none"
+          value={text(node.zone)}
+          check={checkZone}
+          format={text}
+          onApply={(zone) => dispatch({ type: 'set-zone', cluster: clusterIndex, node: index, zone })}
+        />
+      </td>
+      <td className="ck-cell-action">
+        <button
+          type="button"
+          className="ck-button ck-small ck-icon-button"
+          onClick={() => dispatch({ type: 'remove-node', cluster: clusterIndex, node: index })}
+        >
+          <span aria-hidden="true">✕</span>
+          <SrOnly>Remove {node.name}</SrOnly>
+        </button>
+      </td>
+    </tr>
   );
 });
+
+function matches(node: PlanNode, query: string): boolean {
+  const q = query.trim().toLowerCase();
+  return !q || node.name.toLowerCase().includes(q) || (node.address ?? '').toLowerCase().includes(q) || (node.zone ?? '').toLowerCase().includes(q);
+}
 
 export function NodeList({
   cluster,
   clusterIndex,
+  planNodes,
   failedSet,
+  findingsId,
   dispatch,
 }: {
   cluster: Cluster;
   clusterIndex: number;
+  /** Nodes in the whole plan, for the limit on adding. */
+  planNodes: number;
   failedSet: ReadonlySet<string>;
+  /** Where the skip link goes. */
+  findingsId: string;
   dispatch: Dispatch<Action>;
 }) {
+  const id = useId();
   const roles = rolesFor(cluster);
+  const [page, setPage] = useState(0);
+  const [query, setQuery] = useState('');
+  // One set per list of names (not per plan change), so a role toggle re-renders only its row.
+  const namesKey = cluster.nodes.map((n) => n.name).join('\n');
+  const names = useMemo(() => new Set(namesKey.split('\n')), [namesKey]);
+
+  const paged = cluster.nodes.length > PAGE_SIZE;
+  const rows = cluster.nodes.map((node, index) => ({ node, index })).filter((r) => !paged || matches(r.node, query));
+  const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+  const current = Math.min(page, pages - 1);
+  const visible = paged ? rows.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE) : rows;
+  const headingId = `${id}-nodes`;
+
   return (
-    <>
+    <div className="ck-nodes-block">
+      <div className="ck-nodes-head">
+        <h4 id={headingId}>Nodes ({cluster.nodes.length})</h4>
+        <a className="ck-skip" href={`#${findingsId}`}>
+          Skip to findings
+        </a>
+      </div>
+      {paged && (
+        <div className="ck-pager" role="group" aria-label={`Pages of nodes in ${cluster.name}`}>
+          <label className="ck-field ck-filter">
+            <span className="ck-label">Find a node</span>
+            <input
+              type="search"
+              value={query}
+              placeholder="name, address or zone"
+              onChange={(e) => {
+                setQuery(e.currentTarget.value);
+                setPage(0);
+              }}
+            />
+          </label>
+          <span className="ck-pages">
+            <button type="button" className="ck-button ck-small" disabled={current === 0} onClick={() => setPage(current - 1)}>
+              Previous<SrOnly> page of nodes</SrOnly>
+            </button>
+            <span aria-live="polite">
+              {rows.length === 0
+                ? 'No node matches.'
+                : `Rows ${(current * PAGE_SIZE + 1).toLocaleString('en')}–${Math.min(rows.length, (current + 1) * PAGE_SIZE).toLocaleString('en')} of ${rows.length.toLocaleString('en')}`}
+            </span>
+            <button type="button" className="ck-button ck-small" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
+              Next<SrOnly> page of nodes</SrOnly>
+            </button>
+          </span>
+        </div>
+      )}
       {cluster.nodes.length === 0 ? (
         <p className="ck-muted">No nodes yet: add some below.</p>
       ) : (
-        <ul className="ck-nodes" aria-label={`Nodes of ${cluster.name}`}>
-          {cluster.nodes.map((node, i) => {
-            const key = `${cluster.name}/${node.name}`;
-            return (
-              <NodeRow key={i} clusterIndex={clusterIndex} index={i} node={node} roles={roles} failed={failedSet.has(key)} failKey={key} dispatch={dispatch} />
-            );
-          })}
-        </ul>
+        <div className="ck-table-scroll">
+          <table className="ck-table" aria-labelledby={headingId} aria-rowcount={paged ? rows.length + 2 : undefined}>
+            <thead>
+              <tr aria-rowindex={paged ? 1 : undefined}>
+                <th scope="col" rowSpan={2}>
+                  Name
+                </th>
+                <th scope="colgroup" colSpan={roles.length}>
+                  Roles
+                </th>
+                <th scope="col" rowSpan={2}>
+                  Fail
+                </th>
+                <th scope="col" rowSpan={2}>
+                  Address
+                </th>
+                <th scope="col" rowSpan={2}>
+                  Zone
+                </th>
+                <th scope="col" rowSpan={2}>
+                  <SrOnly>Remove</SrOnly>
+                </th>
+              </tr>
+              <tr aria-rowindex={paged ? 2 : undefined}>
+                {roles.map((role) => (
+                  <th key={role} scope="col" className="ck-role-head">
+                    {ROLE_HEADER[role]}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {visible.map(({ node, index }, i) => {
+                const key = `${cluster.name}/${node.name}`;
+                return (
+                  <NodeRow
+                    key={index}
+                    clusterIndex={clusterIndex}
+                    index={index}
+                    node={node}
+                    roles={roles}
+                    failed={failedSet.has(key)}
+                    failKey={key}
+                    names={names}
+                    rowIndex={paged ? current * PAGE_SIZE + i + 3 : undefined}
+                    dispatch={dispatch}
+                  />
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
-      <BulkAdd cluster={cluster} clusterIndex={clusterIndex} dispatch={dispatch} />
-    </>
+      <BulkAdd cluster={cluster} clusterIndex={clusterIndex} planNodes={planNodes} dispatch={dispatch} />
+    </div>
   );
 }
 
-function BulkAdd({ cluster, clusterIndex, dispatch }: { cluster: Cluster; clusterIndex: number; dispatch: Dispatch<Action> }) {
+function BulkAdd({ cluster, clusterIndex, planNodes, dispatch }: { cluster: Cluster; clusterIndex: number; planNodes: number; dispatch: Dispatch<Action> }) {
   const roles = rolesFor(cluster);
   const id = useId();
   const [count, setCount] = useState('1');
   const [chosen, setChosen] = useState<NodeRole[]>([roles.includes('worker') ? 'worker' : 'agent']);
   const valid = chosen.filter((r) => roles.includes(r));
-  const n = Number(count);
-  const ok = Number.isInteger(n) && n >= 1 && n <= MAX_BULK_NODES;
+  const verdict = checkCount(count, roomForNodes(cluster.nodes.length, planNodes), MAX_BULK_NODES);
+  const n = verdict.ok ? verdict.value : undefined;
   return (
     <form
       className="ck-bulk"
       aria-labelledby={`${id}-legend`}
       onSubmit={(e) => {
         e.preventDefault();
-        if (ok) dispatch({ type: 'add-nodes', cluster: clusterIndex, count: n, roles: valid });
+        if (n !== undefined) dispatch({ type: 'add-nodes', cluster: clusterIndex, count: n, roles: valid });
       }}
     >
       <span id={`${id}-legend`} className="ck-label">
         Add nodes to {cluster.name}
       </span>
-      <label className="ck-field ck-count">
-        <span className="ck-label">How many</span>
-        <input type="number" min={1} max={MAX_BULK_NODES} value={count} onChange={(e) => setCount(e.target.value)} aria-invalid={!ok} />
-      </label>
+      <span className={`ck-field ck-count${verdict.ok ? '' : ' is-invalid'}`}>
+        <label className="ck-label" htmlFor={`${id}-count`}>
+          How many
+        </label>
+        <input
+          id={`${id}-count`}
+          type="text"
+          inputMode="numeric"
+          value={count}
+          onChange={(e) => setCount(e.currentTarget.value)}
+          aria-invalid={verdict.ok ? undefined : true}
+          aria-describedby={verdict.ok ? undefined : `${id}-problem`}
+        />
+      </span>
       <span className="ck-roles" role="group" aria-label="Roles for the new nodes">
         {roles.map((role) => (
           <label key={role} className="ck-check">
@@ -131,9 +299,14 @@ function BulkAdd({ cluster, clusterIndex, dispatch }: { cluster: Cluster; cluste
           </label>
         ))}
       </span>
-      <button type="submit" className="ck-button" disabled={!ok}>
-        Add {ok ? n : ''} {n === 1 ? 'node' : 'nodes'}
+      <button type="submit" className="ck-button" disabled={n === undefined}>
+        Add {n ?? ''} {n === 1 ? 'node' : 'nodes'}
       </button>
+      {!verdict.ok && (
+        <span id={`${id}-problem`} className="ck-problem ck-wide">
+          {verdict.problem}
+        </span>
+      )}
     </form>
   );
 }

@@ -16,5 +16,5 @@ export default function PlanChecker({ children }: { children?: ReactNode }) {
     };
   }, []);
   if (!start) return <div className="ck-fallback">{children}</div>;
-  return <Checker start={start} />;
+  return <Checker start={start} progressive />;
 }

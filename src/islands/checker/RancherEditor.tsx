@@ -3,27 +3,36 @@
 import type { Dispatch } from 'react';
 import type { Plan } from '../../rules/plan.ts';
 import type { Action } from './state.ts';
-import { DraftInput } from './DraftInput.tsx';
+import { ValidatedInput } from './ValidatedInput.tsx';
+import { checkHost, checkVersion } from './validation.ts';
+import { readVersionPreference } from '../version-preference.ts';
+
+const text = (v: string | undefined) => v ?? '';
 
 export function RancherEditor({ plan, dispatch }: { plan: Plan; dispatch: Dispatch<Action> }) {
   const rancher = plan.rancher;
   return (
-    <fieldset className="ck-box">
+    <fieldset className="ck-box ck-rancher">
       <legend>Rancher server</legend>
       <label className="ck-check">
-        <input type="checkbox" checked={Boolean(rancher)} onChange={() => dispatch({ type: 'set-rancher', rancher: rancher ? undefined : {} })} />
+        <input
+          type="checkbox"
+          checked={Boolean(rancher)}
+          // A new Rancher section starts at the version chosen for the whole site, if any.
+          onChange={() => dispatch({ type: 'set-rancher', rancher: rancher ? undefined : { ...withVersion(readVersionPreference()) } })}
+        />
         This plan includes the Rancher server
       </label>
       {rancher && (
         <div className="ck-fields">
-          <DraftInput
+          <ValidatedInput
             label="Rancher version"
-            value={rancher.version ?? ''}
+            value={text(rancher.version)}
+            placeholder="not set: 2.4"
             hint="For example 2.4.8"
-            onCommit={(v) => {
-              const version = v.trim().replace(/^v/i, '');
-              if (/^\d+(\.\d+){0,2}$/.test(version)) dispatch({ type: 'set-rancher', rancher: { version } });
-            }}
+            check={checkVersion}
+            format={text}
+            onApply={(version) => dispatch({ type: 'set-rancher', rancher: { version } })}
           />
           <label className="ck-field">
             <span className="ck-label">Installed</span>
@@ -48,15 +57,21 @@ export function RancherEditor({ plan, dispatch }: { plan: Plan; dispatch: Dispat
               </select>
             </label>
           ) : (
-            <DraftInput
+            <ValidatedInput
               label="Docker host"
               placeholder="address or name"
-              value={rancher.host ?? ''}
-              onCommit={(host) => dispatch({ type: 'set-rancher', rancher: { host: host.trim() || undefined } })}
+              value={text(rancher.host)}
+              check={checkHost}
+              format={text}
+              onApply={(host) => dispatch({ type: 'set-rancher', rancher: { host } })}
             />
           )}
         </div>
       )}
     </fieldset>
   );
+}
+
+function withVersion(version: string | undefined): { version?: string } {
+  return version === undefined ? {} : { version };
 }

@@ -18,7 +18,7 @@ const sources = (plan = RECOMMENDED_PLAN) => ({
 });
 
 describe('exports', () => {
-  it('offers every export for the recommended plan, with content from the rules writers', () => {
+  it('offers every export for the recommended plan, with content from the rules writers', async () => {
     const items = exportItems(sources());
     expect(items.map((i) => i.filename)).toEqual([
       'plan.yaml',
@@ -31,12 +31,12 @@ describe('exports', () => {
     ]);
     const svgMarkup = renderToStaticMarkup(createElement(PlanDiagram, { plan: RECOMMENDED_PLAN })).match(/<svg[\s\S]*<\/svg>/)?.[0];
     const text = (id: string) => items.find((i) => i.id === id)!.content!({ svgMarkup });
-    expect(readInput(text('plan-yaml'))).toEqual(readInput(JSON.stringify(RECOMMENDED_PLAN)));
-    expect(text('cluster-yml:rancher')).toMatch(/address: 10\.0\.0\.1/);
-    expect(text('nginx')).toMatch(/stream \{/);
-    expect(text('findings-md')).toMatch(/^## /);
-    expect(JSON.parse(text('findings-json')).summary).toEqual(checkPlan(RECOMMENDED_PLAN).summary);
-    const svg = text('diagram-svg');
+    expect(readInput(await text('plan-yaml'))).toEqual(readInput(JSON.stringify(RECOMMENDED_PLAN)));
+    expect(await text('cluster-yml:rancher')).toMatch(/address: 10\.0\.0\.1/);
+    expect(await text('nginx')).toMatch(/stream \{/);
+    expect(await text('findings-md')).toMatch(/^## /);
+    expect(JSON.parse(await text('findings-json')).summary).toEqual(checkPlan(RECOMMENDED_PLAN).summary);
+    const svg = await text('diagram-svg');
     expect(svg.startsWith('<?xml')).toBe(true);
     expect(svg).toMatch(/<style><!\[CDATA\[/);
   });
@@ -76,12 +76,12 @@ describe('wiring', () => {
     expect(docsHref('/rules/')).toBe('../rules/');
   });
 
-  it('imports or explains, never throws', () => {
-    const ok = tryImport('clusters: [{name: a, nodes: [{name: n, roles: [worker]}]}]');
+  it('imports or explains, never throws', async () => {
+    const ok = await tryImport('clusters: [{name: a, nodes: [{name: n, roles: [worker]}]}]');
     expect('result' in ok && ok.result.plan.clusters[0]!.name).toBe('a');
-    const bad = tryImport('clusters:\n  - name: a\n    nodes:\n      - name: n\n        roles: [boss]\n', 'plan.yaml');
+    const bad = await tryImport('clusters:\n  - name: a\n    nodes:\n      - name: n\n        roles: [boss]\n', { filename: 'plan.yaml' });
     expect('error' in bad && bad.error.place).toMatch(/^plan\.yaml:5:\d+ clusters\[0\]\.nodes\[0\]\.roles\[0\]$/);
-    expect('error' in tryImport('')).toBe(true);
+    expect('error' in (await tryImport(''))).toBe(true);
   });
 
   it('renders the whole checker on the server without browser APIs', () => {

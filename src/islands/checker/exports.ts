@@ -1,13 +1,13 @@
 // What the checker can hand over: each export is a file name, a media type and a way to make its
-// text, or the reason it is not available for this plan. The writers live in src/rules.
+// text, or the reason it is not available for this plan. The writers live in src/rules and are
+// loaded when a file is first asked for, so they (and the YAML library) cost the page nothing until then.
 import type { Plan } from '../../rules/vocabulary.ts';
 import { rancherCluster } from '../../rules/cluster-facts.ts';
 import type { Report } from '../../rules/report.ts';
-import { toPlanYaml } from '../../rules/formats/plan-file.ts';
-import { clusterYmlProblems, toClusterYml } from '../../rules/formats/rke-cluster-yml.ts';
+import type { DiagramTheme } from '../../diagrams/styles.ts';
+// Light enough to decide on every edit which exports to offer; the writers themselves load on demand.
+import { clusterYmlProblems } from '../../rules/formats/rke-refusals.ts';
 import { nginxProblems, toNginxConfig } from '../../rules/formats/nginx.ts';
-import { formatFindingsMarkdown } from '../../rules/markdown.ts';
-import { standaloneSvg, type DiagramTheme } from '../../diagrams/styles.ts';
 
 export interface ExportItem {
   id: string;
@@ -15,7 +15,7 @@ export interface ExportItem {
   filename: string;
   mime: string;
   /** Makes the file's text; only called when the reader asks (with the diagram as drawn on the page). */
-  content?: (page: PageParts) => string;
+  content?: (page: PageParts) => Promise<string>;
   /** Why this export is not offered for the current plan. */
   unavailable?: string;
 }
@@ -36,7 +36,15 @@ export interface ExportSources {
 const safeFile = (name: string) => name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'cluster';
 
 export function exportItems({ plan, report, theme, docsBase }: ExportSources): ExportItem[] {
-  const items: ExportItem[] = [{ id: 'plan-yaml', label: 'Plan (YAML)', filename: 'plan.yaml', mime: 'application/yaml', content: () => toPlanYaml(plan) }];
+  const items: ExportItem[] = [
+    {
+      id: 'plan-yaml',
+      label: 'Plan (YAML)',
+      filename: 'plan.yaml',
+      mime: 'application/yaml',
+      content: async () => (await import('../../rules/formats/plan-file.ts')).toPlanYaml(plan),
+    },
+  ];
   const rke = plan.clusters.filter((c) => c.distribution === 'rke');
   if (rke.length === 0)
     items.push({ id: 'cluster-yml', label: 'RKE cluster.yml', filename: 'cluster.yml', mime: 'application/yaml', unavailable: 'No RKE cluster in the plan.' });
@@ -48,35 +56,37 @@ export function exportItems({ plan, report, theme, docsBase }: ExportSources): E
       label: `RKE cluster.yml for “${c.name}”`,
       filename: `${safeFile(c.name)}.cluster.yml`,
       mime: 'application/yaml',
-      ...(problems.length > 0 ? { unavailable: `rke would refuse it: ${problems.join(' ')}` } : { content: () => toClusterYml(plan, c.name) }),
+      ...(problems.length > 0
+        ? { unavailable: `rke would refuse it: ${problems.join(' ')}` }
+        : { content: async () => (await import('../../rules/formats/rke-cluster-yml.ts')).toClusterYml(plan, c.name) }),
     });
   }
   const nginx = { id: 'nginx', label: 'nginx layer-4 load balancer config', filename: 'nginx.conf', mime: 'text/plain' };
   const nginxBlocked = rancherCluster(plan) ? nginxProblems(plan) : ['Needs Rancher installed on a cluster of the plan.'];
   items.push(
-    nginxBlocked.length > 0 ? { ...nginx, unavailable: nginxBlocked.join(' ') } : { ...nginx, content: () => toNginxConfig(plan) },
+    nginxBlocked.length > 0 ? { ...nginx, unavailable: nginxBlocked.join(' ') } : { ...nginx, content: () => Promise.resolve(toNginxConfig(plan)) },
     {
       id: 'findings-md',
       label: 'Findings (Markdown, for a ticket)',
       filename: 'findings.md',
       mime: 'text/markdown',
-      content: () => formatFindingsMarkdown(report, { docsBase }),
+      content: async () => (await import('../../rules/markdown.ts')).formatFindingsMarkdown(report, { docsBase }),
     },
     {
       id: 'findings-json',
       label: 'Findings (JSON)',
       filename: 'findings.json',
       mime: 'application/json',
-      content: () => `${JSON.stringify(report, null, 2)}\n`,
+      content: () => Promise.resolve(`${JSON.stringify(report, null, 2)}\n`),
     },
     {
       id: 'diagram-svg',
       label: 'Diagram (SVG)',
       filename: 'plan.svg',
       mime: 'image/svg+xml',
-      content: ({ svgMarkup }) => {
+      content: async ({ svgMarkup }) => {
         if (!svgMarkup) throw new Error('The diagram is not on the page yet.');
-        return standaloneSvg(svgMarkup, theme);
+        return (await import('../../diagrams/styles.ts')).standaloneSvg(svgMarkup, theme);
       },
     },
   );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS, RECOMMENDED_PLAN } from '../../rules/presets.ts';
 import { decodePlan, encodePlan, MAX_LINK_CHARS, payloadFromHash, planHash, ShareError } from './share.ts';
-import { loadStoredPlan, storePlan, STORAGE_KEY } from './storage.ts';
+import { listSaved, loadStoredPlan, storePlan, STORAGE_KEY } from './storage.ts';
 import { startupPlan } from './startup.ts';
 
 async function deflate(text: string): Promise<string> {
@@ -82,13 +82,13 @@ describe('startup and storage', () => {
     return { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), data };
   };
 
-  it('stores and restores a plan, ignoring junk', () => {
+  it('stores and restores a plan, ignoring junk', async () => {
     const storage = memory();
-    expect(loadStoredPlan(storage)).toBeUndefined();
-    storePlan(PRESETS['rancher-k3s'].plan, storage);
-    expect(loadStoredPlan(storage)).toEqual(JSON.parse(JSON.stringify(PRESETS['rancher-k3s'].plan)));
+    expect(await loadStoredPlan(storage)).toBeUndefined();
+    expect(storePlan(PRESETS['rancher-k3s'].plan, storage)).toBe(true);
+    expect(await loadStoredPlan(storage)).toEqual(JSON.parse(JSON.stringify(PRESETS['rancher-k3s'].plan)));
     storage.data.set(STORAGE_KEY, '{"clusters": 5');
-    expect(loadStoredPlan(storage)).toBeUndefined();
+    expect(await loadStoredPlan(storage)).toBeUndefined();
     const broken = {
       getItem: () => {
         throw new Error('denied');
@@ -97,8 +97,8 @@ describe('startup and storage', () => {
         throw new Error('full');
       },
     };
-    expect(loadStoredPlan(broken)).toBeUndefined();
-    expect(() => storePlan(PRESETS.empty.plan, broken)).not.toThrow();
+    expect(await loadStoredPlan(broken)).toBeUndefined();
+    expect(storePlan(PRESETS.empty.plan, broken)).toBe(false);
   });
 
   it('prefers the link, then storage, then the preset', async () => {
@@ -114,11 +114,54 @@ describe('startup and storage', () => {
     expect(fresh.notice).toBeUndefined();
   });
 
-  it('falls back to the preset with a message on a bad link', async () => {
+  it('opening a link keeps both plans among the saved ones and offers the old one to Undo', async () => {
+    const storage = memory();
+    storePlan(PRESETS['docker-single'].plan, storage);
+    const opened = await startupPlan(await planHash(PRESETS['rancher-k3s'].plan), storage);
+    expect(opened.previous?.rancher?.install).toBe('docker');
+    expect(opened.notice?.text).toMatch(
+      /^Loaded the plan from the link\. It is in your saved plans as “From a link, .+”\. The plan you had here is saved as “My plan before a link, .+”; Undo also brings it back\.$/,
+    );
+    const list = listSaved(storage);
+    expect(list.map((p) => p.name).sort()).toEqual([expect.stringMatching(/^From a link, /), expect.stringMatching(/^My plan before a link, /)]);
+    expect(list.find((p) => p.name.startsWith('From'))!.plan).toEqual(JSON.parse(JSON.stringify(PRESETS['rancher-k3s'].plan)));
+    // The same link again adds nothing new: the plan is already saved.
+    storePlan(PRESETS['rancher-rke'].plan, storage);
+    await startupPlan(await planHash(PRESETS['rancher-k3s'].plan), storage);
+    expect(listSaved(storage).filter((p) => p.name.startsWith('From a link'))).toHaveLength(1);
+  });
+
+  it('reloading the page with its own link is a restore, not a new saved plan', async () => {
+    const storage = memory();
+    storePlan(PRESETS['rancher-k3s'].plan, storage);
+    const again = await startupPlan(await planHash(PRESETS['rancher-k3s'].plan), storage);
+    expect(again.notice?.text).toBe('Restored the plan saved in this browser.');
+    expect(again.previous).toBeUndefined();
+    expect(listSaved(storage)).toEqual([]);
+  });
+
+  it('a bad link says why, shows the reader’s plan (or the preset) and stores nothing', async () => {
     const bad = await startupPlan('#plan=v1.garbage!!', memory());
     expect(bad.plan).toBe(PRESETS['rancher-rke'].plan);
     expect(bad.persist).toBe(false);
     expect(bad.notice?.kind).toBe('error');
     expect(bad.notice?.text).toMatch(/could not be loaded.*Rancher on RKE/);
+    const storage = memory();
+    storePlan(PRESETS['docker-single'].plan, storage);
+    const kept = await startupPlan('#plan=v1.garbage!!', storage);
+    expect(kept.plan.rancher?.install).toBe('docker');
+    expect(kept.notice?.text).toMatch(/Showing the plan saved in this browser, unchanged\.$/);
+    expect(listSaved(storage)).toEqual([]);
+  });
+
+  it('a short link that inflates to 100,000 nodes is refused before any of it is kept', async () => {
+    const storage = memory();
+    const payload = await deflate(JSON.stringify({ clusters: [{ name: 'c', nodes: Array.from({ length: 100_000 }, () => ({ name: 'a' })) }] }));
+    expect(payload.length).toBeLessThan(10_000);
+    const start = await startupPlan(`#plan=${payload}`, storage);
+    expect(start.notice?.kind).toBe('error');
+    expect(start.notice?.text).toMatch(/the cluster has 100,000 nodes; Kubernetes clusters stop at 5,000/);
+    expect(start.persist).toBe(false);
+    expect(storage.data.size).toBe(0);
   });
 });

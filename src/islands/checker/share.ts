@@ -1,16 +1,17 @@
 // The plan in the URL: JSON, deflated with the platform's CompressionStream, in base64url, behind
 // "#plan=v1.". Reading a link treats it as hostile input: size limits before and after inflating,
-// then the same reader and schema as a pasted plan file.
+// then the same reader and schema as a pasted plan file (loaded only when a link is read, so the
+// checker's first paint does not wait for the YAML and schema libraries).
 import type { Plan } from '../../rules/plan.ts';
 import { InputError } from '../../rules/formats/input-error.ts';
-import { readInput } from '../../rules/formats/read.ts';
+import { LIMITS } from '../../rules/limits.ts';
 
 export const HASH_KEY = 'plan';
 const VERSION = 'v1';
 /** Longest link payload we try to read (characters after "v1."). */
-export const MAX_LINK_CHARS = 200_000;
+export const MAX_LINK_CHARS = LIMITS.linkChars;
 /** Most bytes a link may inflate to; a real plan of hundreds of nodes is far below this. */
-export const MAX_INFLATED_BYTES = 2 * 1024 * 1024;
+export const MAX_INFLATED_BYTES = LIMITS.linkInflatedBytes;
 
 export class ShareError extends Error {
   override name = 'ShareError';
@@ -112,7 +113,10 @@ export async function decodePlan(payload: string): Promise<Plan> {
     throw new ShareError('the link does not hold text.');
   }
   if (!text.trimStart().startsWith('{')) throw new ShareError('the link does not hold a plan.');
+  const { readInput } = await import('../../rules/formats/read.ts');
   try {
+    // The reader counts clusters and nodes before anything else (validatePlan), so a short link
+    // that inflates to a huge plan is refused here, before the page renders or stores any of it.
     return readInput(text, { format: 'plan', filename: 'link', allowEmpty: true });
   } catch (error) {
     if (error instanceof InputError) throw new ShareError(`the plan in the link is not valid: ${error.message}`);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../../rules/presets.ts';
 import { planSchema } from '../../rules/plan.ts';
 import { checkPlan } from '../../rules/check.ts';
+import { LIMITS } from '../../rules/limits.ts';
 import { checkerReducer, failedByCluster, initialState, MAX_BULK_NODES, rolesFor, type Action, type CheckerState } from './state.ts';
 
 const run = (state: CheckerState, ...actions: Action[]) => actions.reduce(checkerReducer, state);
@@ -129,5 +130,49 @@ describe('checker reducer', () => {
     const f = { rule: 'rke-config-valid' as const, severity: 'warning' as const, nodes: [], message: 'm', docs: 'rke-cluster/' };
     const s = run(rke(), { type: 'toggle-failed', key: 'rancher/rancher-1' }, { type: 'replace-plan', plan: PRESETS.empty.plan, extraFindings: [f] });
     expect(s).toEqual({ plan: PRESETS.empty.plan, failed: [], extraFindings: [f] });
+  });
+
+  it('refuses what the plan reader would refuse: the state stays as it was', () => {
+    const s = rke();
+    const refused: Action[] = [
+      { type: 'rename-node', cluster: 0, node: 0, name: 'a b' },
+      { type: 'rename-node', cluster: 0, node: 0, name: 'x'.repeat(300) },
+      { type: 'rename-cluster', cluster: 0, name: 'prod;east' },
+      { type: 'set-address', cluster: 0, node: 0, address: '[2001:db8::66]:22;#' },
+      { type: 'set-zone', cluster: 0, node: 0, zone: 'zone a' },
+      { type: 'set-rancher', rancher: { version: 'two point four' } },
+      { type: 'set-rancher', rancher: { host: 'evil host' } },
+      { type: 'set-load-balancer', cluster: 0, patch: { ports: [80, 99999] } },
+      { type: 'set-endpoint', cluster: 0, patch: { fqdn: 'api example.com' } },
+    ];
+    for (const action of refused) expect(run(s, action)).toBe(s);
+  });
+
+  it('sets and clears addresses and zones', () => {
+    let s = run(rke(), { type: 'set-zone', cluster: 0, node: 0, zone: ' zone-b ' }, { type: 'set-address', cluster: 0, node: 1, address: 'node2.example.com' });
+    expect(s.plan.clusters[0]!.nodes[0]!.zone).toBe('zone-b');
+    expect(s.plan.clusters[0]!.nodes[1]!.address).toBe('node2.example.com');
+    s = run(s, { type: 'set-zone', cluster: 0, node: 0, zone: undefined }, { type: 'set-address', cluster: 0, node: 1, address: '' });
+    expect('zone' in s.plan.clusters[0]!.nodes[0]!).toBe(false);
+    expect('address' in s.plan.clusters[0]!.nodes[1]!).toBe(false);
+    valid(s);
+  });
+
+  it('stays within the checker’s limits on clusters and nodes', () => {
+    let s = initialState({
+      clusters: Array.from({ length: LIMITS.clusters }, (_, i) => ({ name: `c${i}`, distribution: 'rke' as const, userWorkloads: false, nodes: [] })),
+    });
+    expect(run(s, { type: 'add-cluster' })).toBe(s);
+    s = initialState({
+      clusters: [
+        {
+          name: 'big',
+          distribution: 'rke',
+          userWorkloads: false,
+          nodes: Array.from({ length: LIMITS.nodesPerCluster - 3 }, (_, i) => ({ name: `n${i}`, roles: [] })),
+        },
+      ],
+    });
+    expect(run(s, { type: 'add-nodes', cluster: 0, count: 100, roles: ['worker'] }).plan.clusters[0]!.nodes).toHaveLength(LIMITS.nodesPerCluster);
   });
 });

@@ -1,5 +1,7 @@
 // The checker's state and every edit the reader can make, as one pure reducer. The plan stays a
-// valid `Plan` after each action; rule logic lives in src/rules, never here.
+// valid `Plan` after each action: the reducer applies the same checks as the editor's fields
+// (validation.ts) and the checker's limits, and returns the state unchanged for anything else.
+// Rule logic lives in src/rules, never here.
 import {
   KUBERNETES_ROLES,
   SERVER_ROLES,
@@ -14,6 +16,8 @@ import { PRESETS, type PresetId } from '../../rules/presets.ts';
 import type { Finding } from '../../rules/report.ts';
 import { nodeKey } from '../../diagrams/model.ts';
 import { isControlPlane } from '../../rules/cluster-facts.ts';
+import { LIMITS } from '../../rules/limits.ts';
+import { checkAddress, checkFqdn, checkHost, checkName, checkPorts, checkVersion, checkZone, roomForNodes } from './validation.ts';
 
 export interface CheckerState {
   plan: Plan;
@@ -29,7 +33,7 @@ export type ClusterPatch = Partial<Pick<Cluster, 'hosting' | 'datastore' | 'user
 
 export type Action =
   | { type: 'load-preset'; preset: PresetId }
-  | { type: 'replace-plan'; plan: Plan; extraFindings?: Finding[] }
+  | { type: 'replace-plan'; plan: Plan; extraFindings?: Finding[]; label?: string }
   | { type: 'set-rancher'; rancher: Partial<Rancher> | undefined }
   | { type: 'add-cluster' }
   | { type: 'remove-cluster'; cluster: number }
@@ -41,7 +45,8 @@ export type Action =
   | { type: 'add-nodes'; cluster: number; count: number; roles: NodeRole[]; prefix?: string }
   | { type: 'remove-node'; cluster: number; node: number }
   | { type: 'rename-node'; cluster: number; node: number; name: string }
-  | { type: 'set-address'; cluster: number; node: number; address: string }
+  | { type: 'set-address'; cluster: number; node: number; address: string | undefined }
+  | { type: 'set-zone'; cluster: number; node: number; zone: string | undefined }
   | { type: 'toggle-role'; cluster: number; node: number; role: NodeRole }
   | { type: 'toggle-failed'; key: string }
   | { type: 'set-failed'; keys: string[] }
@@ -103,13 +108,18 @@ function reduce(state: CheckerState, action: Action): CheckerState {
         const { rancher: _dropped, ...rest } = state.plan;
         return { ...state, plan: rest };
       }
+      const patch = action.rancher;
+      if ('version' in patch && patch.version !== undefined && !checkVersion(patch.version).ok) return state;
+      if ('host' in patch && patch.host !== undefined && !checkHost(patch.host).ok) return state;
       const base: Rancher = state.plan.rancher ?? { version: '2.4.8', install: 'kubernetes', cluster: state.plan.clusters[0]?.name };
-      const rancher = { ...base, ...action.rancher };
+      const rancher = { ...base, ...patch };
+      if (rancher.version === undefined) delete rancher.version;
       // Optional fields the editor cleared are removed, so exports stay tidy.
       for (const key of ['cluster', 'host'] as const) if (rancher[key] === undefined || rancher[key] === '') delete rancher[key];
       return { ...state, plan: { ...state.plan, rancher } };
     }
     case 'add-cluster': {
+      if (state.plan.clusters.length >= LIMITS.clusters) return state;
       const name = uniqueName('cluster', new Set(state.plan.clusters.map((c) => c.name)));
       const cluster: Cluster = { name, distribution: 'rke', userWorkloads: true, nodes: [] };
       return { ...state, plan: { ...state.plan, clusters: [...state.plan.clusters, cluster] } };
@@ -128,9 +138,8 @@ function reduce(state: CheckerState, action: Action): CheckerState {
     case 'rename-cluster': {
       const cluster = state.plan.clusters[action.cluster];
       const name = action.name.trim();
-      if (!cluster || !name || name === cluster.name) return state;
-      const taken = new Set(state.plan.clusters.map((c) => c.name));
-      if (taken.has(name)) return state;
+      if (!cluster || name === cluster.name) return state;
+      if (!checkName(name, new Set(state.plan.clusters.map((c) => c.name)), 'cluster').ok) return state;
       const next = withCluster(state, action.cluster, (c) => ({ ...c, name }));
       const plan = next.plan.rancher?.cluster === cluster.name ? { ...next.plan, rancher: { ...next.plan.rancher, cluster: name } } : next.plan;
       const from = `${cluster.name}/`;
@@ -160,6 +169,7 @@ function reduce(state: CheckerState, action: Action): CheckerState {
           const { loadBalancer: _dropped, ...rest } = c;
           return rest;
         }
+        if (action.patch.ports && !checkPorts(action.patch.ports.join(',')).ok) return c;
         const base = c.loadBalancer ?? { layer: 4 as const, ports: [80, 443], targets: c.nodes.map((n) => n.name), tlsTermination: 'ingress' as const };
         return { ...c, loadBalancer: { ...base, ...action.patch } };
       });
@@ -175,13 +185,16 @@ function reduce(state: CheckerState, action: Action): CheckerState {
           privateCA: false,
           caCertificate: false,
         };
+        if (action.patch.fqdn !== undefined && !checkFqdn(action.patch.fqdn).ok) return c;
         const endpoint = { ...base, ...action.patch };
         if (!endpoint.fqdn) delete endpoint.fqdn;
         return { ...c, authorizedEndpoint: endpoint };
       });
-    case 'add-nodes':
+    case 'add-nodes': {
+      const planNodes = state.plan.clusters.reduce((n, c) => n + c.nodes.length, 0);
       return withCluster(state, action.cluster, (c) => {
-        const count = Math.max(0, Math.min(MAX_BULK_NODES, Math.floor(action.count)));
+        const room = roomForNodes(c.nodes.length, planNodes);
+        const count = Math.max(0, Math.min(MAX_BULK_NODES, room, Math.floor(action.count)));
         if (count === 0) return c;
         const offered = rolesFor(c);
         const roles = offered.filter((r) => action.roles.includes(r));
@@ -196,6 +209,7 @@ function reduce(state: CheckerState, action: Action): CheckerState {
         }
         return { ...c, nodes: [...c.nodes, ...added] };
       });
+    }
     case 'remove-node': {
       const cluster = state.plan.clusters[action.cluster];
       const node = cluster?.nodes[action.node];
@@ -214,8 +228,8 @@ function reduce(state: CheckerState, action: Action): CheckerState {
       const cluster = state.plan.clusters[action.cluster];
       const node = cluster?.nodes[action.node];
       const name = action.name.trim();
-      if (!cluster || !node || !name || name === node.name) return state;
-      if (cluster.nodes.some((n) => n.name === name)) return state;
+      if (!cluster || !node || name === node.name) return state;
+      if (!checkName(name, new Set(cluster.nodes.map((n) => n.name))).ok) return state;
       const next = withCluster(state, action.cluster, (c) => ({
         ...c,
         nodes: replaceAt(c.nodes, action.node, { ...node, name }),
@@ -230,10 +244,18 @@ function reduce(state: CheckerState, action: Action): CheckerState {
     case 'set-address':
       return withCluster(state, action.cluster, (c) => {
         const node = c.nodes[action.node];
-        if (!node) return c;
+        const verdict = checkAddress(action.address ?? '');
+        if (!node || !verdict.ok || verdict.value === node.address) return c;
         const { address: _old, ...rest } = node;
-        const address = action.address.trim();
-        return { ...c, nodes: replaceAt(c.nodes, action.node, address ? { ...rest, address } : rest) };
+        return { ...c, nodes: replaceAt(c.nodes, action.node, verdict.value ? { ...rest, address: verdict.value } : rest) };
+      });
+    case 'set-zone':
+      return withCluster(state, action.cluster, (c) => {
+        const node = c.nodes[action.node];
+        const verdict = checkZone(action.zone ?? '');
+        if (!node || !verdict.ok || verdict.value === node.zone) return c;
+        const { zone: _old, ...rest } = node;
+        return { ...c, nodes: replaceAt(c.nodes, action.node, verdict.value ? { ...rest, zone: verdict.value } : rest) };
       });
     case 'toggle-role':
       return withCluster(state, action.cluster, (c) => {

@@ -1,6 +1,7 @@
 // One entry for every input: parse the text, find its format in the registry (by the parsed
 // document), let that format's reader build a plan, and validate it on the one path every input
 // takes. Throws InputError, and nothing else.
+import { nothingToCheck } from '../cluster-facts.ts';
 import type { Report } from '../report.ts';
 import type { Plan } from '../vocabulary.ts';
 import type { ReaderOutput, SingleClusterOptions } from './format.ts';
@@ -73,10 +74,9 @@ function readUnchecked(text: string, options: ReadOptions): ReadResult {
   const origin = output.origin ?? ((path: readonly PropertyKey[]) => path);
   const locate = (path: readonly PropertyKey[]) => doc.locate(origin(path) ?? []);
   const plan = validatePlan(output.plan, { file, locate, origin });
-  const nodes = plan.clusters.reduce((n, c) => n + c.nodes.length, 0);
   // An empty input is not a pass: a pipeline that checks nothing must not go green.
-  if (!options.allowEmpty && nodes === 0 && plan.rancher?.install !== 'docker' && !plan.clusters.some((c) => ['eks', 'gke', 'aks'].includes(c.distribution)))
-    throw new InputError(`nothing to check: ${plan.clusters.length === 0 ? 'the input lists no clusters' : 'the input lists no nodes'}. ${EXPECTED}`, { file });
+  const empty = options.allowEmpty ? undefined : nothingToCheck(plan);
+  if (empty) throw new InputError(`nothing to check: ${empty}. ${EXPECTED}`, { file });
   return { plan, format, findings: output.findings ?? [], warnings: [...doc.warnings, ...(output.warnings ?? [])], locate };
 }
 

@@ -2,25 +2,14 @@
 // What rke refuses and a plan cannot hold (no user, a role rke does not know) is reported here as
 // rke-config-valid; everything else rke refuses is a plan rule, so the editor sees it too.
 import { Document, isScalar, isSeq, visit } from 'yaml';
-import { checkPlan } from '../check.ts';
 import { docsPath } from '../guide-pages.ts';
 import type { Finding } from '../report.ts';
 import { rule as rkeConfigValid } from '../catalogue/rke-config-valid.ts';
 import { KUBERNETES_ROLES, type KubernetesRole, type Plan } from '../vocabulary.ts';
 import { listNames, verb } from '../words.ts';
 import { ExportError, type Format } from './format.ts';
+import { clusterYmlProblems } from './rke-refusals.ts';
 import { isRecord, scalarText, singleClusterPlan, type ClusterInput, type NodeInput } from './single-cluster.ts';
-
-/** The plan rules whose errors mean rke itself would refuse the written file. */
-export const RKE_REFUSALS = [
-  'rke-each-role',
-  'node-roles-present',
-  'node-name-dns1123',
-  'node-address-valid',
-  'plan-node-unique',
-  'plan-role-distribution',
-] as const;
-const RKE_REFUSES = new Set<string>(RKE_REFUSALS);
 
 function looksLikeClusterYml(data: unknown): boolean {
   if (!isRecord(data) || !Array.isArray(data.nodes) || 'clusters' in data) return false;
@@ -100,13 +89,6 @@ export const clusterYmlFormat: Format<'cluster-yml'> = {
   write: (plan, options) => toClusterYml(plan, options?.cluster),
   file: { name: (o) => `${o.cluster ?? 'cluster'}.cluster.yml`, mime: 'application/yaml' },
 };
-
-/** What rke would refuse in a cluster.yml written for this cluster: the messages of those findings. */
-export function clusterYmlProblems(cluster: Plan['clusters'][number]): string[] {
-  return checkPlan({ clusters: [cluster] })
-    .findings.filter((f) => f.severity === 'error' && RKE_REFUSES.has(f.rule))
-    .map((f) => f.message);
-}
 
 /**
  * An RKE cluster.yml for one cluster of a plan: nodes with address, user (a placeholder to edit),
