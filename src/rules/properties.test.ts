@@ -11,56 +11,8 @@ import { InputError } from './formats/input-error.ts';
 import { parsePlan, toPlanJson, toPlanYaml } from './formats/plan-file.ts';
 import { readInputDetailed } from './formats/read.ts';
 import { toClusterYml } from './formats/rke-cluster-yml.ts';
-import { DATASTORES, DISTRIBUTIONS, HOSTINGS, KUBERNETES_ROLES, NODE_ROLES, planSchema, type Plan } from './plan.ts';
-
-const NAMES = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
-const nodeArb = fc.record(
-  {
-    name: fc.constantFrom(...NAMES),
-    address: fc.constantFrom('10.0.0.1', '10.0.0.2', '10.0.0.3', '10.0.0.4', 'host.example'),
-    roles: fc.subarray([...NODE_ROLES]),
-    zone: fc.constantFrom('za', 'zb', 'zc', 'zd'),
-  },
-  { requiredKeys: ['name', 'roles'] },
-);
-const clusterArb = fc.record(
-  {
-    name: fc.constantFrom('mgmt', 'prod', 'dev'),
-    distribution: fc.constantFrom(...DISTRIBUTIONS),
-    hosting: fc.constantFrom(...HOSTINGS),
-    userWorkloads: fc.boolean(),
-    datastore: fc.constantFrom(...DATASTORES),
-    nodes: fc.array(nodeArb, { maxLength: 8 }),
-    loadBalancer: fc.record({
-      layer: fc.constantFrom(4, 7),
-      ports: fc.subarray([80, 443, 6443]),
-      targets: fc.subarray(NAMES),
-      tlsTermination: fc.constantFrom('ingress', 'load-balancer'),
-    }),
-    authorizedEndpoint: fc.record(
-      { fqdn: fc.constant('api.example.com'), targets: fc.subarray(NAMES), privateCA: fc.boolean(), caCertificate: fc.boolean() },
-      { requiredKeys: ['targets'] },
-    ),
-  },
-  { requiredKeys: ['name', 'distribution', 'nodes'] },
-);
-const planArb: fc.Arbitrary<Plan> = fc
-  .record(
-    {
-      rancher: fc.record(
-        {
-          version: fc.constantFrom('2.0', '2.3.9', '2.4', 'v2.4.8', '2.5.1', '2.10'),
-          install: fc.constantFrom('kubernetes', 'docker'),
-          cluster: fc.constantFrom('mgmt', 'prod', 'none'),
-          host: fc.constantFrom('10.0.0.1', '10.0.0.9'),
-        },
-        { requiredKeys: [] },
-      ),
-      clusters: fc.array(clusterArb, { maxLength: 4 }),
-    },
-    { requiredKeys: ['clusters'] },
-  )
-  .map((input) => planSchema.parse(input));
+import { KUBERNETES_ROLES, planSchema, type Plan } from './plan.ts';
+import { NAMES, planArb } from './testing/plan-arbitrary.ts';
 
 describe('checkPlan properties', () => {
   it('never throws, is deterministic, and every finding is well formed', () => {
