@@ -57,6 +57,8 @@ describe('input size is checked while reading', () => {
   it('a file just under the limit is read (and refused for what it is, not its size)', async () => {
     const r = await runCli(['check', 'big.json'], { files: { 'big.json': `[${' '.repeat(LIMITS.inputBytes - 3)}]` } });
     expect(r.code).toBe(2);
+    // Read to the end and parsed: the refusal is about what the file holds (an empty list).
+    expect(r.stderr).toMatch(/^rancher-arch: big\.json: could not tell what this is \(found a list\)/);
     expect(r.stderr).not.toMatch(/more than 5 MB/);
   });
 

@@ -63,6 +63,9 @@ describe('rancher-arch as a process', { timeout: 60_000 }, () => {
     expect(out.inputs.map((i: { file: string }) => i.file)).toEqual(['rke-ha-3node.cluster.yml', 'rke-split-bastion.cluster.yml']);
     expect(out.config.file).toBe('.rancher-arch.yaml');
     expect(out.findings.map((f: { rule: string }) => f.rule)).not.toContain('downstream-single-role');
+    // The control: without the config file the same files do raise it.
+    const plain = JSON.parse(run(['check', '*.cluster.yml', '--format', 'json', '--no-config'], { cwd: dir }).stdout);
+    expect(plain.findings.map((f: { rule: string }) => f.rule)).toContain('downstream-single-role');
   });
 
   it('a file name with terminal escapes is printed escaped', () => {

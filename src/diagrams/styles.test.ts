@@ -35,7 +35,9 @@ describe('diagram styles', () => {
       'is-lb-target',
       'is-ace-target',
     ]);
-    for (const c of used) if (!structural.has(c)) expect(DIAGRAM_CSS, c).toContain(`.${c}`);
+    const styled = [...used].filter((c) => !structural.has(c));
+    expect(styled.length).toBeGreaterThan(10);
+    for (const c of styled) expect(DIAGRAM_CSS, c).toContain(`.${c}`);
   });
 
   it('sets the font on the SVG itself, so a file opened on its own keeps it', () => {

@@ -65,6 +65,7 @@ describe('pipeline formats on the corpus', () => {
   });
 
   it('JUnit XML for every sample parses', async () => {
+    expect(files.length).toBeGreaterThan(20);
     const r = await runCli(['check', ...paths, '--format', 'junit', '--no-config'], world);
     const errors: string[] = [];
     const doc = new DOMParser({ onError: (level, message) => void errors.push(`${level}: ${message}`) }).parseFromString(r.stdout, 'text/xml');

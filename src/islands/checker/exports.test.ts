@@ -44,7 +44,9 @@ describe('exports', () => {
   it('says why an export is unavailable', () => {
     const items = exportItems(sources(PRESETS['rancher-k3s'].plan));
     expect(items.find((i) => i.id === 'cluster-yml')?.unavailable).toMatch(/No RKE cluster/);
-    expect(items.find((i) => i.id === 'nginx')?.unavailable).toBeUndefined();
+    const nginx = items.find((i) => i.id === 'nginx');
+    expect(nginx?.content).toBeTypeOf('function');
+    expect(nginx?.unavailable).toBeUndefined();
     const docker = exportItems(sources(PRESETS['docker-single'].plan));
     expect(docker.find((i) => i.id === 'nginx')?.unavailable).toMatch(/Rancher installed on a cluster/);
   });
