@@ -10,6 +10,8 @@ for (const theme of ['light', 'dark'] as const) {
       test(`${path} has no serious accessibility violations`, async ({ page }) => {
         await page.goto(path);
         await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+        // A page that failed to render would have nothing to violate: its heading must be there.
+        await expect(page.locator('h1').first()).toBeVisible();
         const results = await new AxeBuilder({ page }).analyze();
         const serious = results.violations
           .filter((v) => v.impact === 'serious' || v.impact === 'critical')

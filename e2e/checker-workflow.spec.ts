@@ -372,9 +372,12 @@ for (const viewport of VIEWPORTS) {
       // Nothing of it was stored: a plain visit opens as usual.
       await page.goto('about:blank');
       await openChecker(page);
-      await expect(page.getByRole('alert')).toHaveCount(0);
+      // The checker has finished starting (the preset is marked) before the absence of an alert means anything.
       await expect(page.getByRole('button', { name: /^Rancher on RKE/ })).toHaveAttribute('aria-current', 'true');
-      expect(await page.evaluate(() => localStorage.getItem('rancher-arch:checker-plan') ?? '')).not.toContain('"name":"a"');
+      await expect(diagramNode(page, 'rancher/rancher-1')).toHaveCount(1);
+      await expect(page.getByRole('alert')).toHaveCount(0);
+      const stored = await page.evaluate(() => localStorage.getItem('rancher-arch:checker-plan'));
+      expect(stored === null || !stored.includes('"name":"a"')).toBe(true);
     });
 
     test('pasting 10,000 clusters answers with a message; nothing changes or is stored', async ({ page }) => {
@@ -387,8 +390,8 @@ for (const viewport of VIEWPORTS) {
       await expect(diagramNode(page, 'rancher/rancher-1')).toHaveCount(1);
       await page.goto('about:blank');
       await openChecker(page);
-      await expect(page.getByRole('alert')).toHaveCount(0);
       await expect(diagramNode(page, 'rancher/rancher-1')).toHaveCount(1);
+      await expect(page.getByRole('alert')).toHaveCount(0);
     });
   });
 }

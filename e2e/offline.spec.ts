@@ -18,6 +18,8 @@ for (const path of sitePages()) {
       if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
     });
     await page.goto(path, { waitUntil: 'networkidle' });
+    // The page rendered (a blank one would request nothing and pass).
+    await expect(page.locator('h1').first()).toBeVisible();
     // Scroll to the end so lazily hydrated islands and lazy assets load too.
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await page.waitForLoadState('networkidle');
