@@ -8,38 +8,15 @@
 // Run after `npm run build:e2e`: npx tsx bench/checker-interaction.ts [runs]
 import type { Page } from '@playwright/test';
 import { stringify } from 'yaml';
-import { planSchema, type Plan } from '../src/rules/plan.ts';
+import type { Plan } from '../src/rules/plan.ts';
+import { workersPlan } from '../src/diagrams/test-plans.ts';
 import { planHash } from '../src/islands/checker/share.ts';
 import { launch, median, serveSite } from './lib/browser.ts';
 
 const runs = Number(process.argv[2] ?? 15);
 
-function plan(total: number): Plan {
-  const workers = total - 3 - 5;
-  return planSchema.parse({
-    rancher: { version: '2.4.8', install: 'kubernetes', cluster: 'rancher' },
-    clusters: [
-      {
-        name: 'rancher',
-        nodes: [1, 2, 3].map((i) => ({ name: `rancher-${i}`, address: `10.0.0.${i}`, roles: ['etcd', 'controlplane', 'worker'] })),
-        loadBalancer: { targets: ['rancher-1', 'rancher-2', 'rancher-3'] },
-      },
-      {
-        name: 'apps',
-        userWorkloads: true,
-        nodes: [
-          ...[1, 2, 3].map((i) => ({ name: `etcd-${i}`, address: `10.1.0.${i}`, roles: ['etcd'] })),
-          ...[1, 2].map((i) => ({ name: `cp-${i}`, address: `10.1.0.${10 + i}`, roles: ['controlplane'] })),
-          ...Array.from({ length: workers }, (_, i) => ({
-            name: `worker-${i + 1}`,
-            address: `10.2.${Math.floor(i / 250)}.${(i % 250) + 1}`,
-            roles: ['worker'],
-          })),
-        ],
-      },
-    ],
-  });
-}
+/** A plan of `total` nodes: the Rancher cluster, and a downstream one of 3 etcd, 2 controlplane and the rest workers. */
+const plan = (total: number): Plan => workersPlan(total - 3 - 5);
 
 const nodeCount = (p: Plan) => p.clusters.reduce((a, c) => a + c.nodes.length, 0);
 const countPattern = (n: number) => new RegExp(`\\b${n.toLocaleString('en').replace(',', ',?')} nodes\\b`);

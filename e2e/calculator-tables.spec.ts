@@ -1,5 +1,6 @@
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import { E2E_BASE } from './site.ts';
+import { failOnConsoleErrors } from './console-errors.ts';
 
 // The calculators add to the guidance's tables rather than replacing them: with JavaScript on, on
 // a laptop and on a phone, each table stays visible beside the fields, and a value that is not
@@ -10,14 +11,7 @@ const SCREENS = [
   { name: 'phone', width: 375, height: 812 },
 ] as const;
 
-const errorsOf = new WeakMap<Page, string[]>();
-test.beforeEach(({ page }) => {
-  const errors: string[] = [];
-  errorsOf.set(page, errors);
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-});
-test.afterEach(({ page }) => expect(errorsOf.get(page) ?? []).toEqual([]));
+failOnConsoleErrors();
 
 /** The calculator once its script has run (its heading changes and its fields appear). */
 async function calculator(page: Page, path: string, name: string): Promise<Locator> {

@@ -1,6 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { E2E_BASE } from './site.ts';
+import { failOnConsoleErrors } from './console-errors.ts';
 
 // The three small calculators, on the guidance pages that embed them:
 //   node-roles/          <EtcdCalculator client:visible />
@@ -9,14 +10,7 @@ import { E2E_BASE } from './site.ts';
 // CALCULATOR_PAGE points all three at one page (used while the embeds are not yet in place).
 const pageFor = (path: string) => process.env.CALCULATOR_PAGE ?? `${E2E_BASE}${path}`;
 
-const errorsOf = new WeakMap<Page, string[]>();
-test.beforeEach(({ page }) => {
-  const errors: string[] = [];
-  errorsOf.set(page, errors);
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-});
-test.afterEach(({ page }) => expect(errorsOf.get(page) ?? []).toEqual([]));
+failOnConsoleErrors();
 
 const FALLBACK: Record<string, string> = {
   'etcd quorum calculator': 'etcd quorum',

@@ -2,7 +2,9 @@ import { test, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
+import { workersPlan } from '../src/diagrams/test-plans.ts';
 import { E2E_BASE } from './site.ts';
+import { failOnConsoleErrors } from './console-errors.ts';
 
 // The checker as an operator's daily tool, at a laptop's and a phone's width: import first, inline
 // validation, undo and redo, plans saved in the browser and opened from links, compare, print, the
@@ -13,31 +15,8 @@ const CLUSTER_YML = readFileSync('test/fixtures/rke-ha-3node.cluster.yml', 'utf8
 /** "#plan=v1.…" for any JSON text, as the checker writes its links (deflate-raw, base64url). */
 const linkFor = (json: string) => `#plan=v1.${deflateRawSync(Buffer.from(json)).toString('base64url')}`;
 
-function bigPlan(workers: number): string {
-  return JSON.stringify({
-    rancher: { version: '2.4.8', install: 'kubernetes', cluster: 'rancher' },
-    clusters: [
-      {
-        name: 'rancher',
-        nodes: [1, 2, 3].map((i) => ({ name: `rancher-${i}`, address: `10.0.0.${i}`, roles: ['etcd', 'controlplane', 'worker'] })),
-        loadBalancer: { targets: ['rancher-1', 'rancher-2', 'rancher-3'] },
-      },
-      {
-        name: 'apps',
-        userWorkloads: true,
-        nodes: [
-          ...[1, 2, 3].map((i) => ({ name: `etcd-${i}`, roles: ['etcd'] })),
-          ...[1, 2].map((i) => ({ name: `cp-${i}`, roles: ['controlplane'] })),
-          ...Array.from({ length: workers }, (_, i) => ({
-            name: `worker-${i + 1}`,
-            address: `10.2.${Math.floor(i / 250)}.${(i % 250) + 1}`,
-            roles: ['worker'],
-          })),
-        ],
-      },
-    ],
-  });
-}
+/** The Rancher cluster and "apps" with `workers` workers; its etcd and controlplane nodes have no address. */
+const bigPlan = (workers: number) => JSON.stringify(workersPlan(workers, { withoutControlAddresses: true }));
 
 const count = (page: Page) => page.getByRole('status', { name: 'Finding count' });
 const cluster = (page: Page, name: string) => page.getByRole('region', { name: new RegExp(`^Cluster ${name}\\b`) });
@@ -73,16 +52,7 @@ for (const viewport of VIEWPORTS) {
   test.describe(`at ${viewport.width}×${viewport.height}`, () => {
     test.use({ viewport: { width: viewport.width, height: viewport.height } });
 
-    const errors = new WeakMap<Page, string[]>();
-    test.beforeEach(({ page }) => {
-      const list: string[] = [];
-      errors.set(page, list);
-      page.on('console', (m) => m.type() === 'error' && list.push(m.text()));
-      page.on('pageerror', (e) => list.push(String(e)));
-    });
-    test.afterEach(({ page }) => {
-      expect(errors.get(page) ?? []).toEqual([]);
-    });
+    failOnConsoleErrors();
 
     test('import comes first; a cluster.yml read as the Rancher cluster, at the site-wide version', async ({ page }) => {
       await page.addInitScript(() => localStorage.setItem('rancher-arch:rancher-version', '2.4.8'));

@@ -2,22 +2,14 @@ import { test, expect, type Page, type Download } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { E2E_BASE } from './site.ts';
+import { failOnConsoleErrors } from './console-errors.ts';
 
 // The plan checker driven as a reader would: presets, edits, findings, the diagram, failures,
 // import, export, share links, storage, keyboard only, screen-reader basics and axe.
 const CHECKER = `${E2E_BASE}checker/`;
 const CLUSTER_YML = readFileSync('test/fixtures/rke-ha-3node.cluster.yml', 'utf8');
 
-const consoleErrors = new WeakMap<Page, string[]>();
-test.beforeEach(({ page }) => {
-  const errors: string[] = [];
-  consoleErrors.set(page, errors);
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-});
-test.afterEach(({ page }) => {
-  expect(consoleErrors.get(page) ?? []).toEqual([]);
-});
+failOnConsoleErrors();
 
 async function openChecker(page: Page, hash = '') {
   await page.goto(`${CHECKER}${hash}`);

@@ -2,6 +2,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { sizedPlan } from '../src/diagrams/test-plans.ts';
 import { planHash } from '../src/islands/checker/share.ts';
 import { E2E_BASE } from './site.ts';
+import { failOnConsoleErrors } from './console-errors.ts';
 
 // Diagrams as a reader sees them on a laptop and on a phone: no text drawn below 11 CSS pixels
 // (measured in the rendered SVG), the page never scrolls sideways because of a diagram, header
@@ -16,14 +17,7 @@ const SCREENS = [
 const GUIDANCE = ['separation/', 'k3s-cluster/', 'rke-cluster/', 'load-balancer/', 'node-roles/', 'authorized-endpoint/'];
 const CHECKER = `${E2E_BASE}checker/`;
 
-const errorsOf = new WeakMap<Page, string[]>();
-test.beforeEach(({ page }) => {
-  const errors: string[] = [];
-  errorsOf.set(page, errors);
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-});
-test.afterEach(({ page }) => expect(errorsOf.get(page) ?? []).toEqual([]));
+failOnConsoleErrors();
 
 interface TextSizes {
   count: number;

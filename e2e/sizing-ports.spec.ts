@@ -4,19 +4,13 @@ import { readFileSync } from 'node:fs';
 import { E2E_BASE } from './site.ts';
 import { planSchema } from '../src/rules/plan.ts';
 import { planHash } from '../src/islands/checker/share.ts';
+import { failOnConsoleErrors } from './console-errors.ts';
 
 // The two guidance pages with calculators: "Sizing the Rancher server" (sizing/) and "Ports and
 // firewalls" (ports/). Each keeps its static tables with and without JavaScript; the islands add
 // the answer for the reader's numbers or plan.
 
-const errorsOf = new WeakMap<Page, string[]>();
-test.beforeEach(({ page }) => {
-  const errors: string[] = [];
-  errorsOf.set(page, errors);
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-});
-test.afterEach(({ page }) => expect(errorsOf.get(page) ?? []).toEqual([]));
+failOnConsoleErrors();
 
 /** The island once hydrated: client:visible waits until its fallback is scrolled into view. */
 async function island(page: Page, name: string, fallback: string) {

@@ -3,6 +3,7 @@ import { planSchema, type Plan } from '../src/rules/plan.ts';
 import { PRESETS, RECOMMENDED_PLAN } from '../src/rules/presets.ts';
 import { planHash } from '../src/islands/checker/share.ts';
 import { E2E_BASE } from './site.ts';
+import { failOnConsoleErrors } from './console-errors.ts';
 
 // The checker's what-if beyond single nodes, on a laptop and on a phone: losing a whole zone, the
 // Docker host of a single-node install, a load balancer and an external datastore — from the
@@ -37,14 +38,7 @@ const ZONED: Plan = planSchema.parse({
   ],
 });
 
-const errorsOf = new WeakMap<Page, string[]>();
-test.beforeEach(({ page }) => {
-  const errors: string[] = [];
-  errorsOf.set(page, errors);
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-});
-test.afterEach(({ page }) => expect(errorsOf.get(page) ?? []).toEqual([]));
+failOnConsoleErrors();
 
 async function open(page: Page, plan: Plan) {
   await page.goto(`${CHECKER}${await planHash(plan)}`);

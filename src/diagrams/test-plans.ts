@@ -1,5 +1,6 @@
 // Plans of any size for tests and the bench: a Rancher RKE cluster plus one downstream cluster
-// whose node count brings the plan to `total` nodes.
+// whose node count brings the plan to `total` nodes (sizedPlan), or that has a given number of
+// plain workers (workersPlan, the checker's large-cluster shape).
 import { planSchema, type Plan } from '../rules/plan.ts';
 
 export function sizedPlan(total: number): Plan {
@@ -31,6 +32,37 @@ export function sizedPlan(total: number): Plan {
             },
           ]
         : []),
+    ],
+  });
+}
+
+/**
+ * The Rancher cluster plus "apps": etcd-1…3, cp-1…2 and worker-1…worker-N, every worker with an
+ * address. The etcd and controlplane nodes get addresses unless `withoutControlAddresses` is set.
+ */
+export function workersPlan(workers: number, { withoutControlAddresses = false } = {}): Plan {
+  const at = (address: string) => (withoutControlAddresses ? {} : { address });
+  return planSchema.parse({
+    rancher: { version: '2.4.8', install: 'kubernetes', cluster: 'rancher' },
+    clusters: [
+      {
+        name: 'rancher',
+        nodes: [1, 2, 3].map((i) => ({ name: `rancher-${i}`, address: `10.0.0.${i}`, roles: ['etcd', 'controlplane', 'worker'] })),
+        loadBalancer: { targets: ['rancher-1', 'rancher-2', 'rancher-3'] },
+      },
+      {
+        name: 'apps',
+        userWorkloads: true,
+        nodes: [
+          ...[1, 2, 3].map((i) => ({ name: `etcd-${i}`, ...at(`10.1.0.${i}`), roles: ['etcd'] })),
+          ...[1, 2].map((i) => ({ name: `cp-${i}`, ...at(`10.1.0.${10 + i}`), roles: ['controlplane'] })),
+          ...Array.from({ length: workers }, (_, i) => ({
+            name: `worker-${i + 1}`,
+            address: `10.2.${Math.floor(i / 250)}.${(i % 250) + 1}`,
+            roles: ['worker'],
+          })),
+        ],
+      },
     ],
   });
 }

@@ -4,7 +4,7 @@
 // chosen release and copies them into the aside at the top. Only text and cloned page content go
 // into the page; nothing is built from strings.
 import { choiceFor, inRange, profileOf } from '../rules/versions.ts';
-import { readVersionPreference, VERSION_EVENT, VERSION_STORAGE_KEY, writeVersionPreference } from './version-preference.ts';
+import { DEFAULT_PROFILE_TEXT, readVersionPreference, VERSION_EVENT, VERSION_STORAGE_KEY, writeVersionPreference } from './version-preference.ts';
 
 const root = document.querySelector<HTMLElement>('[data-version-choice]');
 const select = root?.querySelector<HTMLSelectElement>('select');
@@ -17,8 +17,7 @@ function show(version: string | undefined): void {
   const choice = version === undefined ? undefined : choiceFor(version);
   if (select) select.value = choice?.value ?? '';
   const profile = root?.querySelector<HTMLElement>('[data-version-profile]');
-  if (profile)
-    profile.textContent = version === undefined ? 'Pages and checker follow the advice for Rancher 2.0–2.4.' : `Checked as ${profileOf(version).label}.`;
+  if (profile) profile.textContent = version === undefined ? DEFAULT_PROFILE_TEXT : `Checked as ${profileOf(version).label}.`;
 
   const rows = [...document.querySelectorAll<HTMLTableRowElement>('.version-notes-table tbody tr')];
   const applying = rows.filter((row) => version !== undefined && rowApplies(row, version));
@@ -58,7 +57,6 @@ function show(version: string | undefined): void {
 }
 
 if (root && select) {
-  root.hidden = false;
   select.addEventListener('change', () => writeVersionPreference(select.value || undefined));
   // The preference may change elsewhere: the checker on this page, or this site in another tab.
   window.addEventListener(VERSION_EVENT, (event) => show((event as CustomEvent<string | null>).detail ?? undefined));

@@ -8,6 +8,8 @@ import { normaliseVersion } from '../rules/versions.ts';
 export const VERSION_STORAGE_KEY = 'rancher-arch:rancher-version';
 /** A CustomEvent on window; `detail` is the new version ("2.12"), or null when it was cleared. */
 export const VERSION_EVENT = 'rancher-arch:rancher-version';
+/** What the choice says while no version is chosen (the build writes it into every page, the script keeps it). */
+export const DEFAULT_PROFILE_TEXT = 'Pages and checker follow the advice for Rancher 2.0–2.4.';
 
 /** Where the choice lives when localStorage cannot hold it. */
 let inMemory: string | undefined;
