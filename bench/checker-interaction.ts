@@ -98,7 +98,10 @@ async function toggleTimes(
       frame.push(r.frame);
       findings.push(r.findings);
     }
-    await page.waitForTimeout(300); // let the debounced link and storage update run between toggles
+    // A reader's pace: the debounced link and storage update (300 ms after an edit, then at idle)
+    // has run before the next click, as it has between two clicks of a person.
+    await page.waitForTimeout(700);
+    await page.evaluate(() => new Promise((ok) => requestIdleCallback(() => ok(undefined), { timeout: 1000 })));
   }
   await page.waitForTimeout(500);
   const entries = await page.evaluate(() =>
