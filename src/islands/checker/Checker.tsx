@@ -307,6 +307,7 @@ export function Checker({ start, progressive = false }: { start: Startup; progre
         {stage >= 2 && (
           <Results
             shown={shown}
+            failedNow={failed}
             report={report}
             highlighted={highlighted}
             onHighlight={setHighlighted}
@@ -342,6 +343,7 @@ export function Checker({ start, progressive = false }: { start: Startup; progre
  * editor first and these one paint later (see useAfterPaint). */
 const Results = memo(function Results({
   shown,
+  failedNow,
   report,
   highlighted,
   onHighlight,
@@ -352,6 +354,11 @@ const Results = memo(function Results({
   withDiagram,
 }: {
   shown: CheckerState;
+  /**
+   * The failed parts as they are now, not a frame later: the what-if panel's checkboxes must show
+   * the state they just set (the findings and diagram, memoised, still follow a frame later).
+   */
+  failedNow: string[];
   report: Report;
   highlighted: string[];
   onHighlight: (keys: string[]) => void;
@@ -397,7 +404,7 @@ const Results = memo(function Results({
             </div>
           </section>
 
-          <FailurePanel plan={shown.plan} failed={shown.failed} dispatch={dispatch} headingId={`${id}-failure`} />
+          <FailurePanel plan={shown.plan} failed={failedNow} dispatch={dispatch} headingId={`${id}-failure`} />
         </>
       )}
     </div>

@@ -3,7 +3,7 @@
 // load balancer, an external datastore or the Docker host, or opens a collapsed "+N more" group;
 // the buttons under it open and close groups from the keyboard (the editor's "Fail" boxes and the
 // what-if panel fail things from the keyboard).
-import { useLayoutEffect, useRef, useState, type Dispatch, type MouseEvent } from 'react';
+import { memo, useLayoutEffect, useRef, useState, type Dispatch, type MouseEvent } from 'react';
 import { PlanDiagram } from '../../diagrams/diagrams.tsx';
 import { DEFAULT_COLLAPSE, WIDE_WIDTH } from '../../diagrams/layout.ts';
 import { roleSignature, sortedRoles } from '../../diagrams/model.ts';
@@ -41,7 +41,7 @@ export function collapsibleGroups(plan: Plan, collapseAfter = DEFAULT_COLLAPSE):
   return out;
 }
 
-export function CheckerDiagram({
+export const CheckerDiagram = memo(function CheckerDiagram({
   plan,
   report,
   failed,
@@ -113,4 +113,4 @@ export function CheckerDiagram({
       )}
     </>
   );
-}
+});

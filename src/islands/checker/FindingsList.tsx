@@ -1,5 +1,6 @@
 // Findings grouped by cluster, each with severity (icon and word), message, nodes and a link to
 // the heading that explains it. Hovering or focusing a finding highlights its nodes in the diagram.
+import { memo } from 'react';
 import { nodeKey } from '../../diagrams/model.ts';
 import { ruleById } from '../../rules/catalogue/index.ts';
 import { hasExternalDatastore, nothingToCheck } from '../../rules/cluster-facts.ts';
@@ -30,7 +31,7 @@ export function FindingItem({ finding, onHighlight }: { finding: Finding; onHigh
   );
 }
 
-export function FindingsList({
+export const FindingsList = memo(function FindingsList({
   plan,
   report,
   onHighlight,
@@ -96,4 +97,4 @@ export function FindingsList({
       )}
     </section>
   );
-}
+});
