@@ -26,13 +26,26 @@ export interface Io {
 
 type GlobSync = (pattern: string, options: { cwd: string }) => string[];
 
+/**
+ * A reader that goes away early (`rancher-arch check … | head`) closes the pipe: the rest of the
+ * output has nowhere to go, which is the reader's choice, not a failure. Without a handler Node
+ * throws EPIPE with a stack trace; with it the remaining writes are dropped and the run still ends
+ * with its own exit code.
+ */
+function dropWritesAfterClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+  });
+}
+
 export function nodeIo(): Io {
   const cwd = process.cwd();
+  dropWritesAfterClosedPipe(process.stdout);
   // fs.globSync arrived in Node 22; the bundled CLI also runs on Node 20, where the shell expands globs.
   const globSync = (fs as unknown as { globSync?: GlobSync }).globSync;
   const isFile = (path: string) => existsSync(path) && !statSync(path).isDirectory();
   return {
-    stdout: (t) => void process.stdout.write(t),
+    stdout: (t) => void (process.stdout.destroyed || process.stdout.write(t)),
     stderr: (t) => void process.stderr.write(t),
     openFile: (path) => createReadStream(path),
     stdin: () => process.stdin,

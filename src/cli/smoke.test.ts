@@ -26,6 +26,26 @@ describe('rancher-arch as a process', { timeout: 60_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'rancher-arch-smoke-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  it('a reader that stops early (| head) ends the run quietly, with its own exit code', () => {
+    // The SARIF is ~90 KB, more than a pipe holds, so the writer meets the closed pipe (EPIPE).
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        'set -o pipefail; "$0" "$1" check "$2" --as rancher --format sarif | head -c 1 >/dev/null; echo "${PIPESTATUS[0]}"',
+        process.execPath,
+        BIN,
+        `${FIXTURES}rke-ha-3node.cluster.yml`,
+      ],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      },
+    );
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('0');
+  });
+
   it('exit 0, 1 and 2', () => {
     expect(run(['check', `${FIXTURES}rke-ha-3node.cluster.yml`, '--as', 'rancher']).code).toBe(0);
     expect(run(['check', `${FIXTURES}rke-unknown-role.cluster.yml`]).code).toBe(1);
