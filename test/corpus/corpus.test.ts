@@ -2,25 +2,14 @@
 // read through the public API and compared with its entry in expectations.ts. The folder lives
 // outside the repository (its files are never copied in), so a missing folder fails the run loudly
 // instead of passing with nothing checked.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPlan, ExportError, InputError, readInputDetailed, RKE_REFUSALS, toClusterYml, type Finding, type ReadResult } from '../../src/rules/index.ts';
 import { GROUPS, type FileExpectation, type FindingExpectation, type ReadExpectation } from './expectations.ts';
+import { corpusDir, corpusFiles, corpusFound, DEFAULT_CORPUS, ENV_VAR, REPO_ROOT } from './location.ts';
 
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const ENV_VAR = 'RANCHER_ARCH_CORPUS';
-const DEFAULT_CORPUS = '../shared/reference/real-inputs';
-/** The notes file beside the samples: not an input. */
-const NOT_INPUTS = new Set(['SOURCES.md']);
 const RANCHER_READING = { as: 'rancher', rancherVersion: '2.4.8' } as const;
-
-// Relative paths (the default, or one given in the variable) are taken from the repository root,
-// so the suite finds the same folder whatever directory it is started from.
-const configured = process.env[ENV_VAR]?.trim() || DEFAULT_CORPUS;
-const corpusDir = isAbsolute(configured) ? configured : resolve(REPO_ROOT, configured);
-const corpusFound = existsSync(corpusDir) && statSync(corpusDir).isDirectory();
 
 /** Every file the table describes, whatever its group. */
 const expectedFiles = new Set(GROUPS.flatMap(([, table]) => Object.keys(table)));
@@ -183,7 +172,7 @@ describe('real-world corpus', () => {
     return;
   }
 
-  const onDisk = readdirSync(corpusDir).filter((f) => !NOT_INPUTS.has(f) && statSync(join(corpusDir, f)).isFile());
+  const onDisk = corpusFiles().filter((f) => statSync(join(corpusDir, f)).isFile());
 
   for (const [group, table] of GROUPS)
     describe(group, () => {

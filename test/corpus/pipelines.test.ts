@@ -2,30 +2,27 @@
 // run of the CLI gives SARIF that the SARIF 2.1.0 schema and Microsoft's validator accept, and
 // JUnit XML that parses. The samples are read where they lie, never copied into the repository.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/fake-io.ts';
+import { corpusDir, corpusFiles, corpusFound, ENV_VAR } from './location.ts';
 
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const configured = process.env.RANCHER_ARCH_CORPUS?.trim() || '../shared/reference/real-inputs';
-const corpusDir = isAbsolute(configured) ? configured : resolve(REPO_ROOT, configured);
 const require = createRequire(import.meta.url);
 const multitool = dirname(require.resolve(`@microsoft/sarif-multitool-${process.platform}/package.json`));
 
 describe('pipeline formats on the corpus', () => {
   it('the corpus folder is there', () => {
-    expect(existsSync(corpusDir) && statSync(corpusDir).isDirectory(), `${corpusDir}: set RANCHER_ARCH_CORPUS to the corpus folder`).toBe(true);
+    expect(corpusFound, `${corpusDir}: set ${ENV_VAR} to the corpus folder`).toBe(true);
   });
 
-  const files = existsSync(corpusDir) ? readdirSync(corpusDir).filter((f) => f !== 'SOURCES.md') : [];
+  const files = corpusFiles();
   const world = { realFiles: true, cwd: corpusDir };
   const paths = files.map((f) => join(corpusDir, f));
 
