@@ -3,18 +3,22 @@
 // plain workers (workersPlan, the checker's large-cluster shape).
 import { planSchema, type Plan } from '../rules/plan.ts';
 
+/** Both shapes start with Rancher on a three-node RKE cluster behind a load balancer. */
+const RANCHER = { version: '2.4.8', install: 'kubernetes', cluster: 'rancher' };
+const RANCHER_CLUSTER = {
+  name: 'rancher',
+  nodes: [1, 2, 3].map((i) => ({ name: `rancher-${i}`, address: `10.0.0.${i}`, roles: ['etcd', 'controlplane', 'worker'] })),
+  loadBalancer: { targets: ['rancher-1', 'rancher-2', 'rancher-3'] },
+};
+
 export function sizedPlan(total: number): Plan {
   const downstream = Math.max(0, total - 3);
   const etcd = Math.min(5, downstream);
   const cp = Math.min(3, downstream - etcd);
   return planSchema.parse({
-    rancher: { version: '2.4.8', install: 'kubernetes', cluster: 'rancher' },
+    rancher: RANCHER,
     clusters: [
-      {
-        name: 'rancher',
-        nodes: [1, 2, 3].map((i) => ({ name: `rancher-${i}`, address: `10.0.0.${i}`, roles: ['etcd', 'controlplane', 'worker'] })),
-        loadBalancer: { targets: ['rancher-1', 'rancher-2', 'rancher-3'] },
-      },
+      RANCHER_CLUSTER,
       ...(downstream
         ? [
             {
@@ -43,13 +47,9 @@ export function sizedPlan(total: number): Plan {
 export function workersPlan(workers: number, { withoutControlAddresses = false } = {}): Plan {
   const at = (address: string) => (withoutControlAddresses ? {} : { address });
   return planSchema.parse({
-    rancher: { version: '2.4.8', install: 'kubernetes', cluster: 'rancher' },
+    rancher: RANCHER,
     clusters: [
-      {
-        name: 'rancher',
-        nodes: [1, 2, 3].map((i) => ({ name: `rancher-${i}`, address: `10.0.0.${i}`, roles: ['etcd', 'controlplane', 'worker'] })),
-        loadBalancer: { targets: ['rancher-1', 'rancher-2', 'rancher-3'] },
-      },
+      RANCHER_CLUSTER,
       {
         name: 'apps',
         userWorkloads: true,
