@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { workersPlan } from '../src/diagrams/test-plans.ts';
+import { decodePlan, payloadFromHash } from '../src/islands/checker/share.ts';
 import { E2E_BASE } from './site.ts';
 import { failOnConsoleErrors } from './console-errors.ts';
 
@@ -256,7 +257,13 @@ for (const viewport of VIEWPORTS) {
       await saved(page).getByRole('button', { name: 'Put it back' }).click();
       await expect(saved(page).getByRole('button', { name: 'Open option A' })).toBeVisible();
 
-      // Reloading the page's own link is a restore, not a new saved plan.
+      // Reloading the page's own link is a restore, not a new saved plan. The address bar holds
+      // the page's own link a moment after the last edit (when the browser is idle): wait for it.
+      const planInAddress = async () => {
+        const payload = payloadFromHash(await page.evaluate(() => location.hash));
+        return payload ? (await decodePlan(payload)).clusters.map((c) => c.name) : [];
+      };
+      await expect.poll(planInAddress).toEqual(['production']);
       await page.reload();
       await expect(notice(page)).toContainText('Restored the plan saved in this browser.');
       await expect(saved(page).locator('.ck-saved-list li')).toHaveCount(3);
