@@ -59,6 +59,7 @@ export default defineConfig({
             'authorized-endpoint',
             'sizing',
             'ports',
+            'cluster-networks',
           ],
         },
         { label: 'Check your plan', items: ['checker', 'plan-format', 'cli', 'rules'] },

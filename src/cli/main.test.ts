@@ -264,6 +264,25 @@ describe('rules / explain / convert / help', () => {
     expect(two.stderr).toMatch(/the plan has 2 clusters; choose one with --cluster NAME/);
   });
 
+  it('converts to rke2-config one node at a time (--node), keeping a joining server joining', async () => {
+    const planText = toPlanYaml(PRESETS['rancher-rke2'].plan);
+    const none = await runCli(['convert', '-', '--to', 'rke2-config'], { stdin: planText });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/3 nodes, each with its own config\.yaml; choose one with --node NAME \(server-1, server-2 and server-3\)/);
+    const second = await runCli(['convert', '-', '--to', 'rke2-config', '--node', 'server-2'], { stdin: planText });
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/^server: https:\/\/rancher\.example\.com:9345$/m);
+    const unknown = await runCli(['convert', '-', '--to', 'rke2-config', '--node', 'nope'], { stdin: planText });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/no node named "nope"/);
+    // The reproduction: a joining server's own file converts to a joining server's file.
+    const join = await runCli(['convert', fixture('rke2-server-join.config.yaml'), '--to', 'rke2-config'], real);
+    expect(join.code).toBe(0);
+    expect(join.stdout).toMatch(/^server: https:\/\/rke2\.example\.net:9345$/m);
+    expect(join.stdout).toMatch(/^tls-san:\n {2}- rke2\.example\.net$/m);
+    expect(join.stdout).not.toMatch(/first server/);
+  });
+
   it('help lists every command; COMMAND --help lists its options; bad usage is exit 2', async () => {
     const general = await runCli(['help']);
     expect(general.code).toBe(0);

@@ -46,7 +46,7 @@ export const VERSION_NOTES: Partial<Record<GuidePage, readonly VersionNote[]>> =
     },
     {
       versions: { since: '2.5', until: '2.9' },
-      text: 'The single Docker container is documented for development and testing only; a Docker install can be moved onto an HA cluster with rancher-backup.',
+      text: 'A Docker install can now be moved onto an HA cluster with rancher-backup, which v2.0–v2.4 could not do. The single Docker container stays what the docs have called it since v2.0: a development and testing setup.',
       rules: ['docker-install-not-production'],
       sources: ['migrateRancher'],
     },
@@ -58,7 +58,7 @@ export const VERSION_NOTES: Partial<Record<GuidePage, readonly VersionNote[]>> =
     },
     {
       versions: { since: '2.9', until: '2.12' },
-      text: 'RKE1 reaches its end of life on 31 July 2025 and Rancher 2.12 drops it. Plan the move of an RKE Rancher cluster to RKE2 or K3s before that upgrade.',
+      text: 'RKE1 reaches its end of life on 31 July 2025, and from Rancher 2.12 it is unsupported, for the Rancher cluster too. Plan the move of an RKE Rancher cluster to RKE2 or K3s before that upgrade.',
       rules: ['rke1-end-of-life'],
       sources: ['rke1Eol'],
     },
@@ -91,7 +91,7 @@ export const VERSION_NOTES: Partial<Record<GuidePage, readonly VersionNote[]>> =
     },
     {
       versions: { since: '2.9', until: '2.12' },
-      text: 'RKE1 reaches its end of life on 31 July 2025, and Rancher 2.12 will not upgrade while RKE1 clusters or templates remain. Build RKE2 clusters and move workloads across (there is no in-place conversion); move Rancher itself with a backup and restore.',
+      text: 'RKE1 reaches its end of life on 31 July 2025, and the upgrade to Rancher 2.12 is refused while Rancher still holds RKE1 clusters it provisioned, or RKE1 node or cluster templates. Build RKE2 clusters and move workloads across (there is no in-place conversion); move Rancher itself with a backup and restore.',
       rules: ['rke1-end-of-life'],
       sources: ['rke1Eol', 'rke1UpgradeGate', 'rke2Migration'],
     },

@@ -67,3 +67,28 @@ export function dnsNameProblem(text: string): string | undefined {
 export function isDns1123Subdomain(name: string): boolean {
   return name.length <= MAX_NAME_LENGTH && DNS_1123.test(name) && name.split('.').every((label) => label.length <= 63);
 }
+
+/** A registration address split into its parts; the port is absent when the URL names none. */
+export interface RegistrationUrl {
+  host: string;
+  port?: number;
+}
+
+/** `https://host[:port][/]` as K3s and RKE2 take it in `server:`; undefined when it is not one. */
+export function parseRegistrationUrl(text: string): RegistrationUrl | undefined {
+  const match = /^https:\/\/(\[[0-9A-Fa-f:.]+\]|[^/:[\]]+)(?::(\d{1,5}))?\/?$/.exec(text);
+  if (!match) return undefined;
+  const host = (match[1] as string).replace(/^\[(.*)\]$/, '$1');
+  if (addressProblem(host) !== undefined) return undefined;
+  const port = match[2] === undefined ? undefined : Number(match[2]);
+  if (port !== undefined && (port < 1 || port > 65535)) return undefined;
+  return port === undefined ? { host } : { host, port };
+}
+
+/** Why `text` cannot be a registration address, or undefined when it can. */
+export function registrationUrlProblem(text: string): string | undefined {
+  if (text.length > MAX_NAME_LENGTH + 16) return `is ${text.length} characters long; a registration address has at most ${MAX_NAME_LENGTH + 16}`;
+  if (!text.startsWith('https://')) return 'must start with https:// (K3s and RKE2 join over HTTPS)';
+  if (parseRegistrationUrl(text) === undefined) return 'is not https:// followed by an IP address or DNS name and an optional port';
+  return undefined;
+}

@@ -11,7 +11,7 @@ export const LIMITS = {
   linkChars: 200_000,
   /** Bytes a share link may inflate to. */
   linkInflatedBytes: 2 * 1024 * 1024,
-  /** Clusters in one plan: Rancher's largest documented sizing row manages 500. */
+  /** Clusters in one plan. Rancher's largest sizing row is the 2.4–2.7 XX-Large one, 2,000 clusters and 20,000 nodes; the current tables stop at 500. */
   clusters: 500,
   /** Nodes in one cluster: Kubernetes' own tested limit is 5,000. */
   nodesPerCluster: 5000,

@@ -1,7 +1,8 @@
 // The plan: the one model every part of the project reads. A plan file (YAML or JSON) is this
 // shape; the zod schema below is the single statement of it and also yields the JSON Schema.
 import { z } from 'zod';
-import { addressProblem, dnsNameProblem, nameProblem } from './identifiers.ts';
+import { cidrProblem } from './cluster-networks.ts';
+import { addressProblem, dnsNameProblem, nameProblem, registrationUrlProblem } from './identifiers.ts';
 import { LIMITS } from './limits.ts';
 import { normaliseVersion } from './versions.ts';
 import { DATASTORES, DISTRIBUTIONS, HOSTINGS, NETWORK_PLUGINS, NODE_ROLES } from './vocabulary.ts';
@@ -32,6 +33,11 @@ const target = checked(
   'A node of the cluster, by name or address.',
 );
 
+/** `https://host[:port]`, the address a joining K3s or RKE2 node registers through (its `server:`). */
+const registrationUrl = checked(registrationUrlProblem, 'https:// and an address, with an optional port: https://10.0.0.10:9345.');
+/** A network in CIDR form; a cluster lists one per address family (dual stack). */
+const cidr = checked(cidrProblem, 'A network in CIDR form, such as 10.42.0.0/16.');
+
 const roleSchema = z.enum(NODE_ROLES, {
   error: (issue) =>
     `${JSON.stringify(issue.input)} is not a role; expected etcd, controlplane or worker (RKE, and Rancher's RKE2/K3s machine pools), or server or agent (standalone K3s and RKE2)`,
@@ -50,6 +56,10 @@ export const nodeSchema = z.strictObject({
   cpu: z.number().positive().max(4096).optional(),
   /** Memory of the machine in GiB, for the sizing rules. */
   memoryGiB: z.number().positive().max(65536).optional(),
+  /** K3s and RKE2: the registration address this node joins through (`server:`); absent for the server that starts the cluster. */
+  server: registrationUrl.optional(),
+  /** K3s and RKE2 servers: extra names and addresses the API certificate is valid for (`tls-san`). */
+  tlsSan: z.array(address).max(64).optional(),
 });
 
 const port = z.number().int().min(1, 'must be a port from 1 to 65535').max(65535, 'must be a port from 1 to 65535');
@@ -67,6 +77,8 @@ export const loadBalancerSchema = z.strictObject({
 export const authorizedEndpointSchema = z.strictObject({
   /** Absent: the kubeconfig has one context per controlplane node, each reaching that node alone. */
   fqdn: checked(dnsNameProblem, 'The DNS name of the load balancer in front of the controlplane nodes.').optional(),
+  /** The port the FQDN names (Rancher's field takes fqdn:port); absent means 443, where the kubeconfig's https:// URL goes. */
+  port: port.optional(),
   targets: z.array(target).max(LIMITS.nodesPerCluster).default([]),
   privateCA: z.boolean().default(false),
   /** The CA certificate was supplied, so the generated kubeconfig can validate the chain. */
@@ -83,6 +95,10 @@ export const clusterSchema = z.strictObject({
   datastore: z.enum(DATASTORES).optional(),
   /** The network plugin (CNI); unset means the distribution's default. Decides some firewall ports. */
   network: z.enum(NETWORK_PLUGINS).optional(),
+  /** The pod network (cluster-cidr); unset means the distribution's default, 10.42.0.0/16 on RKE, RKE2 and K3s. */
+  podCidrs: z.array(cidr).min(1).max(2).optional(),
+  /** The service network (service-cidr); unset means the distribution's default, 10.43.0.0/16 on RKE, RKE2 and K3s. */
+  serviceCidrs: z.array(cidr).min(1).max(2).optional(),
   nodes: z.array(nodeSchema).max(LIMITS.nodesPerCluster).default([]),
   loadBalancer: loadBalancerSchema.optional(),
   authorizedEndpoint: authorizedEndpointSchema.optional(),

@@ -23,7 +23,7 @@ const definitions = {
     },
   },
   'rancher-k3s': {
-    label: 'Rancher on K3s (2 servers, external datastore)',
+    label: 'Rancher on K3s (2 servers, external datastore, load balancer with 80, 443 and 6443)',
     plan: {
       rancher: { version: '2.4.8', install: 'kubernetes', cluster: 'rancher' },
       clusters: [
@@ -33,7 +33,7 @@ const definitions = {
           hosting: 'ec2',
           datastore: 'external',
           nodes: [1, 2].map((i) => ({ name: `server-${i}`, address: `10.0.0.${i}`, roles: ['server' as const] })),
-          loadBalancer: { layer: 4, ports: [80, 443], targets: ['server-1', 'server-2'], tlsTermination: 'ingress' },
+          loadBalancer: { layer: 4, ports: [80, 443, 6443], targets: ['server-1', 'server-2'], tlsTermination: 'ingress' },
         },
       ],
     },
@@ -70,7 +70,7 @@ const definitions = {
           hosting: 'ec2',
           datastore: 'embedded',
           nodes: [1, 2, 3].map((i) => ({ name: `server-${i}`, address: `10.0.0.${i}`, roles: ['server' as const] })),
-          loadBalancer: { layer: 4, ports: [80, 443], targets: ['server-1', 'server-2', 'server-3'], tlsTermination: 'ingress' },
+          loadBalancer: { layer: 4, ports: [80, 443, 6443], targets: ['server-1', 'server-2', 'server-3'], tlsTermination: 'ingress' },
         },
       ],
     },

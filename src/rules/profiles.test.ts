@@ -19,7 +19,7 @@ const k3sRancher = (count: number, datastore: 'embedded' | 'external'): Cluster 
   hosting: 'ec2',
   datastore,
   nodes: nodes('s', count, ['server'], '10.0.0.'),
-  loadBalancer: { targets: nodes('s', count, []).map((n) => n.name) },
+  loadBalancer: { ports: [80, 443, 6443], targets: nodes('s', count, []).map((n) => n.name) },
 });
 const rke2Rancher = (ports: number[] = [80, 443, 9345, 6443]): Cluster => ({
   name: 'rancher',

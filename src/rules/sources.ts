@@ -60,9 +60,30 @@ export const SOURCES = {
     title: 'Setting up an RKE2 cluster for Rancher, Rancher v2.14',
     url: `${RANCHER}/v2.14/how-to-guides/new-user-guides/kubernetes-cluster-setup/rke2-for-rancher`,
   },
+  k3sExternalDb24: {
+    title: 'Installing Rancher on a K3s cluster with an external database, Rancher v2.0–v2.4 (kubectl through the load balancer on 6443)',
+    url: `${OLD_RANCHER}/v2.0-v2.4/en/installation/resources/k8s-tutorials/infrastructure-tutorials/infra-for-ha-with-external-db/`,
+  },
   k3sForRancher: {
     title: 'Setting up a K3s cluster for Rancher, Rancher v2.14',
     url: `${RANCHER}/v2.14/how-to-guides/new-user-guides/kubernetes-cluster-setup/k3s-for-rancher`,
+  },
+  rkeNetworkDefaults: {
+    title: "RKE's defaults: pod network 10.42.0.0/16, service network 10.43.0.0/16 (rke cluster/defaults.go)",
+    url: 'https://github.com/rancher/rke/blob/master/cluster/defaults.go',
+  },
+  rke2ServerConfig: {
+    title: 'RKE2 documentation: server configuration reference (cluster-cidr, service-cidr and their defaults)',
+    url: 'https://docs.rke2.io/reference/server_config',
+  },
+  k3sServerConfig: { title: 'K3s documentation: k3s server flags (cluster-cidr, service-cidr and their defaults)', url: 'https://docs.k3s.io/cli/server' },
+  kubeServiceIps: {
+    title: 'Kubernetes documentation: Service ClusterIP allocation (the range is virtual, handled by kube-proxy on every node)',
+    url: 'https://kubernetes.io/docs/concepts/services-networking/cluster-ip-allocation/',
+  },
+  kubeNodeCidrMask: {
+    title: 'Kubernetes documentation: kube-controller-manager --node-cidr-mask-size (a /24 per node on IPv4)',
+    url: 'https://kubernetes.io/docs/reference/command-line-tools-reference/kube-controller-manager/',
   },
   rke2Ha: { title: 'RKE2 documentation: high availability (ports 9345 and 6443)', url: 'https://docs.rke2.io/install/ha' },
   rke2ServerRoles: { title: 'RKE2 documentation: server roles', url: 'https://docs.rke2.io/install/server_roles' },

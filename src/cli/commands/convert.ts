@@ -1,7 +1,7 @@
 // rancher-arch convert FILE --to FORMAT: read any input and write it with one of the registry's
 // writers (a plan, a cluster.yml, an nginx configuration). A writer that refuses (ExportError) or
 // a plan without what the format needs is reported like unreadable input: exit 2.
-import { ExportError, FORMATS, formatById, InputError, readInputDetailed } from '../../rules/index.ts';
+import { ExportError, FORMATS, formatById, InputError, listNames, readInputDetailed, rke2Configs } from '../../rules/index.ts';
 import { choiceValue, stringValue, UsageError, type OptionSpecs } from '../args.ts';
 import { readSource } from '../inputs.ts';
 import { READ_OPTIONS, readOptionsOf, readSettings } from '../options.ts';
@@ -12,7 +12,8 @@ const WRITABLE = FORMATS.filter((f) => f.write !== undefined).map((f) => f.id);
 
 const options = {
   to: { type: 'string', choices: WRITABLE, description: 'The format to write.' },
-  cluster: { type: 'string', value: 'NAME', description: 'For one-cluster formats (cluster-yml): which cluster of the plan to write.' },
+  cluster: { type: 'string', value: 'NAME', description: 'For one-cluster formats (cluster-yml, rke2-config): which cluster of the plan to write.' },
+  node: { type: 'string', value: 'NAME', description: 'For one-node formats (rke2-config): which node of the cluster to write.' },
   ...READ_OPTIONS,
 } as const satisfies OptionSpecs;
 
@@ -38,7 +39,22 @@ export const convert: Command = {
     try {
       const writer = formatById(to);
       if (!writer?.write) throw new UsageError(`cannot write ${to}`);
-      io.stdout(writer.write(plan, cluster ? { cluster } : {}));
+      const node = stringValue(args, 'node');
+      if (to === 'rke2-config' && node === undefined) {
+        // One file per node: say which nodes there are rather than guessing one.
+        const configs = rke2Configs(plan, cluster);
+        if (configs.length > 1)
+          throw new InputError(
+            `the cluster has ${configs.length} nodes, each with its own config.yaml; choose one with --node NAME (${listNames(
+              configs.map((c) => c.node),
+              12,
+            )})`,
+            {
+              file: source.name,
+            },
+          );
+      }
+      io.stdout(writer.write(plan, { ...(cluster ? { cluster } : {}), ...(node ? { node } : {}) }));
     } catch (error) {
       // The writers say "The plan …" for a plan they cannot write; that is the input's problem.
       if (error instanceof RangeError || error instanceof ExportError) throw new InputError(error.message.replace(/^The /, 'the '), { file: source.name });

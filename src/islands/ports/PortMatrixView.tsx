@@ -134,7 +134,9 @@ export function PortMatrixView({ matrix, generic = false, title, listeners = tru
                   TCP {l.port}
                   {l.fqdn ? ` on ${l.fqdn}` : ''}
                 </td>
-                <td>{generic ? genericTargets(l) : listNames(l.targets, 10) || 'no node yet'}</td>
+                <td>
+                  {generic ? genericTargets(l) : listNames(l.targets, 10) || 'no node yet'}, port {l.targetPort}
+                </td>
                 <td>
                   {l.purpose}: {l.why}
                 </td>

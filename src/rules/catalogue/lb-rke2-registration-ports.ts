@@ -16,7 +16,7 @@ export const rule = defineRule({
   title: "An RKE2 Rancher cluster's load balancer also forwards TCP/9345 and TCP/6443",
   docs: { page: 'load-balancer', heading: 'Registration ports on RKE2', anchor: 'registration-ports-on-rke2' },
   rationale:
-    "RKE2 servers and agents join a cluster through a fixed registration address on port 9345, and clients reach the API on 6443. Rancher's RKE2 guide puts both behind the same load balancer as 80 and 443, so a node can join, and kubectl can connect, whichever server is down. K3s has no port 9345: its nodes register on 6443, and Rancher's K3s guide leaves that port off the load balancer, so no rule asks for it there.",
+    "RKE2 servers and agents join a cluster through a fixed registration address on port 9345, and clients reach the API on 6443. Rancher's RKE2 guide puts both behind the same load balancer as 80 and 443, so a node can join, and kubectl can connect, whichever server is down. K3s has no port 9345: its nodes register on 6443. Its load balancer carries 6443 as well as 80 and 443, since Rancher's K3s guide (the v2.0–v2.4 external-database guide and today's K3s setup guide alike) points kubectl and helm at the load balancer on 6443; lb-k3s-api-port asks for it there.",
   versions: { since: '2.5.6' },
   sources: cite('rke2ForRancher', 'rke2Ha'),
   check(ctx) {

@@ -1,4 +1,4 @@
-// RKE (RKE1) reached its end of life on 2025-07-31; Rancher 2.12 dropped it.
+// RKE (RKE1) reached its end of life on 2025-07-31; from Rancher 2.12 it is unsupported.
 import { downstream, rancherOn, rancherRke } from '../example-plans.ts';
 import { defineRule, type RuleExamples } from '../rule.ts';
 import { cite } from '../sources.ts';
@@ -14,7 +14,7 @@ export const rule = defineRule({
   title: 'No RKE (RKE1) cluster with Rancher 2.12 or later (a warning from 2.9)',
   docs: { page: 'versions', heading: 'RKE1 end of life', anchor: 'rke1-end-of-life' },
   rationale:
-    'RKE1 went out of support on 31 July 2025. Rancher 2.12 neither provisions nor manages RKE1 clusters, refuses to upgrade while any remain, and no longer documents RKE1 as a home for Rancher itself. There is no in-place conversion: the way out is new RKE2 clusters and a move of the workloads, and a rancher-backup restore for Rancher. For Rancher 2.9 to 2.11, whose RKE1 pages carry the end-of-life notice and whose next upgrade is 2.12, this guide warns.',
+    "RKE1 went out of support on 31 July 2025. From 2.12 Rancher no longer supports RKE1: it neither provisions nor manages RKE1 clusters, its docs stop describing RKE1 as a home for Rancher itself (so a Rancher cluster on RKE1 is unsupported), and the upgrade to 2.12 is refused while Rancher still holds RKE1 clusters it provisioned (those carrying an RKE configuration), node templates or cluster templates. There is no in-place conversion: the way out is new RKE2 clusters and a move of the workloads, and a rancher-backup restore for Rancher. For Rancher 2.9 to 2.11, whose docs carry RKE1's end-of-life notice, this guide warns ahead of 2.12.",
   versions: { since: '2.9' },
   sources: cite('rke1Eol', 'rke1UpgradeGate', 'arch212', 'rke2Migration', 'migrateRancher'),
   check(ctx) {
@@ -28,11 +28,11 @@ export const rule = defineRule({
       if (purpose === 'rancher')
         message = removed
           ? `Rancher ${v} is not supported on RKE1, and the Rancher cluster "${name}" is RKE1, which reached its end of life on 31 July 2025. Build a new RKE2 (or K3s) cluster and move Rancher onto it with a rancher-backup backup and restore.`
-          : `The Rancher cluster "${name}" is RKE1, which reached its end of life on 31 July 2025; Rancher 2.12 and later no longer run on it. Before upgrading, build an RKE2 (or K3s) cluster and move Rancher onto it with a rancher-backup backup and restore.`;
+          : `The Rancher cluster "${name}" is RKE1, which reached its end of life on 31 July 2025; from 2.12 Rancher does not support RKE1, for its own cluster as for downstream ones. Before upgrading to 2.12, build an RKE2 (or K3s) cluster and move Rancher onto it with a rancher-backup backup and restore.`;
       else
         message = removed
-          ? `Rancher ${v} no longer manages RKE1 clusters, and "${name}" is RKE1 (end of life on 31 July 2025); an upgrade to 2.12 or later is also blocked while it exists. Build a new RKE2 cluster, move the workloads onto it and remove "${name}": RKE1 cannot be converted in place.`
-          : `"${name}" is an RKE1 cluster, which reached its end of life on 31 July 2025. Rancher 2.12 stops managing RKE1 clusters and will not upgrade while one exists: build a new RKE2 cluster and move the workloads before upgrading, as RKE1 cannot be converted in place.`;
+          ? `Rancher ${v} no longer manages RKE1 clusters, and "${name}" is RKE1 (end of life on 31 July 2025). If Rancher provisioned it, the upgrade to 2.12 is blocked until it is removed, along with any node templates and cluster templates. Build a new RKE2 cluster, move the workloads onto it and retire "${name}": RKE1 cannot be converted in place.`
+          : `"${name}" is an RKE1 cluster, which reached its end of life on 31 July 2025. Rancher 2.12 stops provisioning and managing RKE1 clusters, and if Rancher provisioned this one, the upgrade to 2.12 is refused until it is gone, along with any node templates and cluster templates. Build a new RKE2 cluster and move the workloads before that upgrade, as RKE1 cannot be converted in place.`;
       ctx.report({ cluster: name, severity, message });
     }
   },

@@ -3,6 +3,7 @@
 // <pool>-1 … <pool>-N with the pool's roles; the Kubernetes version tells RKE2 (+rke2) from K3s
 // (+k3s); spec.localClusterAuthEndpoint becomes the authorized endpoint. It is always one
 // downstream cluster, and the machines' addresses are not in the file.
+import { splitCidrs } from '../cluster-networks.ts';
 import { LIMITS } from '../limits.ts';
 import type { KubernetesRole } from '../vocabulary.ts';
 import type { Format, ReaderOutput, SingleClusterOptions } from './format.ts';
@@ -98,13 +99,25 @@ function readProvisioningCluster(doc: ParsedText, options: SingleClusterOptions)
   }
 
   const cluster: ClusterInput = { name: scalarText(metadata.name) ?? 'cluster', distribution, nodes };
+  // Settings every node of the cluster shares: the address ranges are among them.
+  const global = (rkeConfig as Record<string, unknown>).machineGlobalConfig;
+  for (const [field, key] of [
+    ['podCidrs', 'cluster-cidr'],
+    ['serviceCidrs', 'service-cidr'],
+  ] as const) {
+    const text = isRecord(global) ? scalarText(global[key]) : undefined;
+    if (text !== undefined) cluster[field] = splitCidrs(text);
+  }
   const ace = spec.localClusterAuthEndpoint;
   if (isRecord(ace) && ace.enabled === true) {
-    // Rancher's FQDN field may carry a port; the plan holds the name alone.
-    const fqdn = scalarText(ace.fqdn)?.replace(/:\d+$/, '');
+    // Rancher's FQDN field may carry a port: the load balancer listens there instead of 443.
+    const written = scalarText(ace.fqdn);
+    const fqdn = written?.replace(/:\d+$/, '');
+    const port = written === undefined ? undefined : /:(\d+)$/.exec(written)?.[1];
     const ca = scalarText(ace.caCerts) !== undefined;
     const controlPlane = nodes.filter((n) => n.roles?.includes('controlplane')).map((n) => n.name);
     cluster.authorizedEndpoint = { targets: fqdn ? controlPlane : [], privateCA: ca, caCertificate: ca };
+    if (port !== undefined) cluster.authorizedEndpoint.port = Number(port);
     if (fqdn) {
       cluster.authorizedEndpoint.fqdn = fqdn;
       warnings.push({
@@ -124,6 +137,8 @@ function readProvisioningCluster(doc: ParsedText, options: SingleClusterOptions)
     origin(path) {
       if (path[0] !== 'clusters') return [];
       if (path[2] === 'name') return ['metadata', 'name'];
+      if (path[2] === 'podCidrs') return ['spec', 'rkeConfig', 'machineGlobalConfig', 'cluster-cidr'];
+      if (path[2] === 'serviceCidrs') return ['spec', 'rkeConfig', 'machineGlobalConfig', 'service-cidr'];
       if (path[2] === 'nodes' && typeof path[3] === 'number') {
         const pool = poolOf[path[3]];
         if (pool === undefined) return [...POOLS];

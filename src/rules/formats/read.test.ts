@@ -298,8 +298,8 @@ describe('fixtures', () => {
       'worker-2:worker',
       'worker-3:worker',
     ]);
-    // The port is dropped from the FQDN; the CA bundle means a private CA that was supplied.
-    expect(cluster.authorizedEndpoint).toEqual({ fqdn: 'api.shop.example.com', targets: ['cp-1', 'cp-2'], privateCA: true, caCertificate: true });
+    // The FQDN's port is kept apart from the name (the load balancer listens there); the CA bundle means a private CA that was supplied.
+    expect(cluster.authorizedEndpoint).toEqual({ fqdn: 'api.shop.example.com', port: 6443, targets: ['cp-1', 'cp-2'], privateCA: true, caCertificate: true });
     expect(r.warnings.map((w) => w.message).join('\n')).toMatch(/named after their machine pool/);
     const report = checkPlan({ ...r.plan, rancher: { version: '2.12.0', install: 'kubernetes' } });
     expect(report.summary).toEqual({ errors: 0, warnings: 0, infos: 0 });
@@ -384,6 +384,43 @@ describe('fixtures', () => {
   it('the nginx config is refused with a clear message', () => {
     const e = inputError(() => read('nginx-l4.conf'));
     expect(e.message).toMatch(/^nginx-l4\.conf: this is an nginx configuration/);
+  });
+});
+
+describe('pod and service networks', () => {
+  const yml = (services: string) =>
+    `cluster_name: lab\nnodes:\n  - address: 10.43.0.5\n    user: ubuntu\n    role: [etcd, controlplane, worker]\nservices:\n${services}`;
+
+  it('cluster.yml: cluster_cidr from kube-controller, the service range from kube-api, written back where rke reads them', () => {
+    const text = yml('  kube-api:\n    service_cluster_ip_range: 10.43.0.0/16\n  kube-controller:\n    cluster_cidr: 10.40.0.0/16,fd00:40::/56\n');
+    const plan = readInput(text, { filename: 'c.yml' });
+    expect(plan.clusters[0]).toMatchObject({ podCidrs: ['10.40.0.0/16', 'fd00:40::/56'], serviceCidrs: ['10.43.0.0/16'] });
+    // The node sits in its own service range: the rule names it.
+    const finding = checkPlan(plan).findings.find((f) => f.rule === 'node-outside-cluster-networks');
+    expect(finding?.nodes).toEqual(['10.43.0.5']);
+    expect(finding?.message).toMatch(/inside the service network \(service-cidr\) 10\.43\.0\.0\/16\./);
+    const back = readInput(toClusterYml(plan), { filename: 'back.yml' });
+    expect(back.clusters[0]).toMatchObject({ podCidrs: ['10.40.0.0/16', 'fd00:40::/56'], serviceCidrs: ['10.43.0.0/16'] });
+  });
+
+  it('cluster.yml: a range that is not a network is refused at its own line', () => {
+    expect(() => readInput(yml('  kube-controller:\n    cluster_cidr: 10.42.0.0/33\n'), { filename: 'c.yml' })).toThrow(
+      /c\.yml:8:19 services\.kube-controller\.cluster_cidr: .*CIDR/,
+    );
+  });
+
+  it('provisioning Cluster: machineGlobalConfig carries both ranges', () => {
+    const text = [
+      'apiVersion: provisioning.cattle.io/v1',
+      'kind: Cluster',
+      'metadata: {name: apps}',
+      'spec:',
+      '  kubernetesVersion: v1.31.4+rke2r1',
+      '  rkeConfig:',
+      '    machineGlobalConfig: {cluster-cidr: 10.60.0.0/16, service-cidr: 10.61.0.0/16}',
+      '    machinePools: [{name: all, quantity: 3, etcdRole: true, controlPlaneRole: true, workerRole: true}]',
+    ].join('\n');
+    expect(readInput(text, { filename: 'p.yaml' }).clusters[0]).toMatchObject({ podCidrs: ['10.60.0.0/16'], serviceCidrs: ['10.61.0.0/16'] });
   });
 });
 

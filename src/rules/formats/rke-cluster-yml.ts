@@ -2,6 +2,7 @@
 // What rke refuses and a plan cannot hold (no user, a role rke does not know) is reported here as
 // rke-config-valid; everything else rke refuses is a plan rule, so the editor sees it too.
 import { Document, isScalar, isSeq, visit } from 'yaml';
+import { splitCidrs } from '../cluster-networks.ts';
 import { docsPath } from '../guide-pages.ts';
 import type { Finding } from '../report.ts';
 import { rule as rkeConfigValid } from '../catalogue/rke-config-valid.ts';
@@ -61,10 +62,30 @@ export const clusterYmlFormat: Format<'cluster-yml'> = {
         nodes: missingUser,
         message: `${listNames(missingUser)} ${verb(missingUser.length, 'has', 'have')} no user; rke refuses a node without an SSH user. Add user: to each node.`,
       });
-    const etcd = isRecord(data.services) && isRecord(data.services.etcd) ? data.services.etcd : {};
+    const services = isRecord(data.services) ? data.services : {};
+    const service = (key: string): Record<string, unknown> => (isRecord(services[key]) ? services[key] : {});
+    const etcd = service('etcd');
     const externalUrls = Array.isArray(etcd.external_urls) ? etcd.external_urls.filter((u) => scalarText(u)) : [];
     const cluster: ClusterInput = { name: scalarText(data.cluster_name) ?? 'local', distribution: 'rke', nodes }; // "local" is rke's own default
     if (externalUrls.length > 0) cluster.datastore = 'external';
+    // rke sets the pod network on kube-controller and the service network on kube-api and
+    // kube-controller alike (they must match); the first one written is the one read.
+    const networkSources = {
+      podCidrs: [['kube-controller', 'cluster_cidr']],
+      serviceCidrs: [
+        ['kube-api', 'service_cluster_ip_range'],
+        ['kube-controller', 'service_cluster_ip_range'],
+      ],
+    } as const;
+    const networkOrigin: Partial<Record<keyof typeof networkSources, readonly string[]>> = {};
+    for (const [field, places] of Object.entries(networkSources) as [keyof typeof networkSources, (typeof networkSources)[keyof typeof networkSources]][])
+      for (const [svc, key] of places) {
+        const text = scalarText(service(svc)[key]);
+        if (text === undefined) continue;
+        cluster[field] = splitCidrs(text);
+        networkOrigin[field] = ['services', svc, key];
+        break;
+      }
     const plan = singleClusterPlan(cluster, options);
     const clusterName = plan.clusters?.[0]?.name ?? cluster.name;
     const findings: Finding[] = refusals.map((r) => ({
@@ -80,6 +101,7 @@ export const clusterYmlFormat: Format<'cluster-yml'> = {
       findings,
       origin(path) {
         if (path[0] !== 'clusters') return [];
+        if (path[2] === 'podCidrs' || path[2] === 'serviceCidrs') return networkOrigin[path[2]] ?? [];
         if (path[2] !== 'nodes' || typeof path[3] !== 'number') return path[2] === 'name' ? ['cluster_name'] : [];
         const field = path[4] === undefined ? undefined : sourceField[path[3]]?.[String(path[4])];
         return field ? ['nodes', path[3], field, ...path.slice(5)] : ['nodes', path[3]];
@@ -112,7 +134,17 @@ export function toClusterYml(plan: Plan, clusterName?: string): string {
       return node;
     }),
   };
-  if (found.datastore === 'external') body.services = { etcd: { external_urls: ['https://etcd.example.com:2379'], ca_cert: '', cert: '', key: '' } };
+  const services: Record<string, Record<string, unknown>> = {};
+  if (found.datastore === 'external') services.etcd = { external_urls: ['https://etcd.example.com:2379'], ca_cert: '', cert: '', key: '' };
+  // The address ranges go where rke reads them; the service range twice, as rke needs both to match.
+  const serviceRange = found.serviceCidrs?.join(',');
+  if (serviceRange !== undefined) services['kube-api'] = { service_cluster_ip_range: serviceRange };
+  if (found.podCidrs !== undefined || serviceRange !== undefined)
+    services['kube-controller'] = {
+      ...(found.podCidrs === undefined ? {} : { cluster_cidr: found.podCidrs.join(',') }),
+      ...(serviceRange === undefined ? {} : { service_cluster_ip_range: serviceRange }),
+    };
+  if (Object.keys(services).length > 0) body.services = services;
   // Every value goes through the yaml Document API, which quotes it as YAML needs.
   const doc = new Document(body);
   doc.commentBefore = [

@@ -1,7 +1,7 @@
 // The RKE2 config.yaml writer: one file per node, the first server without server:, joiners on
 // 9345, split roles as disable-* flags; read back, the files describe the same nodes.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -196,6 +196,59 @@ describe('RKE2 config.yaml writer', () => {
     const second = yamlOf(rke2Configs(p)[1]!.text);
     expect(second.server).toBe('https://192.0.2.1:9345');
     expect(second['tls-san']).toEqual(['rancher.example.org']);
+  });
+});
+
+describe('a joining node stays a joining node', () => {
+  const fixture = readFileSync(new URL('../../../test/fixtures/rke2-server-join.config.yaml', import.meta.url), 'utf8');
+
+  it('reads server: and tls-san from a joining server, and writes them back: never "the first server"', () => {
+    const read = readInputDetailed(fixture, { filename: 'rke2-server-join.config.yaml' });
+    const node = read.plan.clusters[0]!.nodes[0]!;
+    expect(node.server).toBe('https://rke2.example.net:9345');
+    expect(node.tlsSan).toEqual(['rke2.example.net']);
+    const [config] = rke2Configs(read.plan);
+    expect(config!.first).toBe(false);
+    expect(config!.text).not.toMatch(/first server/);
+    expect(yamlOf(config!.text)).toMatchObject({ server: 'https://rke2.example.net:9345', 'tls-san': ['rke2.example.net'] });
+    expect(config!.text).toMatch(/Joins the cluster through rke2\.example\.net:9345\./);
+  });
+
+  it('other nodes of the plan join through the address the joiners already name', () => {
+    const p = plan({
+      clusters: [
+        {
+          name: 'c',
+          distribution: 'rke2',
+          nodes: [
+            { name: 's1', address: '192.0.2.1', roles: ['server'] },
+            { name: 's2', address: '192.0.2.2', roles: ['server'], server: 'https://reg.example.net:9345' },
+            { name: 'a1', address: '192.0.2.9', roles: ['agent'] },
+          ],
+        },
+      ],
+    });
+    const configs = rke2Configs(p).map((c) => [c.node, c.first, yamlOf(c.text).server]);
+    expect(configs).toEqual([
+      ['s1', true, undefined],
+      ['s2', false, 'https://reg.example.net:9345'],
+      ['a1', false, 'https://reg.example.net:9345'],
+    ]);
+    expect(yamlOf(rke2Configs(p)[0]!.text)['tls-san']).toEqual(['reg.example.net']);
+  });
+
+  it('carries the cluster-cidr and service-cidr to every server, read from the file and written back', () => {
+    const text = `${fixture}cluster-cidr: 10.50.0.0/16,fd00:50::/56\nservice-cidr: 10.51.0.0/16\n`;
+    const read = readInputDetailed(text, { filename: 'join.yaml' });
+    expect(read.plan.clusters[0]).toMatchObject({ podCidrs: ['10.50.0.0/16', 'fd00:50::/56'], serviceCidrs: ['10.51.0.0/16'] });
+    expect(yamlOf(rke2Configs(read.plan)[0]!.text)).toMatchObject({ 'cluster-cidr': '10.50.0.0/16,fd00:50::/56', 'service-cidr': '10.51.0.0/16' });
+  });
+
+  it('refuses a server: that is not an https URL of an address, naming the line', () => {
+    expect(() => readInputDetailed('server: http://10.0.0.1:9345\ntoken: x\ncni: canal\n', { filename: 'bad.yaml' })).toThrow(
+      /bad\.yaml:1:\d+ .*server.*https:\/\//,
+    );
+    expect(() => readInputDetailed('cluster-cidr: 10.42.1.0/16\ncni: canal\n', { filename: 'cidr.yaml' })).toThrow(/cidr\.yaml:1:\d+ .*host bits set/);
   });
 });
 

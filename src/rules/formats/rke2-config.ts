@@ -5,7 +5,7 @@
 import { Document } from 'yaml';
 import { checkPlan } from '../check.ts';
 import { rancherCluster } from '../cluster-facts.ts';
-import { isIPv4, isIPv6 } from '../identifiers.ts';
+import { isIPv4, isIPv6, parseRegistrationUrl } from '../identifiers.ts';
 import type { Cluster, Plan, PlanNode } from '../vocabulary.ts';
 import { ExportError, type Format, type WriteOptions } from './format.ts';
 import { distributionFrom, looksLikeServerConfig, readServerConfig } from './server-config.ts';
@@ -47,6 +47,13 @@ export interface Rke2NodeConfig {
 }
 
 const hostInUrl = (address: string) => (isIPv6(address) ? `[${address}]` : address);
+/** The registration URL of an address on RKE2's supervisor port. */
+const joinUrl = (address: string) => `https://${hostInUrl(address)}:${RKE2_REGISTRATION_PORT}`;
+/** "10.0.0.10:9345" from a checked registration URL, for the file's comment. */
+function hostPort(url: string): string {
+  const parsed = parseRegistrationUrl(url);
+  return parsed === undefined ? 'its registration address' : `${hostInUrl(parsed.host)}:${parsed.port ?? 443}`;
+}
 
 /** The RKE2 cluster to write: the one named, else the Rancher cluster if it is RKE2, else the only RKE2 cluster. */
 function pickCluster(plan: Plan, name?: string): Cluster {
@@ -86,46 +93,57 @@ export function rke2Configs(plan: Plan, clusterName?: string): Rke2NodeConfig[] 
   if (problems.length > 0) throw new ExportError(what, problems);
 
   const jobs = cluster.nodes.map((node) => ({ node, job: jobOf(node) }));
+  // A node that states where it joins (server: in its own config file) keeps that address: it is
+  // never turned into a first server, which would start a second, separate cluster.
+  const stated = [...new Set(jobs.map(({ node }) => node.server).filter((u): u is string => u !== undefined))];
   // A dedicated control-plane node cannot start a cluster: the first server must hold etcd.
-  const first = jobs.find(({ job }) => job.etcd);
-  if (!first) throw new ExportError(what, ['No node runs etcd, so none can be the first server. Give at least one server the etcd role.']);
+  const first = jobs.find(({ node, job }) => job.etcd && node.server === undefined);
+  if (!first && stated.length === 0)
+    throw new ExportError(what, ['No node runs etcd, so none can be the first server. Give at least one server the etcd role.']);
 
   const lb = cluster.loadBalancer;
   // The fixed registration address: the load balancer, when the plan gives its address and it
-  // forwards 9345. Full servers join through it (or the first server); servers with split roles
-  // join through the first server, which holds etcd, as the RKE2 docs show for control-plane
-  // nodes (a load balancer in front of the API servers has no backend while they are still
-  // missing); agents need a server that runs the API, so the load balancer or such a server.
-  const lbJoin = lb?.address !== undefined && lb.ports.includes(RKE2_REGISTRATION_PORT) ? lb.address : undefined;
-  const firstAddress = first.node.address;
-  const apiAddress = jobs.find(({ node, job }) => job.apiserver && node.address !== undefined)?.node.address;
-  const joinVia = (job: NodeJob): string | undefined => {
-    if (job.unit === 'rke2-agent') return lbJoin ?? apiAddress;
-    return job.etcd && job.apiserver ? (lbJoin ?? firstAddress) : (firstAddress ?? lbJoin);
+  // forwards 9345, else the one address the joining nodes of the plan already name. Full servers
+  // join through it (or the first server); servers with split roles join through the first
+  // server, which holds etcd, as the RKE2 docs show for control-plane nodes (a load balancer in
+  // front of the API servers has no backend while they are still missing); agents need a server
+  // that runs the API, so the load balancer or such a server.
+  const lbUrl = lb?.address !== undefined && lb.ports.includes(RKE2_REGISTRATION_PORT) ? joinUrl(lb.address) : undefined;
+  const fixedUrl = lbUrl ?? (stated.length === 1 ? stated[0] : undefined);
+  const firstUrl = first?.node.address === undefined ? undefined : joinUrl(first.node.address);
+  const apiNode = jobs.find(({ node, job }) => job.apiserver && node.address !== undefined)?.node.address;
+  const apiUrl = apiNode === undefined ? undefined : joinUrl(apiNode);
+  const joinVia = (node: PlanNode, job: NodeJob): string | undefined => {
+    if (node.server !== undefined) return node.server;
+    if (job.unit === 'rke2-agent') return fixedUrl ?? apiUrl;
+    return job.etcd && job.apiserver ? (fixedUrl ?? firstUrl) : (firstUrl ?? fixedUrl);
   };
-  const stranded = jobs.filter(({ node, job }) => node !== first.node && joinVia(job) === undefined).map(({ node }) => node.name);
+  const stranded = jobs.filter(({ node, job }) => node !== first?.node && joinVia(node, job) === undefined).map(({ node }) => node.name);
   if (stranded.length > 0)
     throw new ExportError(what, [
-      `${stranded.join(', ')} cannot join: the plan gives no address to join through. Give the load balancer its address (loadBalancer.address, forwarding ${RKE2_REGISTRATION_PORT}), or the first server "${first.node.name}" and the API servers theirs.`,
+      `${stranded.join(', ')} cannot join: the plan gives no address to join through. Give the load balancer its address (loadBalancer.address, forwarding ${RKE2_REGISTRATION_PORT}), or the first server${first ? ` "${first.node.name}"` : ''} and the API servers theirs.`,
     ]);
-  // The API certificate must be valid for the address clients and joining nodes use.
-  const san = lb?.address ?? (jobs.length > 1 ? firstAddress : undefined);
+  // The API certificate must be valid for the address clients and joining nodes use, and for
+  // whatever the plan's servers already list.
+  const fixedHost = lb?.address ?? (fixedUrl === undefined ? undefined : parseRegistrationUrl(fixedUrl)?.host);
+  const sharedSan = fixedHost ?? (jobs.length > 1 ? first?.node.address : undefined);
   // Written even when it is RKE2's default (canal): the value must match on every server, and it
   // marks the file as RKE2's rather than K3s's.
   const network = cluster.network ?? 'canal';
   const cni = network === 'weave' || network === 'other' ? 'none' : network;
 
   return jobs.map(({ node, job }) => {
-    const isFirst = node === first.node;
-    const via = joinVia(job) as string;
+    const isFirst = node === first?.node;
+    const via = joinVia(node, job) as string;
     const body: Record<string, unknown> = {};
-    if (!isFirst) body.server = `https://${hostInUrl(via)}:${RKE2_REGISTRATION_PORT}`;
+    if (!isFirst) body.server = via;
     body.token = TOKEN_PLACEHOLDER;
     body['node-name'] = node.name;
     // node-ip takes an IP address; a DNS name stays out (RKE2 then finds the address itself).
     if (node.address !== undefined && (isIPv4(node.address) || isIPv6(node.address))) body['node-ip'] = node.address;
     if (job.unit === 'rke2-server') {
-      if (san !== undefined) body['tls-san'] = [san];
+      const sans = [...new Set([...(sharedSan === undefined ? [] : [sharedSan]), ...(node.tlsSan ?? [])])];
+      if (sans.length > 0) body['tls-san'] = sans;
       if (!job.etcd) body['disable-etcd'] = true;
       if (!job.apiserver) {
         body['disable-apiserver'] = true;
@@ -134,12 +152,15 @@ export function rke2Configs(plan: Plan, clusterName?: string): Rke2NodeConfig[] 
       }
       if (!job.workloads) body['node-taint'] = [NO_WORKLOADS_TAINT];
       body.cni = cni;
+      // Critical values: every server must carry the same ranges, or RKE2 refuses to join it.
+      if (cluster.podCidrs !== undefined) body['cluster-cidr'] = cluster.podCidrs.join(',');
+      if (cluster.serviceCidrs !== undefined) body['service-cidr'] = cluster.serviceCidrs.join(',');
     }
     const doc = new Document(body);
     doc.commentBefore = [
       ` /etc/rancher/rke2/config.yaml for "${node.name}" in cluster "${cluster.name}", written by rancher-arch.`,
       ` Start it with the ${job.unit} service (install with INSTALL_RKE2_TYPE=${job.unit === 'rke2-server' ? 'server' : 'agent'}).`,
-      isFirst ? ' This is the first server: start it before every other node.' : ` Joins the cluster through ${hostInUrl(via)}:${RKE2_REGISTRATION_PORT}.`,
+      isFirst ? ' This is the first server: start it before every other node.' : ` Joins the cluster through ${hostPort(via)}.`,
       ` Replace ${TOKEN_PLACEHOLDER} with one secret, the same on every node.`,
     ].join('\n');
     return { node: node.name, unit: job.unit, first: isFirst, text: doc.toString({ lineWidth: 0 }) };

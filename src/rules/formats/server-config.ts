@@ -1,6 +1,7 @@
 // What K3s and RKE2 config files share: /etc/rancher/{k3s,rke2}/config.yaml holds one node's
 // command-line flags as keys. Both readers (k3s-config.ts, rke2-config.ts) use this module to tell
 // the two apart and to turn the file into a one-node cluster.
+import { splitCidrs } from '../cluster-networks.ts';
 import type { Distribution, NetworkPlugin } from '../vocabulary.ts';
 import type { InputWarning } from './input-error.ts';
 import type { ReaderOutput, SingleClusterOptions } from './format.ts';
@@ -160,8 +161,19 @@ export function readServerConfig(doc: ParsedText, options: SingleClusterOptions,
   }
   const network = networkOf(data, distribution);
   if (network) cluster.network = network;
-  const product = distribution === 'k3s' ? 'K3s' : 'RKE2';
+  // What a joining node needs to stay a joining node when the plan is written out again.
   const joining = scalarText(data.server);
+  if (joining !== undefined) node.server = joining.replace(/\/$/, '');
+  const sans = list(data['tls-san']);
+  if (isServer && sans.length > 0) node.tlsSan = sans;
+  for (const [field, key] of [
+    ['podCidrs', 'cluster-cidr'],
+    ['serviceCidrs', 'service-cidr'],
+  ] as const) {
+    const text = scalarText(data[key]);
+    if (text !== undefined) cluster[field] = splitCidrs(text);
+  }
+  const product = distribution === 'k3s' ? 'K3s' : 'RKE2';
   const warnings: InputWarning[] = [
     {
       place: options.filename ?? '',
@@ -173,5 +185,14 @@ export function readServerConfig(doc: ParsedText, options: SingleClusterOptions,
       place: options.filename ?? '',
       message: `nothing in this file tells K3s and RKE2 apart; it was read as ${product}. Choose with --distribution k3s or --distribution rke2.`,
     });
-  return { plan: singleClusterPlan(cluster, options), warnings, origin: () => [] };
+  const origin: Record<string, string> = { server: 'server', tlsSan: 'tls-san', podCidrs: 'cluster-cidr', serviceCidrs: 'service-cidr' };
+  return {
+    plan: singleClusterPlan(cluster, options),
+    warnings,
+    // The file's keys, for errors in the values read from them (an unusable server: URL, a bad CIDR).
+    origin: (path) => {
+      const key = origin[String(path[2] === 'nodes' ? path[4] : path[2])];
+      return key === undefined ? [] : [key, ...(typeof path.at(-1) === 'number' && Array.isArray(data[key]) ? [path.at(-1) as number] : [])];
+    },
+  };
 }

@@ -48,7 +48,7 @@ export function toPortsCsv(matrix: PortMatrix, nodes?: readonly NodePorts[]): st
           l.protocol,
           String(l.port),
           'clients of the load balancer',
-          l.note ? `${l.why} ${l.note}` : l.why,
+          [l.why, `Forwards to port ${l.targetPort}.`, l.note].filter(Boolean).join(' '),
           PORT_SOURCES[l.source].label,
           '',
           '',

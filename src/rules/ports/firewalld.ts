@@ -42,6 +42,7 @@ export function toFirewalld(matrix: PortMatrix, node: NodePorts): string {
     'set -e',
   ];
   const unresolved = [...sets.values()].flatMap((s) => s.unresolved);
+  for (const warning of node.warnings ?? []) out.push(`# WARNING: ${safeComment(warning, WHAT, 400)}`);
   if (unresolved.length > 0) out.push(`# No IP address in the plan for: ${safeComment(listNames([...new Set(unresolved)], 20), WHAT, 400)}.`);
   for (const set of sets.values()) {
     out.push('', `# ${safeComment(set.label, WHAT)}`, ...ipsetCommands(set));

@@ -93,7 +93,7 @@ export function toPortsMarkdown(matrix: PortMatrix, options: PortsMarkdownOption
     out.push('', '### Load balancer listeners', '', '| Cluster | Listener | Forwards to | Purpose | Note |', '|---|---|---|---|---|');
     for (const l of listeners)
       out.push(
-        `| ${code(l.cluster)} | TCP ${l.port}${l.fqdn ? ` on ${code(l.fqdn)}` : ''} | ${l.targets.length > 0 ? listNames(l.targets.map(code), 12) : 'no node yet'} | ${escapeMarkdown(l.purpose)}: ${escapeMarkdown(l.why)} | ${escapeMarkdown(l.note ?? '')} |`,
+        `| ${code(l.cluster)} | TCP ${l.port}${l.fqdn ? ` on ${code(l.fqdn)}` : ''} | ${l.targets.length > 0 ? listNames(l.targets.map(code), 12) : 'no node yet'}, port ${l.targetPort} | ${escapeMarkdown(l.purpose)}: ${escapeMarkdown(l.why)} | ${escapeMarkdown(l.note ?? '')} |`,
       );
   }
   return `${out.join('\n')}\n`;

@@ -2,7 +2,7 @@
 // the lists below are written from the facts file, not read back from tables.ts.
 import { describe, expect, it } from 'vitest';
 import { validatePlan } from '../formats/validate.ts';
-import { PRESETS } from '../presets.ts';
+import { PRESETS, RECOMMENDED_PLAN } from '../presets.ts';
 import type { PlanInput } from '../vocabulary.ts';
 import { allNodes, findNode, portMatrix, type NodePorts, type PortMatrix } from './matrix.ts';
 import { SPLIT_ROLE_INFERENCE } from './tables.ts';
@@ -264,11 +264,24 @@ describe('load-balancer listeners (§5)', () => {
       [6443, ['server-1', 'server-2']],
     ]);
   });
-  it('the ACE: its FQDN on 6443 to the controlplane nodes', () => {
+  it("the ACE: its FQDN on 443, where Rancher's https://FQDN context goes, forwarded to 6443 on the controlplane nodes", () => {
     const m = portMatrix(PRESETS['downstream-production'].plan);
     expect(m.listeners).toEqual([
-      expect.objectContaining({ cluster: 'production', port: 6443, fqdn: 'api.production.example.com', targets: ['cp-1', 'cp-2'] }),
+      expect.objectContaining({ cluster: 'production', port: 443, targetPort: 6443, fqdn: 'api.production.example.com', targets: ['cp-1', 'cp-2'] }),
     ]);
+    expect(m.listeners[0]?.note).not.toMatch(/:6443/);
+  });
+  it('the ACE: an FQDN that names its port is listened for there', () => {
+    const plan = structuredClone(PRESETS['downstream-production'].plan);
+    const ace = plan.clusters[0]?.authorizedEndpoint;
+    if (!ace) throw new Error('the preset has an authorized endpoint');
+    ace.port = 8443;
+    expect(portMatrix(plan).listeners).toEqual([expect.objectContaining({ port: 8443, targetPort: 6443 })]);
+  });
+  it('every other listener forwards to the port it listens on', () => {
+    for (const [id, { plan }] of Object.entries(PRESETS))
+      for (const l of portMatrix(plan).listeners.filter((x) => x.purpose !== 'authorized cluster endpoint'))
+        expect(l.targetPort, `${id} ${l.port}`).toBe(l.port);
   });
 });
 
@@ -278,7 +291,31 @@ describe('groups', () => {
     expect(m.groups['production:etcd']?.members?.map((x) => x.address)).toEqual(['10.1.0.1', '10.1.0.2', '10.1.0.3']);
     expect(m.groups['load-balancer']?.members).toBeUndefined();
     expect(m.groups['rancher-nodes']?.label).toMatch(/not in this plan/);
-    expect(m.groups['pod-network']?.defaults).toEqual(['10.42.0.0/16']);
+    expect(m.groups['production:pod-network']?.defaults).toEqual(['10.42.0.0/16']);
+    expect(m.groups['production:pod-network']?.label).toMatch(/default cluster-cidr 10\.42\.0\.0\/16/);
+  });
+  it("the pod network is the cluster's own cluster-cidr, per cluster", () => {
+    const plan = structuredClone(RECOMMENDED_PLAN);
+    const [rancher, production] = plan.clusters;
+    if (!rancher || !production) throw new Error('two clusters');
+    rancher.podCidrs = ['172.30.0.0/16', 'fd00:30::/56'];
+    const m = portMatrix(plan);
+    expect(m.groups['rancher:pod-network']?.defaults).toEqual(['172.30.0.0/16', 'fd00:30::/56']);
+    expect(m.groups['production:pod-network']?.defaults).toEqual(['10.42.0.0/16']);
+    const rancherNode = m.clusters[0]?.nodes[0];
+    const podRule = rancherNode?.rules.find((r) => r.id === 'pod-network');
+    expect(podRule?.from).toEqual(['rancher:pod-network']);
+  });
+  it('a node inside its pod network is warned about, in the matrix and on the node', () => {
+    const plan = structuredClone(PRESETS['downstream-production'].plan);
+    const cluster = plan.clusters[0];
+    if (!cluster) throw new Error('one cluster');
+    cluster.podCidrs = ['10.1.0.0/16'];
+    const m = portMatrix(plan);
+    expect(m.clusters[0]?.notes.join(' ')).toMatch(/inside the pod network/);
+    expect(m.clusters[0]?.nodes.every((n) => n.warnings?.[0]?.includes('10.1.0.0/16'))).toBe(true);
+    cluster.podCidrs = ['10.200.0.0/16'];
+    expect(allNodes(portMatrix(plan)).some((n) => n.warnings !== undefined)).toBe(false);
   });
   it('every node of every preset has rules, and every rule names groups that exist', () => {
     for (const [id, { plan }] of Object.entries(PRESETS)) {

@@ -14,11 +14,12 @@ import {
   resolveTarget,
   usesServerRoles,
 } from '../cluster-facts.ts';
+import { nodesInsideClusterNetworks, podNetworkOf } from '../cluster-networks.ts';
+import { listNames, verb } from '../words.ts';
 import { compareVersions, DEFAULT_RANCHER_VERSION } from '../versions.ts';
 import { DISTRIBUTION_LABEL, type Cluster, type NetworkPlugin, type Plan, type PlanNode } from '../vocabulary.ts';
 import {
   DEFAULT_NETWORK,
-  DEFAULT_POD_CIDR,
   DOCKER_HOST,
   K3S_PORTS,
   MONITORING,
@@ -56,7 +57,7 @@ export interface Group {
   generic: string;
   /** Nodes of the plan; undefined for outside groups (load balancer, clients, admins, pod network). */
   members?: Member[];
-  /** Outside groups with a known default (the pod network's cluster-cidr). */
+  /** Networks an outside group holds from the start (a cluster's pod network). */
   defaults?: string[];
 }
 
@@ -85,6 +86,8 @@ export interface NodePorts {
   /** What the node is, in words: "etcd", "controlplane + worker", "etcd-only server", "Docker host". */
   kind: string;
   rules: InboundRule[];
+  /** What makes this node's ruleset weaker than it looks (its address inside the pod network). */
+  warnings?: string[];
 }
 
 export interface ClusterPorts {
@@ -102,7 +105,10 @@ export interface Listener {
   cluster: string;
   /** What the listener is for, in words. */
   purpose: string;
+  /** Where the load balancer listens. */
   port: number;
+  /** Where it forwards to on the targets: the same port, except for the authorized endpoint (443 → 6443). */
+  targetPort: number;
   protocol: 'tcp';
   /** Node names the listener forwards to. */
   targets: string[];
@@ -123,16 +129,11 @@ export interface PortMatrix {
 
 // ---- groups -------------------------------------------------------------------------------------
 
-const OUTSIDE: Record<'load-balancer' | 'api-clients' | 'service-clients' | 'admin' | 'pod-network' | 'self', Omit<Group, 'key' | 'peer'>> = {
+const OUTSIDE: Record<'load-balancer' | 'api-clients' | 'service-clients' | 'admin' | 'self', Omit<Group, 'key' | 'peer'>> = {
   'load-balancer': { label: 'the load balancer', generic: 'the load balancer' },
   'api-clients': { label: 'UI, API and kubectl users', generic: 'UI, API and kubectl users' },
   'service-clients': { label: 'users of the published applications', generic: 'users of the published applications' },
   admin: { label: 'administrators (and the host running rke up)', generic: 'administrators (and the host running rke up)' },
-  'pod-network': {
-    label: `pods (default cluster-cidr ${DEFAULT_POD_CIDR})`,
-    generic: `pods (default cluster-cidr ${DEFAULT_POD_CIDR})`,
-    defaults: [DEFAULT_POD_CIDR],
-  },
   self: { label: 'the node itself', generic: 'the node itself' },
 };
 
@@ -186,6 +187,20 @@ class Groups {
         generic: `${CLUSTER_GROUP_WORDS[peer]} of this cluster`,
         members: nodes.map((n) => member(cluster.name, n)),
       };
+    return key;
+  }
+
+  /** The cluster's pod network (its cluster-cidr, stated or the distribution's default), as a group of networks. */
+  podNetwork(cluster: Cluster): string {
+    const key = `${cluster.name}:pod-network`;
+    if (!this.all[key]) {
+      const network = podNetworkOf(cluster);
+      const words =
+        network === undefined
+          ? 'pods (the plan states no cluster-cidr: add yours)'
+          : `pods (${network.defaulted ? 'default ' : ''}cluster-cidr ${network.cidrs.join(', ')})`;
+      this.all[key] = { key, peer: 'pod-network', cluster: cluster.name, label: words, generic: words, defaults: network?.cidrs ?? [] };
+    }
     return key;
   }
 
@@ -245,6 +260,8 @@ class Groups {
         return this.rancherNodes();
       case 'downstream-nodes':
         return this.downstreamNodes();
+      case 'pod-network':
+        return cluster && this.podNetwork(cluster);
       default:
         return this.outside(peer);
     }
@@ -439,6 +456,7 @@ function listenersFor(plan: Plan, cluster: Cluster): Listener[] {
         cluster: cluster.name,
         purpose: 'Rancher UI and API',
         port,
+        targetPort: port,
         protocol: 'tcp',
         targets: ingress,
         why: port === 80 ? 'HTTP, redirected to HTTPS by the ingress controller.' : 'HTTPS to the ingress controller, passed through untouched (layer 4).',
@@ -453,18 +471,29 @@ function listenersFor(plan: Plan, cluster: Cluster): Listener[] {
         cluster: cluster.name,
         purpose,
         port: 9345,
+        targetPort: 9345,
         protocol: 'tcp',
         targets: names(servers),
         why: 'RKE2 supervisor: joining nodes register here.',
         source: 'load-balancer',
         note: 'A server opens 9345 before it can serve joins: health-check 6443 as well.',
       });
-      out.push({ cluster: cluster.name, purpose, port: 6443, protocol: 'tcp', targets: names(apiServers), why: 'Kubernetes API.', source: 'load-balancer' });
+      out.push({
+        cluster: cluster.name,
+        purpose,
+        port: 6443,
+        targetPort: 6443,
+        protocol: 'tcp',
+        targets: names(apiServers),
+        why: 'Kubernetes API.',
+        source: 'load-balancer',
+      });
     } else {
       out.push({
         cluster: cluster.name,
         purpose,
         port: 6443,
+        targetPort: 6443,
         protocol: 'tcp',
         targets: names(apiServers),
         why: 'K3s supervisor and Kubernetes API share 6443; K3s has no 9345.',
@@ -476,6 +505,7 @@ function listenersFor(plan: Plan, cluster: Cluster): Listener[] {
       cluster: cluster.name,
       purpose: 'kubectl to the Rancher cluster (optional)',
       port: 6443,
+      targetPort: 6443,
       protocol: 'tcp',
       targets: names(apiServers),
       why: 'Kubernetes API through the load balancer.',
@@ -489,13 +519,19 @@ function listenersFor(plan: Plan, cluster: Cluster): Listener[] {
     out.push({
       cluster: cluster.name,
       purpose: 'authorized cluster endpoint',
-      port: 6443,
+      // Rancher writes the FQDN context as https://FQDN, so clients come on 443 unless the FQDN
+      // names a port; the API servers answer on 6443 behind it.
+      port: ace.port ?? 443,
+      targetPort: 6443,
       protocol: 'tcp',
       targets: names(targets.length > 0 ? [...new Set(targets)] : apiServers),
       ...(ace.fqdn === undefined ? {} : { fqdn: ace.fqdn }),
       why: 'kubectl straight to the cluster through its FQDN.',
       source: 'ace',
-      note: 'The FQDN context must name port 6443 (https://FQDN:6443).',
+      note:
+        ace.port === undefined
+          ? "Rancher's kubeconfig reaches the FQDN as https://FQDN, port 443: listen there and forward to 6443."
+          : `The FQDN names port ${ace.port}: listen there and forward to 6443.`,
     });
   }
   return out;
@@ -516,7 +552,13 @@ export function portMatrix(plan: Plan): PortMatrix {
     const ingress = new Set(rancher ? ingressNodes(cluster) : []);
     const serverStyle = usesServerRoles(cluster) && cluster.nodes.some((n) => n.roles.includes('server') || n.roles.includes('agent'));
     const resolve = (peer: Peer) => groups.resolve(peer, cluster, serverStyle);
+    const inPodNetwork = new Map(
+      nodesInsideClusterNetworks(cluster)
+        .filter((n) => n.network === 'pod')
+        .map((n) => [n.node, n.cidr]),
+    );
     const nodes: NodePorts[] = cluster.nodes.map((node) => {
+      const podCidr = inPodNetwork.get(node.name);
       const facts: NodeFacts = {
         etcd: isEtcdMember(cluster, node),
         controlplane: isControlPlane(cluster, node),
@@ -532,8 +574,15 @@ export function portMatrix(plan: Plan): PortMatrix {
         ...(node.address === undefined ? {} : { address: node.address }),
         kind: nodeKind(cluster, node),
         rules: buildRules(nodeSpecs, managed ? [] : OURS, facts, network, resolve, splitServer(cluster, node)),
+        ...(podCidr === undefined
+          ? {}
+          : { warnings: [`This node's address lies inside the pod network ${podCidr}, so the rule for pods lets that whole range in on every port.`] }),
       };
     });
+    if (inPodNetwork.size > 0)
+      notes.push(
+        `${listNames([...inPodNetwork.keys()])} ${verb(inPodNetwork.size, 'lies', 'lie')} inside the pod network: the rule for pods lets that whole range in on every port. Move the pod network (cluster-cidr) off the node addresses.`,
+      );
     clusters.push({
       name: cluster.name,
       distribution: cluster.distribution,

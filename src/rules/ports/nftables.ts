@@ -60,6 +60,7 @@ export function toNftables(matrix: PortMatrix, node: NodePorts): string {
     '# administrators in admin_v4 or admin_v6 (or you lose SSH) and fill the other empty sets.',
     '# Rules marked ours are not in the Rancher, K3s or RKE2 tables; see the guide page Ports and firewalls.',
   ];
+  for (const warning of node.warnings ?? []) out.push(`# WARNING: ${safeComment(warning, WHAT, 400)}`);
   const unresolved = [...sets.values()].flatMap((s) => s.unresolved.map((n) => safeComment(n, WHAT)));
   if (unresolved.length > 0)
     out.push(`# No IP address in the plan for: ${safeComment(listNames([...new Set(unresolved)], 20), WHAT, 400)}. Add them to their sets.`);

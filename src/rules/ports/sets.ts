@@ -27,7 +27,6 @@ const OUTSIDE_BASE: Record<string, string> = {
   'api-clients': 'api_clients',
   'service-clients': 'service_clients',
   admin: 'admin',
-  'pod-network': 'pod_network',
   'rancher-nodes': 'rancher_nodes',
   'downstream-nodes': 'downstream_nodes',
 };
@@ -37,6 +36,7 @@ const CLUSTER_BASE: Record<string, string> = {
   etcd: 'cluster_etcd',
   controlplane: 'cluster_controlplane',
   servers: 'cluster_servers',
+  'pod-network': 'pod_network',
 };
 
 /** The set name a group takes in the ruleset of `node`. */

@@ -133,6 +133,24 @@ describe('nftables', { timeout: 60_000 }, () => {
     expect(text).toContain('policy drop;');
   });
 
+  it("lets pods in from the cluster's own cluster-cidr, never a fixed 10.42.0.0/16, and warns on a node inside it", () => {
+    const plan = structuredClone(PRESETS['downstream-production'].plan);
+    const cluster = plan.clusters[0]!;
+    cluster.podCidrs = ['172.31.0.0/16'];
+    const etcd = toNftables(portMatrix(plan), findNode(portMatrix(plan), 'etcd-1')[0]!);
+    expect(etcd).toMatch(/set pod_network_v4 \{[^}]*flags interval[^}]*elements = \{\s*172\.31\.0\.0\/16\s*\}/);
+    expect(etcd).not.toContain('10.42.0.0/16');
+    expect(etcd).not.toContain('WARNING');
+    // The issue's reproduction: nodes in 10.42.0.0/16 on the default pod network.
+    delete cluster.podCidrs;
+    cluster.nodes.forEach((n, i) => (n.address = `10.42.7.${i + 1}`));
+    const m = portMatrix(plan);
+    const text = toNftables(m, findNode(m, 'etcd-1')[0]!);
+    expect(text).toMatch(/# WARNING: This node's address lies inside the pod network 10\.42\.0\.0\/16/);
+    expect(nftCheck(text, 'inside-pod-network').ok).toBe(true);
+    expect(toFirewalld(m, findNode(m, 'etcd-1')[0]!)).toMatch(/# WARNING: This node's address lies inside the pod network/);
+  });
+
   it('writes optional rules as comments, and loopback-only ones as a note', () => {
     const m = portMatrix(PRESETS['downstream-production'].plan);
     const text = toNftables(m, findNode(m, 'etcd-1')[0]!);

@@ -96,6 +96,21 @@ describe('Rancher server tables, row by row', () => {
     }
   });
 
+  it('2.4 and 2.5: past 2,000 clusters or 20,000 nodes the RKE (and hosted) and K3s tables send you to Rancher; RKE2 and Docker just stop', () => {
+    const beyond = (v: string, t: SizingTarget, clusters: number, nodes: number) => sizeFor({ version: v, target: t, clusters, nodes });
+    for (const v of ['2.4.0', '2.5.16'])
+      for (const t of ['rke', 'eks', 'k3s'] as const)
+        for (const [c, n] of [
+          [2001, 1],
+          [1, 20_001],
+        ] as const) {
+          const r = beyond(v, t, c, n);
+          expect([r.beyond, r.table.contactStated], `${t} ${v}: ${c}/${n}`).toEqual([true, true]);
+        }
+    expect(beyond('2.5.6', 'rke2', 16, 1).table.contactStated).toBe(false);
+    expect(beyond('2.4.8', 'docker', 16, 1).table.contactStated).toBe(false);
+  });
+
   it('2.5.6 – 2.5: RKE2 stops at 15 clusters and 200 nodes (2/5, 3/9)', () => {
     pin('2.5.6', 'rke2', 'rke2-2.5', [
       [5, 50, 'Small', 2, 5],

@@ -56,7 +56,9 @@ export interface RancherSizeTable {
 // ---- sources ---------------------------------------------------------------------------------
 
 const REQ_PRE_24 = 'rancher/docs content/rancher/v2.0-v2.4/en/installation/requirements/_index.md (CPU and memory before v2.4.0)';
-const REQ_24 = 'rancher/docs content/rancher/v2.0-v2.4/en/installation/requirements/_index.md (tables from v2.4.0)';
+const REQ_24 =
+  'rancher/docs content/rancher/v2.0-v2.4/en/installation/requirements/_index.md (tables from v2.4.0; the RKE and K3s tabs each end by sending more than 2,000 clusters or 20,000 nodes to Rancher)';
+const INSTALL_OVERVIEW_24 = 'rancher/docs content/rancher/v2.0-v2.4/en/installation/_index.md (the Docker install is for development and testing)';
 const REQ_25 = 'rancher/rancher-docs archived_docs/en/version-2.5, installation requirements';
 const REQ_26_PRE = 'rancher/rancher-docs version-2.6 installation requirements before commit 5257b01';
 const REQ_REVISED =
@@ -114,7 +116,7 @@ export const SERVER_TABLES = {
     target: 'rke',
     printedFor: '2.4 – 2.7 (until the October 2023 revision)',
     rows: ROWS_24,
-    contactStated: false,
+    contactStated: true,
     laterJudgedTooOptimistic: true,
     caveat: OPTIMISTIC_CAVEAT,
     sources: [REQ_24, REQ_25, REQ_26_PRE, TOO_OPTIMISTIC],
@@ -126,7 +128,7 @@ export const SERVER_TABLES = {
     target: 'k3s',
     printedFor: '2.4 – 2.7 (until the October 2023 revision)',
     rows: ROWS_24.map((row) => ({ ...row, database: { cpu: 2, memoryGB: 4, iops: 1000 } })),
-    contactStated: false,
+    contactStated: true,
     laterJudgedTooOptimistic: true,
     caveat: OPTIMISTIC_CAVEAT,
     sources: [REQ_24, REQ_25, REQ_26_PRE, TOO_OPTIMISTIC],
@@ -151,8 +153,9 @@ export const SERVER_TABLES = {
     printedFor: '2.0 – 2.11 (removed from the requirements page in 2.12)',
     rows: DOCKER_ROWS,
     contactStated: false,
-    caveat: 'From 2.6 the docs call a Docker install fit for development and testing only, and from 2024 they say it is not supported in production.',
-    sources: [REQ_PRE_24, REQ_25, REQ_REVISED],
+    caveat:
+      'The docs have called a Docker install fit for development and testing only since the v2.0–v2.4 install overview; the October 2023 revision repeats that beside this table, and since March 2024 a banner says Docker installs are not supported in production.',
+    sources: [REQ_PRE_24, REQ_25, REQ_REVISED, INSTALL_OVERVIEW_24],
   },
   'rke2-2023': {
     id: 'rke2-2023',
