@@ -50,6 +50,8 @@ export const nodeSchema = z.strictObject({
     .array(roleSchema)
     .max(NODE_ROLES.length * 2)
     .default([]),
+  /** The machine pool (node group, machine deployment, inventory group) the node was declared in, when it came from one. */
+  pool: name.optional(),
   /** Failure domain (availability zone, rack, room): the what-if can fail a whole zone. */
   zone: name.optional(),
   /** vCPUs of the machine, for the sizing rules. */
