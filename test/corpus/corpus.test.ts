@@ -141,7 +141,12 @@ function registerFile(file: string, expectation: FileExpectation): void {
       }
       const again = readInputDetailed(toClusterYml(result.plan), { filename: `${file} (exported)` });
       expect(again.findings).toEqual([]);
-      expect(check(again).filter((f) => f.severity === 'error')).toEqual([]);
+      // The export keeps what the file says: no error appears or disappears on the way (a node
+      // inside its own service range stays an error, because the range is written back too),
+      // except what only the source text showed (no user: the export writes a placeholder).
+      const errors = (findings: ReturnType<typeof check>) =>
+        findings.filter((f) => f.severity === 'error' && f.rule !== 'rke-config-valid').map((f) => `${f.rule} ${f.nodes?.join(',') ?? ''}`);
+      expect(errors(check(again))).toEqual(errors(check(result)));
       expect(again.plan.clusters[0]?.nodes).toEqual(result.plan.clusters[0]?.nodes);
     });
 

@@ -183,11 +183,13 @@ export const CLUSTER_YML: Record<string, FileExpectation> = {
         'downstream-two-controlplane',
         { rule: 'downstream-single-role', nodes: ['172.16.128.4'] },
         'downstream-survives-node-loss',
+        // SOURCES.md: its service_cluster_ip_range 172.16.0.0/16 holds the node's own address.
+        { rule: 'node-outside-cluster-networks', nodes: ['172.16.128.4'] },
       ],
       quiet: [...RKE_ACCEPTS, 'etcd-odd-members'],
     },
     asRancher: {
-      fires: ['rancher-cluster-ha', 'rancher-rke-three-nodes', 'rancher-k3s-preferred'],
+      fires: ['rancher-cluster-ha', 'rancher-rke-three-nodes', 'rancher-k3s-preferred', 'node-outside-cluster-networks'],
       // One node needs no load balancer in front; it already has every role.
       quiet: [...RANCHER_248_QUIET, 'lb-present', 'rancher-rke-all-roles', 'etcd-odd-members'],
     },
