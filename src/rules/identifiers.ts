@@ -3,6 +3,7 @@
 // (whitespace, quotes, `;`, braces, `#`, brackets, control characters…) is refused when a plan is
 // read, with a message that names the character. What is readable but merely not what a tool
 // accepts (`Worker_3`, `node_1.lab`) is kept: the rules report it as advice about the plan.
+import ipaddr from 'ipaddr.js';
 import { regexes } from 'zod/v4/core';
 
 export const MAX_NAME_LENGTH = 253;
@@ -41,11 +42,24 @@ export function nameProblem(text: string): string | undefined {
 export const isIPv4 = (text: string): boolean => regexes.ipv4.test(text);
 export const isIPv6 = (text: string): boolean => regexes.ipv6.test(text);
 
+/** Ranges no machine can be reached at from another one (ipaddr.js's names for them). */
+const UNREACHABLE_RANGES: Record<string, string> = {
+  unspecified: 'is the unspecified address, which means "any address" to a server, not one machine',
+  loopback: 'is a loopback address: every machine answers it itself',
+  multicast: 'is a multicast address, which names a group, not one machine',
+  broadcast: 'is the broadcast address, which reaches every machine on the network',
+};
+
+/** Why an IP address cannot be a node's: it names no single machine other nodes can reach. */
+function ipProblem(text: string): string | undefined {
+  return UNREACHABLE_RANGES[ipaddr.process(text).range()];
+}
+
 /** Why `text` cannot be a node address (IPv4, IPv6 or a DNS name), or undefined when it can. */
 export function addressProblem(text: string): string | undefined {
   if (text.length === 0) return 'must not be empty';
   if (text.length > MAX_NAME_LENGTH) return `is ${text.length} characters long; addresses have at most ${MAX_NAME_LENGTH}`;
-  if (isIPv4(text) || isIPv6(text)) return undefined;
+  if (isIPv4(text) || isIPv6(text)) return ipProblem(text);
   if (/^\[.*\]$/.test(text) && isIPv6(text.slice(1, -1))) return 'is an IPv6 address in brackets; write it without them';
   const bad = firstBad(text, /[A-Za-z0-9._:-]/);
   if (bad !== undefined) return `contains ${describeCharacter(bad)}; an address is an IPv4 or IPv6 address or a DNS name`;
