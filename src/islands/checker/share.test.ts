@@ -51,6 +51,13 @@ describe('share links', () => {
     await rejects(await deflate('[1,2,3]'), /does not hold a plan/);
   });
 
+  it('reads JSON only: YAML in a link is refused, never handed to the YAML parser', async () => {
+    // Valid YAML (a flow mapping with an anchor), invalid JSON: the old reader fell back to YAML.
+    await rejects(await deflate('{clusters: &c [], rancher: {version: "2.9"}}'), /does not hold a plan/);
+    await rejects(await deflate('{"clusters": []} # a YAML comment'), /does not hold a plan/);
+    await expect(decodePlan(await deflate('{"clusters":[]}'))).resolves.toEqual({ clusters: [] });
+  });
+
   it('rejects plans of the wrong shape with the place', async () => {
     await rejects(await deflate('{"clusters":"many"}'), /clusters/);
     await rejects(await deflate('{"clusters":[{"name":"a","nodes":[{"name":"n","roles":["boss"]}]}]}'), /clusters\[0\]\.nodes\[0\]\.roles\[0\]/);
