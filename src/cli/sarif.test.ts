@@ -13,6 +13,7 @@ import addFormats from 'ajv-formats';
 import type { Log, Result } from 'sarif';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PRESETS, RULES, describeRange, toPlanYaml } from '../rules/index.ts';
+import { artifactLocation } from './output/sarif.ts';
 import { runCli, type FakeWorld } from './fake-io.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -192,6 +193,40 @@ waivers:
       region: { startLine: 39, startColumn: 1 },
     });
     expect(notes[1]?.message.text).toBe('missing.yml: cannot read the file: no such file');
+  });
+});
+
+describe('artifact locations are exact', () => {
+  const cwd = '/work/project';
+  it.each([
+    ['back\\slash.yml', { uri: 'back%5Cslash.yml', uriBaseId: '%SRCROOT%' }],
+    ['..evil.yml', { uri: '..evil.yml', uriBaseId: '%SRCROOT%' }],
+    ['sub/..x/a b.yml', { uri: 'sub/..x/a%20b.yml', uriBaseId: '%SRCROOT%' }],
+    ['/work/project/plans/p.yaml', { uri: 'plans/p.yaml', uriBaseId: '%SRCROOT%' }],
+    ['../outside.yml', { uri: 'file:///work/outside.yml' }],
+    ['/etc/plan.yaml', { uri: 'file:///etc/plan.yaml' }],
+  ])('%s', (name, location) => {
+    expect(artifactLocation(name, cwd)).toEqual(location);
+  });
+});
+
+describe('file text in messages is short', () => {
+  it('a 4.5 MB role in a cluster.yml reaches the SARIF as a 40-character quote', async () => {
+    // The issue's reproduction: a 4.5 MB unknown role (cluster.yml written as JSON, which YAML reads too).
+    const role = `x${'A'.repeat(4.5 * 1024 * 1024)}`;
+    const file = JSON.stringify({ nodes: [{ address: '10.0.0.1', user: 'u', role: ['etcd', 'controlplane', 'worker', role] }] });
+    const r = await runCli(['check', 'c.yml', '--format', 'sarif'], { files: { 'c.yml': file } });
+    expect(r.code).toBe(1);
+    expect(r.stdout.length).toBeLessThan(200_000);
+    const log = JSON.parse(r.stdout) as Log;
+    const message = log.runs[0]?.results?.find((x) => x.ruleId === 'rke-config-valid')?.message.text ?? '';
+    expect(message).toMatch(/has the role "xA{39}…", which rke does not know/);
+    for (const format of ['json', 'text', 'junit', 'markdown']) {
+      const out = await runCli(['check', 'c.yml', '--format', format], { files: { 'c.yml': file } });
+      expect(out.code, format).toBe(1);
+      expect(out.stdout.length, format).toBeLessThan(200_000);
+      expect(out.stdout, format).not.toContain('A'.repeat(41));
+    }
   });
 });
 

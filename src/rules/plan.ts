@@ -1,5 +1,6 @@
 // The plan: the one model every part of the project reads. A plan file (YAML or JSON) is this
 // shape; the zod schema below is the single statement of it and also yields the JSON Schema.
+import { quoteText } from './words.ts';
 import { z } from 'zod';
 import { cidrProblem } from './cluster-networks.ts';
 import { addressProblem, dnsNameProblem, nameProblem, registrationUrlProblem } from './identifiers.ts';
@@ -40,7 +41,7 @@ const cidr = checked(cidrProblem, 'A network in CIDR form, such as 10.42.0.0/16.
 
 const roleSchema = z.enum(NODE_ROLES, {
   error: (issue) =>
-    `${JSON.stringify(issue.input)} is not a role; expected etcd, controlplane or worker (RKE, and Rancher's RKE2/K3s machine pools), or server or agent (standalone K3s and RKE2)`,
+    `${quoteText(issue.input)} is not a role; expected etcd, controlplane or worker (RKE, and Rancher's RKE2/K3s machine pools), or server or agent (standalone K3s and RKE2)`,
 });
 
 export const nodeSchema = z.strictObject({

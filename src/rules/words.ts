@@ -29,3 +29,16 @@ export function listAlternatives(names: readonly string[]): string {
   if (names.length <= 1) return names.join('');
   return `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
 }
+
+/** How much of a value read from a file a message quotes: enough to recognise it, never a flood. */
+export const MAX_QUOTED_CHARS = 40;
+
+/**
+ * A value from a file, quoted for a message: cut to MAX_QUOTED_CHARS and written as a JSON string,
+ * which escapes quotes and control characters, so no format that carries the message (text, JSON,
+ * SARIF, JUnit, Markdown) receives file text longer or rawer than this.
+ */
+export function quoteText(value: unknown): string {
+  const text = typeof value === 'string' ? value : String(value);
+  return JSON.stringify(text.length > MAX_QUOTED_CHARS ? `${text.slice(0, MAX_QUOTED_CHARS)}…` : text);
+}

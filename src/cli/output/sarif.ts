@@ -2,7 +2,7 @@
 // every rule of the catalogue; one result per finding, located at the line of its node or cluster
 // when the reader knows it; waived findings carry a suppression; the config's severity changes are
 // rule configuration overrides; unreadable inputs are tool execution notifications.
-import { isAbsolute, relative, resolve } from 'node:path';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ConfigurationOverride, Location, Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
 import { CATEGORIES, describeRange, RULES, type InputError, type InputWarning, type Rule, type Severity } from '../../rules/index.ts';
@@ -52,11 +52,17 @@ export function ruleDescriptor(rule: Rule, base: string | undefined): ReportingD
   return descriptor;
 }
 
-/** The artifact location of a file: relative to the working directory when it lies inside it. */
+/**
+ * The artifact location of a file: a relative URI against %SRCROOT% when it lies inside the working
+ * directory, else an absolute file URI. Only the platform's own separators split the path: on Linux
+ * `back\slash.yml` is one name (its backslash is percent-encoded), and `..evil.yml` is a file in
+ * the directory, not a step out of it.
+ */
 export function artifactLocation(name: string, cwd: string): { uri: string; uriBaseId?: string } {
-  const rel = isAbsolute(name) ? relative(cwd, name) : relative(cwd, resolve(cwd, name));
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return { uri: pathToFileURL(resolve(cwd, name)).href };
-  return { uri: rel.split(/[\\/]/).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+  const rel = path.relative(cwd, path.resolve(cwd, name));
+  const parts = path.sep === '\\' ? rel.split(/[\\/]/) : rel.split('/');
+  if (rel === '' || parts[0] === '..' || path.isAbsolute(rel)) return { uri: pathToFileURL(path.resolve(cwd, name)).href };
+  return { uri: parts.map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
 }
 
 function place(line: number | undefined, col: number | undefined) {

@@ -3,6 +3,7 @@
 // <pool>-1 … <pool>-N with the pool's roles; the Kubernetes version tells RKE2 (+rke2) from K3s
 // (+k3s); spec.localClusterAuthEndpoint becomes the authorized endpoint. It is always one
 // downstream cluster, and the machines' addresses are not in the file.
+import { quoteText } from '../words.ts';
 import { splitCidrs } from '../cluster-networks.ts';
 import { LIMITS } from '../limits.ts';
 import type { KubernetesRole } from '../vocabulary.ts';
@@ -94,7 +95,7 @@ function readProvisioningCluster(doc: ParsedText, options: SingleClusterOptions)
     distribution = 'rke2';
     warnings.push({
       place: place(['spec', 'kubernetesVersion']),
-      message: `spec.kubernetesVersion ${version === undefined ? 'is missing' : `(${JSON.stringify(version)}) names neither +rke2 nor +k3s`}, so the cluster was read as RKE2. Choose with --distribution k3s or --distribution rke2.`,
+      message: `spec.kubernetesVersion ${version === undefined ? 'is missing' : `(${quoteText(version)}) names neither +rke2 nor +k3s`}, so the cluster was read as RKE2. Choose with --distribution k3s or --distribution rke2.`,
     });
   }
 
@@ -122,7 +123,7 @@ function readProvisioningCluster(doc: ParsedText, options: SingleClusterOptions)
       cluster.authorizedEndpoint.fqdn = fqdn;
       warnings.push({
         place: place(['spec', 'localClusterAuthEndpoint', 'fqdn']),
-        message: `the Cluster does not say which machines the load balancer behind ${JSON.stringify(fqdn)} reaches; they were taken to be the controlplane nodes.`,
+        message: `the Cluster does not say which machines the load balancer behind ${quoteText(fqdn)} reaches; they were taken to be the controlplane nodes.`,
       });
     }
   }

@@ -7,7 +7,7 @@ import { docsPath } from '../guide-pages.ts';
 import type { Finding } from '../report.ts';
 import { rule as rkeConfigValid } from '../catalogue/rke-config-valid.ts';
 import { KUBERNETES_ROLES, type KubernetesRole, type Plan } from '../vocabulary.ts';
-import { listNames, verb } from '../words.ts';
+import { listNames, quoteText, verb } from '../words.ts';
 import { ExportError, type Format } from './format.ts';
 import { clusterYmlProblems } from './rke-refusals.ts';
 import { isRecord, scalarText, singleClusterPlan, type ClusterInput, type NodeInput } from './single-cluster.ts';
@@ -50,7 +50,7 @@ export const clusterYmlFormat: Format<'cluster-yml'> = {
         } else {
           refusals.push({
             nodes: [name],
-            message: `Node "${name}" has the role ${JSON.stringify(r)}, which rke does not know; it refuses the file. Use etcd, controlplane or worker.`,
+            message: `Node "${name}" has the role ${quoteText(r)}, which rke does not know; it refuses the file. Use etcd, controlplane or worker.`,
           });
         }
       }

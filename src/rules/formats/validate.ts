@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import { LIMITS } from '../limits.ts';
 import { planSchema, type Plan } from '../plan.ts';
-import { plural } from '../words.ts';
+import { plural, quoteText } from '../words.ts';
 import { formatPath, InputError } from './input-error.ts';
 import type { ParsedText } from './text.ts';
 
@@ -15,7 +15,7 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   // JSON.stringify escapes control characters, so a hostile value cannot reach a terminal raw.
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'string') return `the text ${quoteText(value)}`;
   if (value === undefined) return 'nothing';
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return `${typeof value} ${value.toString()}`;
   return typeof value;
@@ -31,7 +31,7 @@ const expectedWords: Record<string, string> = {
 
 /** "a", "b" … and N more, for lists of keys. */
 function someKeys(keys: readonly PropertyKey[]): string {
-  const shown = keys.slice(0, LIMITS.listedProblems).map((k) => JSON.stringify(String(k)));
+  const shown = keys.slice(0, LIMITS.listedProblems).map((k) => quoteText(String(k)));
   const rest = keys.length - shown.length;
   return rest > 0 ? `${shown.join(', ')} and ${rest.toLocaleString('en')} more` : shown.join(', ');
 }
