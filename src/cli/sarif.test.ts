@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
+import { fromMarkdown } from 'mdast-util-from-markdown';
 import addFormats from 'ajv-formats';
 import type { Log, Result } from 'sarif';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -207,6 +208,40 @@ describe('artifact locations are exact', () => {
     ['/etc/plan.yaml', { uri: 'file:///etc/plan.yaml' }],
   ])('%s', (name, location) => {
     expect(artifactLocation(name, cwd)).toEqual(location);
+  });
+});
+
+describe('a docs base cannot write Markdown of its own', () => {
+  it("a ')' in docsBase stays inside the one link of every rule's help", async () => {
+    const hostile = 'https://guide.example.internal/a)[click here](https://evil.example/x)';
+    const r = await runCli(['check', 'p.yaml', '--format', 'sarif', '--docs-base', hostile], { files: { 'p.yaml': toPlanYaml(PRESETS['rancher-rke'].plan) } });
+    expect(r.code).toBe(0);
+    const rules = (JSON.parse(r.stdout) as Log).runs[0]?.tool.driver.rules ?? [];
+    expect(rules.length).toBe(RULES.length);
+    for (const rule of rules) {
+      const tree = fromMarkdown(rule.help?.markdown ?? '');
+      const links: string[] = [];
+      const walk = (node: { type: string; url?: string; children?: unknown[] }) => {
+        if (node.type === 'link') links.push(node.url ?? '');
+        for (const child of node.children ?? []) walk(child as typeof node);
+      };
+      walk(tree);
+      expect(links, rule.id).toHaveLength(1);
+      expect(links[0], rule.id).toMatch(/^https:\/\/guide\.example\.internal\/a\)\[click%20here\]\(https:\/\/evil\.example\/x\)\//);
+    }
+  });
+
+  it('a docs base may be a path on the same site; SARIF then gives no helpUri, which must be absolute', async () => {
+    const r = await runCli(['check', 'p.yaml', '--format', 'sarif', '--docs-base', '/guides/rancher'], {
+      files: { 'p.yaml': toPlanYaml(PRESETS['rancher-rke'].plan) },
+    });
+    const driver = (JSON.parse(r.stdout) as Log).runs[0]?.tool.driver;
+    expect(driver?.rules?.[0]?.help?.markdown).toMatch(/\]\(\/guides\/rancher\/[a-z-]+\/#[a-z0-9-]+\)/);
+    expect(driver?.rules?.some((x) => x.helpUri !== undefined)).toBe(false);
+    expect(driver?.informationUri).toBeUndefined();
+    const bad = await runCli(['check', 'p.yaml', '--docs-base', '/a b/'], { files: { 'p.yaml': toPlanYaml(PRESETS['rancher-rke'].plan) } });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--docs-base must be a path of letters/);
   });
 });
 

@@ -4,11 +4,13 @@
 // rule configuration overrides; unreadable inputs are tool execution notifications.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { PhrasingContent, Root } from 'mdast';
+import { toMarkdown } from 'mdast-util-to-markdown';
 import type { ConfigurationOverride, Location, Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
 import { CATEGORIES, describeRange, RULES, type InputError, type InputWarning, type Rule, type Severity } from '../../rules/index.ts';
 import type { CheckedInput, CheckRun } from '../check-run.ts';
 import type { CheckedFinding, WaivedFinding } from '../config/policy.ts';
-import { docsLink, findingLink } from '../docs-links.ts';
+import { docsLink, findingLink, isAbsoluteLink, type DocsLink } from '../docs-links.ts';
 import { safeJson } from '../safe-text.ts';
 import { TOOL } from '../tool.ts';
 
@@ -33,10 +35,7 @@ export function ruleDescriptor(rule: Rule, base: string | undefined): ReportingD
     shortDescription: { text: `${rule.title}.` },
     fullDescription: { text: rule.rationale },
     // Without a docs base there is no address a code-scanning page could follow: name the guidance instead of linking.
-    help: {
-      text: `${rule.rationale} Guidance: ${link.url ?? link.path} (${link.title}).`,
-      markdown: `${rule.rationale}\n\n${link.url ? `[${link.title}](${link.url})` : `${link.title} (\`${link.path}\` in the Rancher Architecture Guide)`}`,
-    },
+    help: { text: `${rule.rationale} Guidance: ${link.url ?? link.path} (${link.title}).`, markdown: helpMarkdown(rule.rationale, link) },
     defaultConfiguration: { level: LEVEL[rule.severity] },
     properties: {
       tags: ['rancher-architecture', rule.category],
@@ -48,8 +47,30 @@ export function ruleDescriptor(rule: Rule, base: string | undefined): ReportingD
       ...(rule.readBy ? { reportedBy: rule.readBy } : {}),
     },
   };
-  if (link.url) descriptor.helpUri = link.url;
+  if (link.url && isAbsoluteLink(link.url)) descriptor.helpUri = link.url;
   return descriptor;
+}
+
+/**
+ * A rule's help as Markdown, built as a syntax tree and printed by mdast-util-to-markdown, so a docs
+ * base can never close the link and open one of its own: the printer escapes what it must.
+ */
+function helpMarkdown(rationale: string, link: DocsLink): string {
+  const guidance: PhrasingContent[] = link.url
+    ? [{ type: 'link', url: link.url, children: [{ type: 'text', value: link.title }] }]
+    : [
+        { type: 'text', value: `${link.title} (` },
+        { type: 'inlineCode', value: link.path },
+        { type: 'text', value: ' in the Rancher Architecture Guide)' },
+      ];
+  const root: Root = {
+    type: 'root',
+    children: [
+      { type: 'paragraph', children: [{ type: 'text', value: rationale }] },
+      { type: 'paragraph', children: guidance },
+    ],
+  };
+  return toMarkdown(root).trimEnd();
 }
 
 /**
@@ -223,7 +244,7 @@ export function runSarif(run: CheckRun, cwd: string): Log {
         fullName: `${TOOL.name} ${TOOL.version}`,
         version: TOOL.version,
         semanticVersion: TOOL.version,
-        ...(base ? { informationUri: `${base}cli/` } : {}),
+        ...(base && isAbsoluteLink(base) ? { informationUri: `${base}cli/` } : {}),
         rules: RULES.map((r) => ruleDescriptor(r, base)),
       },
     },
