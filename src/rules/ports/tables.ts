@@ -167,7 +167,7 @@ export const DOCKER_HOST: readonly PortSpec[] = [
 /** The Rancher cluster on RKE: every node holds every role, and they all talk to each other. */
 export const RANCHER_ON_RKE: readonly PortSpec[] = [
   { id: 'rke-ssh', protocol: 'tcp', port: 22, on: ['all'], from: ['admin'], why: 'rke up reaches each node over SSH.', source: 'ports-rke' },
-  { id: 'rke-etcd', protocol: 'tcp', port: 2379, on: ['all'], from: ['cluster-nodes'], why: 'etcd clients and peers.', source: 'ports-rke' },
+  { id: 'rke-etcd', protocol: 'tcp', port: 2379, to: 2380, on: ['all'], from: ['cluster-nodes'], why: 'etcd clients and peers.', source: 'ports-rke' },
   { id: 'rke-apiserver', protocol: 'tcp', port: 6443, on: ['all'], from: ['cluster-nodes', 'api-clients'], why: 'Kubernetes API.', source: 'ports-rke' },
   {
     id: 'rke-ingress-webhook',
