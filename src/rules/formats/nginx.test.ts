@@ -59,7 +59,7 @@ describe('nginx -t on exported load-balancer configs', () => {
           distribution: 'rke2',
           nodes: [
             { name: 's1', address: '2001:db8::1', roles: ['server'] },
-            { name: 's2', address: '127.0.0.1', roles: ['server'] },
+            { name: 's2', address: '192.0.2.2', roles: ['server'] },
             { name: 's3', address: 'localhost', roles: ['server'] },
           ],
           loadBalancer: { ports: [80, 443, 6443, 9345], targets: ['s1', 's2', 's3'] },
@@ -86,4 +86,51 @@ describe('nginx -t on exported load-balancer configs', () => {
       expect(result.ok).toBe(true);
     });
   }
+});
+
+describe('nginx sends each port where the node firewalls admit the load balancer', () => {
+  /** The upstream servers of one port, as written. */
+  const upstream = (text: string, port: number) =>
+    [...(new RegExp(`upstream rancher_${port} \\{([^}]*)\\}`).exec(text)?.[1] ?? '').matchAll(/server (\S+):/g)].map((m) => m[1]);
+
+  it('without targets, 80 and 443 go to the nodes that run workloads, not to etcd or controlplane nodes (the lab found nginx waiting on an etcd node)', () => {
+    const plan = validatePlan({
+      rancher: { version: '2.4.8', cluster: 'r' },
+      clusters: [
+        {
+          name: 'r',
+          nodes: [
+            { name: 'e1', address: '192.0.2.1', roles: ['etcd'] },
+            { name: 'c1', address: '192.0.2.2', roles: ['controlplane'] },
+            { name: 'w1', address: '192.0.2.3', roles: ['worker'] },
+          ],
+          loadBalancer: {},
+        },
+      ],
+    });
+    const text = toNginxConfig(plan);
+    expect(upstream(text, 80)).toEqual(['192.0.2.3']);
+    expect(upstream(text, 443)).toEqual(['192.0.2.3']);
+  });
+
+  it('RKE2: 9345 to every server (an etcd-only server registers nodes too), 6443 to the API servers', () => {
+    const plan = validatePlan({
+      rancher: { version: '2.12.3', cluster: 'r' },
+      clusters: [
+        {
+          name: 'r',
+          distribution: 'rke2',
+          nodes: [
+            { name: 'e1', address: '192.0.2.1', roles: ['etcd'] },
+            { name: 'c1', address: '192.0.2.2', roles: ['controlplane'] },
+            { name: 'w1', address: '192.0.2.3', roles: ['worker'] },
+          ],
+          loadBalancer: { ports: [80, 443, 9345, 6443] },
+        },
+      ],
+    });
+    const text = toNginxConfig(plan);
+    expect(upstream(text, 9345)).toEqual(['192.0.2.1', '192.0.2.2']);
+    expect(upstream(text, 6443)).toEqual(['192.0.2.2']);
+  });
 });

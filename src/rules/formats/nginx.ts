@@ -3,13 +3,11 @@
 // roles, so reading one is refused with a message that says what to do instead. Every value the
 // writer emits is a port number or an address that passed the address check; nothing else from
 // the plan reaches the file, so a plan cannot add a directive.
-import { isControlPlane, rancherCluster, resolveTarget } from '../cluster-facts.ts';
+import { rancherCluster } from '../cluster-facts.ts';
+import { ingressNodes, listenersFor } from '../ports/matrix.ts';
 import { addressProblem, isIPv6 } from '../identifiers.ts';
 import type { Cluster, Plan, PlanNode } from '../vocabulary.ts';
 import { ExportError, type Format } from './format.ts';
-
-/** Ports the distribution's servers answer on (registration and API), not the ingress. */
-const SERVER_PORTS = new Set([6443, 9345]);
 
 function looksLikeNginx(text: string): boolean {
   return /^\s*(stream|http|events)\s*\{/m.test(text) || /^\s*upstream\s+[\w.-]+\s*\{/m.test(text) || /^\s*worker_processes\s+\S+;/m.test(text);
@@ -22,20 +20,27 @@ function upstreamHost(address: string): string {
   return isIPv6(address) ? `[${address}]` : address;
 }
 
-/** The backends per port, or what stops nginx from using them (a node without an address). */
+/**
+ * The backends per port, or what stops nginx from using them (a node without an address). Each
+ * port goes where the port matrix's listener for it says (80 and 443 to the nodes running the
+ * ingress, 9345 to every server, 6443 to the API servers), so the nodes' firewalls, which admit
+ * the load balancer on exactly those nodes, and this file always agree; a port the matrix has no
+ * listener for goes to the ingress nodes.
+ */
 function backendsFor(plan: Plan): { cluster: Cluster; ports: number[]; backends: Map<number, string[]>; problems: string[] } {
   const cluster = rancherCluster(plan);
   if (!cluster)
     throw new RangeError('The plan names no Rancher cluster (rancher.install: kubernetes and rancher.cluster), so there is no load balancer to write.');
   const lb = cluster.loadBalancer;
-  const targets: PlanNode[] =
-    lb && lb.targets.length > 0 ? lb.targets.map((t) => resolveTarget(cluster, t)).filter((n): n is PlanNode => n !== undefined) : cluster.nodes;
-  const servers = cluster.nodes.filter((n) => isControlPlane(cluster, n));
+  const listeners = listenersFor(plan, cluster).filter((l) => l.purpose !== 'authorized cluster endpoint');
+  const byName = new Map(cluster.nodes.map((n) => [n.name, n]));
+  const ingress = ingressNodes(cluster);
   const ports = lb && lb.ports.length > 0 ? [...new Set(lb.ports)] : [80, 443];
   const problems: string[] = [];
   const backends = new Map<number, string[]>();
   for (const port of ports) {
-    const nodes = SERVER_PORTS.has(port) ? servers : targets;
+    const listener = listeners.find((l) => l.port === port);
+    const nodes = listener ? listener.targets.map((name) => byName.get(name)).filter((n): n is PlanNode => n !== undefined) : ingress;
     if (nodes.length === 0) problems.push(`No node of "${cluster.name}" can take port ${port}.`);
     const missing = nodes.filter((n) => n.address === undefined).map((n) => n.name);
     if (missing.length > 0)
@@ -58,8 +63,8 @@ export function nginxProblems(plan: Plan): string[] {
 
 /**
  * Forward each load-balancer port (default 80 and 443) to the Rancher cluster's nodes: 80/443 to
- * the load balancer's targets (every node when it lists none), 6443 and 9345 to the nodes that run
- * the control plane. Throws RangeError when the plan has no Rancher cluster and ExportError when a
+ * the load balancer's targets (the nodes that run workloads when it lists none), 9345 to every
+ * server and 6443 to the nodes that run the API. Throws RangeError when the plan has no Rancher cluster and ExportError when a
  * node it needs has no address.
  */
 export function toNginxConfig(plan: Plan): string {

@@ -45,12 +45,13 @@ const rancherPlan = (distribution: 'rke2' | 'k3s' | 'eks', version = '2.8.3', mo
 
 describe('Rancher server nodes', () => {
   it('on RKE (§4a): 22, 80, 443, 2379-2380, 6443, 8472/udp, 9099, 10250, 10254 between the nodes; 8443 from 2.6', () => {
-    const rke = ['tcp 22', 'tcp 80', 'tcp 443', 'tcp 2379-2380', 'tcp 6443', 'tcp 9099', 'tcp 10250', 'tcp 10254', 'udp 8472'];
+    // 6443 twice: between the nodes and from kubectl users (Rancher's table), and from the load balancer that forwards it.
+    const rke = ['tcp 22', 'tcp 80', 'tcp 443', 'tcp 2379-2380', 'tcp 6443', 'tcp 6443', 'tcp 9099', 'tcp 10250', 'tcp 10254', 'udp 8472'];
     const m24 = portMatrix(PRESETS['rancher-rke'].plan);
     for (const n of m24.clusters[0]!.nodes) expect(required(n), n.node).toEqual(sorted(rke));
     const n1 = node(m24, 'rancher-1');
     expect(fromOf(m24, n1, '443')).toEqual(sorted(['load-balancer', 'cluster-nodes', 'api-clients']));
-    expect(fromOf(m24, n1, '6443')).toEqual(sorted(['cluster-nodes', 'api-clients']));
+    expect(fromOf(m24, n1, '6443')).toEqual(sorted(['cluster-nodes', 'api-clients', 'load-balancer']));
     expect(fromOf(m24, n1, '80')).toEqual(['load-balancer']);
     expect(fromOf(m24, n1, '22')).toEqual(['admin']);
     const v26 = validatePlan({ ...PRESETS['rancher-rke'].plan, rancher: { ...PRESETS['rancher-rke'].plan.rancher!, version: '2.6.0' } });
@@ -60,10 +61,10 @@ describe('Rancher server nodes', () => {
   it('on K3s (§4b): 80, 443, 6443, 8472/udp, 10250 (and NodePorts); etcd ports only on embedded etcd', () => {
     const ext = portMatrix(PRESETS['rancher-k3s'].plan);
     const s1 = node(ext, 'server-1');
-    // 6443 twice: from the cluster's nodes (K3s' table) and from kubectl users (our reading).
-    expect(required(s1)).toEqual(sorted(['tcp 80', 'tcp 443', 'tcp 6443', 'tcp 6443', 'udp 8472', 'tcp 10250', 'tcp 30000-32767']));
+    // 6443 three times: from the cluster's nodes (K3s' table), from kubectl users (our reading) and from the load balancer that forwards it.
+    expect(required(s1)).toEqual(sorted(['tcp 80', 'tcp 443', 'tcp 6443', 'tcp 6443', 'tcp 6443', 'udp 8472', 'tcp 10250', 'tcp 30000-32767']));
     expect(optional(s1)).toEqual(sorted(['tcp 9796', 'udp 51820-51821']));
-    expect(fromOf(ext, s1, '6443')).toEqual(sorted(['cluster-nodes', 'api-clients']));
+    expect(fromOf(ext, s1, '6443')).toEqual(sorted(['cluster-nodes', 'api-clients', 'load-balancer']));
     const embedded = matrixOf(rancherPlan('k3s'));
     expect(required(node(embedded, 'r1'))).toContain('tcp 2379-2380');
     expect(fromOf(embedded, node(embedded, 'r1'), '2379-2380')).toEqual(['cluster-nodes']);
@@ -73,10 +74,25 @@ describe('Rancher server nodes', () => {
     const m = matrixOf(rancherPlan('rke2'));
     const r1 = node(m, 'r1');
     expect(required(r1)).toEqual(
-      sorted(['tcp 80', 'tcp 443', 'tcp 2379-2381', 'tcp 6443', 'tcp 6443', 'tcp 9099', 'tcp 9345', 'tcp 10250', 'tcp 30000-32767', 'udp 8472']),
+      sorted([
+        'tcp 80',
+        'tcp 443',
+        'tcp 2379-2381',
+        'tcp 6443',
+        'tcp 6443',
+        'tcp 6443',
+        'tcp 9099',
+        'tcp 9345',
+        'tcp 9345',
+        'tcp 10250',
+        'tcp 30000-32767',
+        'udp 8472',
+      ]),
     );
     expect(fromOf(m, r1, '443')).toEqual(sorted(['load-balancer', 'cluster-nodes', 'downstream-nodes', 'api-clients']));
-    expect(fromOf(m, r1, '9345')).toEqual(['cluster-nodes']);
+    // The load balancer in front of the servers forwards 9345 and 6443: their firewalls let it in (the lab found it cut off).
+    expect(fromOf(m, r1, '9345')).toEqual(sorted(['cluster-nodes', 'load-balancer']));
+    expect(r1.rules.find((r) => r.id === 'load-balancer-9345')?.why).toMatch(/forwards fixed registration address here/);
     // The 6443 for kubectl users is our reading for K3s/RKE2 Rancher clusters, and says so.
     expect(r1.rules.find((r) => r.id === 'rancher-kubectl')?.inference).toMatch(/our|helm/i);
   });

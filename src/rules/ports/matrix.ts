@@ -434,14 +434,19 @@ function buildRules(
     if (spec.ours) rule.ours = true;
     rules.push(rule);
   }
-  // Required rules by port, then the optional ones, then ours.
+  return sortRules(rules);
+}
+
+/** Required rules by port, then the optional ones, then ours. */
+function sortRules(rules: InboundRule[]): InboundRule[] {
   const rank = (r: InboundRule) => (r.ours ? 2 : r.optional ? 1 : 0);
   return rules.sort((a, b) => rank(a) - rank(b) || (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0) || a.protocol.localeCompare(b.protocol));
 }
 
 // ---- listeners --------------------------------------------------------------------------------------
 
-function listenersFor(plan: Plan, cluster: Cluster): Listener[] {
+/** What a cluster's load balancers should carry: where each listens and which nodes it forwards to. */
+export function listenersFor(plan: Plan, cluster: Cluster): Listener[] {
   const out: Listener[] = [];
   const names = (nodes: PlanNode[]) => nodes.map((n) => n.name);
   const servers = cluster.nodes.filter((n) => {
@@ -537,6 +542,40 @@ function listenersFor(plan: Plan, cluster: Cluster): Listener[] {
   return out;
 }
 
+/**
+ * What a load balancer forwards to a node, that node's firewall admits from the load balancer: one
+ * rule per listener target port (the tables name the cluster's own nodes as senders of 6443 and
+ * 9345, not the balancer in front of them). Rules the tables already give the balancer are merged
+ * away by buildRules.
+ */
+function forwardedTo(listeners: readonly Listener[], node: PlanNode): PortSpec[] {
+  const specs: PortSpec[] = [];
+  for (const l of listeners)
+    if (l.targets.includes(node.name) && !specs.some((s) => s.port === l.targetPort))
+      specs.push({
+        id: `load-balancer-${l.targetPort}`,
+        protocol: 'tcp',
+        port: l.targetPort,
+        on: ['all'],
+        from: ['load-balancer'],
+        why: `The load balancer forwards ${l.purpose} here (its port ${l.port}).`,
+        source: l.source,
+      });
+  return specs;
+}
+
+/** Add the forwarded ports a node's rules do not already take from the load balancer, in port order before ours. */
+function withForwarded(rules: InboundRule[], forwarded: readonly PortSpec[], resolve: (peer: Peer) => string | undefined): InboundRule[] {
+  const lb = resolve('load-balancer');
+  if (lb === undefined) return rules;
+  const covered = (port: number) =>
+    rules.some((r) => r.protocol === 'tcp' && !r.optional && r.range && r.range[0] <= port && port <= r.range[1] && r.from.includes(lb));
+  const added: InboundRule[] = forwarded
+    .filter((spec) => spec.port !== undefined && !covered(spec.port))
+    .map((spec) => ({ id: spec.id, protocol: spec.protocol, ...portsOf(spec), from: [lb], why: spec.why, source: spec.source }));
+  return added.length === 0 ? rules : sortRules([...rules, ...added]);
+}
+
 // ---- the matrix ---------------------------------------------------------------------------------------
 
 /** The firewall matrix of a plan. */
@@ -557,6 +596,7 @@ export function portMatrix(plan: Plan): PortMatrix {
         .filter((n) => n.network === 'pod')
         .map((n) => [n.node, n.cidr]),
     );
+    const clusterListeners = listenersFor(plan, cluster);
     const nodes: NodePorts[] = cluster.nodes.map((node) => {
       const podCidr = inPodNetwork.get(node.name);
       const facts: NodeFacts = {
@@ -573,7 +613,11 @@ export function portMatrix(plan: Plan): PortMatrix {
         node: node.name,
         ...(node.address === undefined ? {} : { address: node.address }),
         kind: nodeKind(cluster, node),
-        rules: buildRules(nodeSpecs, managed ? [] : OURS, facts, network, resolve, splitServer(cluster, node)),
+        rules: withForwarded(
+          buildRules(nodeSpecs, managed ? [] : OURS, facts, network, resolve, splitServer(cluster, node)),
+          forwardedTo(clusterListeners, node),
+          resolve,
+        ),
         ...(podCidr === undefined
           ? {}
           : { warnings: [`This node's address lies inside the pod network ${podCidr}, so the rule for pods lets that whole range in on every port.`] }),
@@ -592,7 +636,7 @@ export function portMatrix(plan: Plan): PortMatrix {
       notes,
       nodes,
     });
-    listeners.push(...listenersFor(plan, cluster));
+    listeners.push(...clusterListeners);
   }
   const matrix: PortMatrix = { rancherVersion: version, clusters, listeners, groups: groups.all, notes: [] };
   if (plan.rancher?.install === 'docker' && plan.rancher.host !== undefined) {
