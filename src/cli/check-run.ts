@@ -5,7 +5,6 @@ import {
   checkPlan,
   formatById,
   InputError,
-  readInputDetailed,
   type ClusterSummary,
   type InputFormat,
   type InputWarning,
@@ -17,8 +16,9 @@ import {
 import type { LoadedConfig } from './config/load.ts';
 import { applyPolicy, policyOf, type CheckedFinding, type Override, type PolicyOutcome, type WaivedFinding, type WaiverRef } from './config/policy.ts';
 import type { Io } from './io.ts';
-import { readSource, type Source } from './inputs.ts';
-import { readOptionsOf, type ReadSettings } from './options.ts';
+import { readAnySource } from './folder.ts';
+import type { Source } from './inputs.ts';
+import type { ReadSettings } from './options.ts';
 
 /** Reader warnings kept per input (a file with 50,000 duplicate keys has 50,000); the rest are counted. */
 export const MAX_WARNINGS_KEPT = 20;
@@ -83,8 +83,7 @@ export async function runCheck(sources: readonly Source[], settings: RunSettings
   const inputs: InputOutcome[] = [];
   for (const source of sources) {
     try {
-      const text = await readSource(source, io);
-      const result = readInputDetailed(text, readOptionsOf(settings, source.name));
+      const result = await readAnySource(source, settings, io);
       const report = checkPlan(result.plan, { extraFindings: result.findings });
       const outcome = applyPolicy(report.findings, source.name, policy, used);
       inputs.push({

@@ -1,7 +1,7 @@
 // A fake world for the CLI's tests: files in a map (or, when asked, the real file system), standard
 // input from a string or any stream, a fixed date and working directory, stdout and stderr captured.
 // `main` runs in-process against it, so most tests need no child process.
-import { createReadStream, existsSync, globSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, globSync, readdirSync, statSync } from 'node:fs';
 import { matchesGlob } from 'node:path';
 import type { Io } from './io.ts';
 import { main } from './main.ts';
@@ -58,6 +58,15 @@ export function fakeIo(world: FakeWorld = {}) {
       return typeof input === 'string' || input instanceof Uint8Array ? chunks(bytesOf(input)) : input;
     },
     isFile: (path) => path in files || realIsFile(path),
+    listDir(path) {
+      // A folder of the fake world is any prefix of its file names; the real one when asked.
+      const prefix = `${path.replace(/\/+$/, '')}/`;
+      const names = Object.keys(files)
+        .filter((f) => f.startsWith(prefix) && !f.slice(prefix.length).includes('/'))
+        .map((f) => f.slice(prefix.length));
+      if (names.length > 0 || Object.keys(files).some((f) => f.startsWith(prefix))) return names;
+      return world.realFiles && existsSync(path) && statSync(path).isDirectory() ? readdirSync(path) : undefined;
+    },
     ...(world.noGlob
       ? {}
       : {

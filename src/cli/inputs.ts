@@ -16,6 +16,8 @@ export interface Source {
   path: string | undefined;
   /** Why this argument gives nothing to read (a pattern that matched no file). */
   problem?: InputError;
+  /** A folder, read the Terraform way: its .tf and .tfvars files together (folder.ts). */
+  folder?: boolean;
 }
 
 const GLOB_CHARS = /[*?[{]/;
@@ -39,6 +41,12 @@ export function expandSources(args: readonly string[], io: Io): Source[] {
     if (arg === '-') {
       if (seen.has('-')) throw new UsageError('standard input (-) can be read only once');
       add(undefined);
+      continue;
+    }
+    if (io.listDir?.(arg) !== undefined) {
+      const key = `${arg.replace(/\/+$/, '') || '/'}/`;
+      if (!seen.has(key)) sources.push({ name: arg, path: arg, folder: true });
+      seen.add(key);
       continue;
     }
     // A name that exists is a file, even with [ or * in it; otherwise a pattern is expanded.

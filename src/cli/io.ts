@@ -12,6 +12,8 @@ export interface Io {
   stdin(): AsyncIterable<Uint8Array>;
   /** Is there a file (or something readable that is not a directory) at this path? */
   isFile(path: string): boolean;
+  /** The names in a directory, or undefined when the path is not a directory (a Terraform folder is read whole). */
+  listDir?(path: string): string[] | undefined;
   /** Files matching a glob pattern, relative to the working directory; undefined where Node has no glob (before 22). */
   glob?(pattern: string): string[];
   /** The working directory, where `.rancher-arch.yaml` is looked for. */
@@ -50,6 +52,7 @@ export function nodeIo(): Io {
     openFile: (path) => createReadStream(path),
     stdin: () => process.stdin,
     isFile,
+    listDir: (path) => (existsSync(path) && statSync(path).isDirectory() ? fs.readdirSync(path) : undefined),
     glob: globSync ? (pattern) => globSync(pattern, { cwd }).filter(isFile) : undefined,
     cwd,
     env: process.env,

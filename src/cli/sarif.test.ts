@@ -82,12 +82,19 @@ describe('SARIF validates against the SARIF 2.1.0 schema', () => {
           level: 'error',
           message: { text: expect.stringMatching(/nginx configuration/) },
         });
+      } else if (file === 'rke-ambiguous-kind.cluster.yml') {
+        // Two readers claim it: refused with both named, never read by a guess.
+        expect(code).toBe(2);
+        expect(run.invocations?.[0]?.toolExecutionNotifications?.[0]).toMatchObject({
+          level: 'error',
+          message: { text: expect.stringMatching(/matches two formats/) },
+        });
       } else expect(run.artifacts?.[0]?.properties?.format, file).toBeDefined();
     }
     const files = fixtures.map((f) => `${FIXTURES}${f}`);
     for (const base of [false, true]) {
       const all = await sarif(`fixtures${base ? '+base' : ''}`, files, {}, base);
-      expect(all.run.artifacts).toHaveLength(fixtures.length - 1); // less the refused nginx file
+      expect(all.run.artifacts).toHaveLength(fixtures.length - 2); // less the refused nginx file and the ambiguous cluster.yml
     }
   });
 });

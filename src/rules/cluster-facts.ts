@@ -163,7 +163,8 @@ export function clusterPurpose(plan: Plan, cluster: Cluster): ClusterPurpose {
 export function nothingToCheck(plan: Plan): string | undefined {
   if (plan.rancher?.install === 'docker' || plan.clusters.some((c) => isManaged(c))) return undefined;
   if (plan.clusters.length === 0) return 'the input lists no clusters';
-  return plan.clusters.some((c) => c.nodes.length > 0) ? undefined : 'the input lists no nodes';
+  // A cluster whose counts are open (${VAR} replicas) still has something to say: which counts.
+  return plan.clusters.some((c) => c.nodes.length > 0 || (c.nodesUnknown?.length ?? 0) > 0) ? undefined : 'the input lists no nodes';
 }
 
 // ---- which machine is which ------------------------------------------------------------------

@@ -24,6 +24,8 @@ export { toClusterYml } from './formats/rke-cluster-yml.ts';
 export { RKE_REFUSALS, clusterYmlProblems } from './formats/rke-refusals.ts';
 export { toNginxConfig } from './formats/nginx.ts';
 export { readInput, readInputDetailed, detectFormat, INPUT_FORMATS, type InputFormat, type ReadOptions, type ReadResult } from './formats/read.ts';
+export { readInputAsync, type AsyncReadOptions, type SourceFile } from './formats/read-async.ts';
+export type { HclAssetLoader } from './formats/hcl.ts';
 export { rke2Configs, toRke2Config, type Rke2NodeConfig } from './formats/rke2-config.ts';
 export { SOURCES, cite, type Source, type SourceId } from './sources.ts';
 /** Rancher's hardware tables and the sizing arithmetic (also importable alone: ./sizing/index.ts). */

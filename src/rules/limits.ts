@@ -17,6 +17,8 @@ export const LIMITS = {
   nodesPerCluster: 5000,
   /** Nodes in one plan, all clusters together. */
   nodes: 10_000,
+  /** YAML documents in one stream (`---`): a helm template or clusterctl output holds tens. */
+  yamlDocuments: 1000,
   /** Problems listed one by one in an error message before "and N more". */
   listedProblems: 10,
 } as const;

@@ -39,6 +39,16 @@ const registrationUrl = checked(registrationUrlProblem, 'https:// and an address
 /** A network in CIDR form; a cluster lists one per address family (dual stack). */
 const cidr = checked(cidrProblem, 'A network in CIDR form, such as 10.42.0.0/16.');
 
+/** v1.31.4+rke2r1, 1.30.8+k3s1, v1.26: digits and dots, then an optional build or pre-release tail. */
+function kubernetesVersionProblem(text: string): string | undefined {
+  return /^v?\d{1,3}\.\d{1,3}(\.\d{1,4})?([-+][0-9A-Za-z.+-]{1,40})?$/.test(text) ? undefined : 'must look like v1.31.4 or v1.31.4+rke2r1';
+}
+
+/** An unresolved expression is shown to people as written: printable ASCII only, so it cannot carry terminal controls. */
+function expressionProblem(text: string): string | undefined {
+  return /^[\x20-\x7e]{1,200}$/.test(text) ? undefined : 'must be printable ASCII text of at most 200 characters';
+}
+
 const roleSchema = z.enum(NODE_ROLES, {
   error: (issue) =>
     `${quoteText(issue.input)} is not a role; expected etcd, controlplane or worker (RKE, and Rancher's RKE2/K3s machine pools), or server or agent (standalone K3s and RKE2)`,
@@ -103,6 +113,14 @@ export const clusterSchema = z.strictObject({
   /** The service network (service-cidr); unset means the distribution's default, 10.43.0.0/16 on RKE, RKE2 and K3s. */
   serviceCidrs: z.array(cidr).min(1).max(2).optional(),
   nodes: z.array(nodeSchema).max(LIMITS.nodesPerCluster).default([]),
+  /**
+   * Node counts the source leaves open (a `${VAR}` replica count, a Terraform variable without a
+   * default), each as written. Present: `nodes` lists only what is known, and checkPlan skips the
+   * rules that count nodes for this cluster instead of judging a guess.
+   */
+  nodesUnknown: z.array(checked(expressionProblem, 'A count as the source writes it: ${WORKER_COUNT}, var.workers.')).min(1).max(64).optional(),
+  /** The Kubernetes version the source declares (v1.31.4+rke2r1), when it names one. */
+  kubernetesVersion: checked(kubernetesVersionProblem, 'A Kubernetes version such as v1.31.4+rke2r1.').optional(),
   loadBalancer: loadBalancerSchema.optional(),
   authorizedEndpoint: authorizedEndpointSchema.optional(),
 });

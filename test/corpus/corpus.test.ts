@@ -5,14 +5,25 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkPlan, ExportError, InputError, readInputDetailed, RKE_REFUSALS, toClusterYml, type Finding, type ReadResult } from '../../src/rules/index.ts';
+import { nodeHclAssets } from '../../src/cli/hcl-assets.ts';
+import {
+  checkPlan,
+  ExportError,
+  InputError,
+  readInputAsync,
+  readInputDetailed,
+  RKE_REFUSALS,
+  toClusterYml,
+  type Finding,
+  type ReadResult,
+} from '../../src/rules/index.ts';
 import { GROUPS, type FileExpectation, type FindingExpectation, type ReadExpectation } from './expectations.ts';
 import { corpusDir, corpusFiles, corpusFound, DEFAULT_CORPUS, ENV_VAR, REPO_ROOT } from './location.ts';
 
 const RANCHER_READING = { as: 'rancher', rancherVersion: '2.4.8' } as const;
 
-/** Every file the table describes, whatever its group. */
-const expectedFiles = new Set(GROUPS.flatMap(([, table]) => Object.keys(table)));
+/** Every file the table describes, whatever its group (an entry for a file set names its files in `set`). */
+const expectedFiles = new Set(GROUPS.flatMap(([, table]) => Object.entries(table).flatMap(([key, e]) => ('set' in e && e.set ? Object.values(e.set) : [key]))));
 type Reading = { as?: 'rancher' | 'downstream'; rancherVersion?: string };
 
 const show = (v: unknown) => (v === undefined ? 'unset' : JSON.stringify(v));
@@ -23,16 +34,30 @@ const sameSet = (a: readonly string[], b: readonly string[]) => {
 };
 const sorted = (xs: Iterable<string>) => [...new Set(xs)].sort();
 
-function readCorpusFile(file: string, options: Reading = {}): ReadResult {
+function corpusText(file: string): string {
   const path = join(corpusDir, file);
   if (!existsSync(path)) throw new Error(`expectation for ${file}, but ${path} does not exist: remove the entry or restore the file`);
-  return readInputDetailed(readFileSync(path, 'utf8'), { filename: file, ...options });
+  return readFileSync(path, 'utf8');
+}
+
+/**
+ * Read one corpus file, or a set of them read together as one input (`set`: the name each file takes
+ * in the set, e.g. a Terraform module under modules/downstream/ beside its caller's main.tf).
+ */
+async function readCorpusFile(file: string, options: Reading = {}, set?: Record<string, string>): Promise<ReadResult> {
+  const hcl = { hclAssets: nodeHclAssets };
+  if (set)
+    return readInputAsync(
+      Object.entries(set).map(([name, f]) => ({ name, text: corpusText(f) })),
+      { ...options, ...hcl, setName: file },
+    );
+  return readInputAsync(corpusText(file), { filename: file, ...options, ...hcl });
 }
 
 /** Read, turning a refusal into a mismatch line so the report says what went wrong. */
-function tryRead(file: string, options: Reading = {}): ReadResult | string {
+async function tryRead(file: string, options: Reading = {}, set?: Record<string, string>): Promise<ReadResult | string> {
   try {
-    return readCorpusFile(file, options);
+    return await readCorpusFile(file, options, set);
   } catch (error) {
     if (error instanceof InputError) return `refused: ${error.message}`;
     throw error;
@@ -66,6 +91,24 @@ function clusterMismatches(expected: ReadExpectation, result: ReadResult): strin
   const expectedNames = new Set(expected.nodes.map((n) => n.name));
   for (const node of cluster.nodes) if (!expectedNames.has(node.name)) out.push(`node ${node.name}: not expected`);
   if (cluster.nodes.length !== byName.size) out.push(`node names repeat: ${cluster.nodes.map((n) => n.name).join(', ')}`);
+  // Facts only some formats hold; compared when the entry states them.
+  if (expected.kubernetesVersion !== undefined && (actual.kubernetesVersion ?? null) !== expected.kubernetesVersion)
+    out.push(`kubernetesVersion: expected ${show(expected.kubernetesVersion)}, got ${show(actual.kubernetesVersion)}`);
+  if (expected.countsUnknown !== undefined && Boolean(cluster.nodesUnknown?.length) !== expected.countsUnknown)
+    out.push(`node counts unknown: expected ${expected.countsUnknown ? 'some' : 'none'}, got ${show(cluster.nodesUnknown)}`);
+  if (expected.pools !== undefined)
+    for (const [pool, count] of Object.entries(expected.pools)) {
+      const got = cluster.nodes.filter((n) => n.pool === pool).length;
+      if (count === null ? got !== 0 || !cluster.nodesUnknown?.length : got !== count)
+        out.push(
+          `pool ${pool}: expected ${count === null ? 'an unknown count' : `${count} nodes`}, got ${got}${cluster.nodesUnknown?.length ? ` (open: ${cluster.nodesUnknown.join('; ')})` : ''}`,
+        );
+    }
+  if (expected.ace !== undefined) {
+    const ace = cluster.authorizedEndpoint;
+    if (expected.ace === null ? ace !== undefined : ace?.fqdn !== expected.ace.fqdn)
+      out.push(`authorizedEndpoint: expected ${show(expected.ace)}, got ${show(ace)}`);
+  }
   return out;
 }
 
@@ -100,11 +143,11 @@ function expectNone(mismatches: readonly string[], what: string): void {
 
 function registerFile(file: string, expectation: FileExpectation): void {
   if ('refused' in expectation) {
-    it('is refused with a clear message', () => {
+    it('is refused with a clear message', async () => {
       let error: unknown;
       let readAs: string | undefined;
       try {
-        readAs = readCorpusFile(file).format;
+        readAs = (await readCorpusFile(file, {}, expectation.set)).format;
       } catch (e) {
         error = e;
       }
@@ -115,15 +158,15 @@ function registerFile(file: string, expectation: FileExpectation): void {
     return;
   }
 
-  const { read, asRancher } = expectation;
-  it(`reads as ${read.format}: cluster ${read.cluster} (${read.distribution}), ${read.nodes.length} node(s)`, () => {
-    const result = tryRead(file);
+  const { read, asRancher, set } = expectation;
+  it(`reads as ${read.format}: cluster ${read.cluster} (${read.distribution}), ${read.nodes.length} node(s)`, async () => {
+    const result = await tryRead(file, {}, set);
     const mismatches = typeof result === 'string' ? [result] : clusterMismatches(read, result);
     expectNone(mismatches, `${file} (reading)`);
   });
 
-  it('findings as a downstream cluster', () => {
-    const result = tryRead(file);
+  it('findings as a downstream cluster', async () => {
+    const result = await tryRead(file, {}, set);
     const mismatches = typeof result === 'string' ? [result] : findingMismatches(read, check(result));
     expectNone(mismatches, `${file} (findings)`);
   });
@@ -131,8 +174,8 @@ function registerFile(file: string, expectation: FileExpectation): void {
   // A file the tools accept must survive our own export: cluster.yml written back from the plan reads
   // again with the same nodes and without a single refusal (and an unclean file is never written silently).
   if (read.distribution === 'rke')
-    it('exports a cluster.yml that reads back without refusals, or says what blocks it', () => {
-      const result = tryRead(file);
+    it('exports a cluster.yml that reads back without refusals, or says what blocks it', async () => {
+      const result = await tryRead(file, {}, set);
       if (typeof result === 'string') return expectNone([result], `${file} (export)`);
       const refused = check(result).filter((f) => f.severity === 'error' && (RKE_REFUSALS as readonly string[]).includes(f.rule));
       if (refused.length > 0) {
@@ -151,8 +194,8 @@ function registerFile(file: string, expectation: FileExpectation): void {
     });
 
   if (asRancher)
-    it('findings as the Rancher cluster (Rancher 2.4.8)', () => {
-      const result = tryRead(file, RANCHER_READING);
+    it('findings as the Rancher cluster (Rancher 2.4.8)', async () => {
+      const result = await tryRead(file, RANCHER_READING, set);
       if (typeof result === 'string') return expectNone([result], `${file} (as the Rancher cluster)`);
       const mismatches: string[] = [];
       // Same cluster as the downstream reading, now named as the one that runs Rancher.

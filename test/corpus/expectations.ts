@@ -36,6 +36,14 @@ export interface ReadExpectation extends FindingExpectation {
   hosting: Hosting | undefined;
   datastore: Datastore | undefined;
   nodes: NodeFacts[];
+  /** Checked when given: the declared Kubernetes version (null: none). */
+  kubernetesVersion?: string | null;
+  /** Checked when given: does the file leave some node counts open (a variable without a default)? */
+  countsUnknown?: boolean;
+  /** Checked when given: nodes per machine pool; null = the count is open (no nodes, and named as open). */
+  pools?: Record<string, number | null>;
+  /** Checked when given: the authorized cluster endpoint's FQDN, or null for none. */
+  ace?: { fqdn: string | undefined } | null;
 }
 
 export type FileExpectation =
@@ -44,10 +52,13 @@ export type FileExpectation =
       read: ReadExpectation;
       /** Read again with { as: 'rancher', rancherVersion: '2.4.8' }: same cluster, these findings. */
       asRancher?: FindingExpectation;
+      /** Read several corpus files together as one input: the name each takes in the set → the corpus file. The key is then a label. */
+      set?: Record<string, string>;
     }
   | {
       /** readInputDetailed must throw an InputError whose message matches. */
       refused: RegExp;
+      set?: Record<string, string>;
     };
 
 // ---------------------------------------------------------------------------------------------
@@ -923,6 +934,490 @@ export const NGINX: Record<string, FileExpectation> = {
   'nginx-l4-rancher.conf': { refused: /nginx configuration/i },
 };
 
+// ---------------------------------------------------------------------------------------------
+// Files that declare pools rather than machines (issue 21, third set): Cluster API / Turtles,
+// cluster-templates Helm values, Ansible inventories, a List of provisioning Clusters. From each
+// row of SOURCES.md: a control-plane machine is an RKE2/K3s server and a machine deployment an
+// agent; Helm node pools keep Rancher's etcd/controlplane/worker flags; a pool of N machines is N
+// nodes <pool>-1 … <pool>-N (no addresses: machines get theirs at install); a `${VAR}` count is open.
+
+const AGENT: NodeRole[] = ['agent'];
+/** `count` nodes <pool>-1 … <pool>-N without addresses. */
+const pool = (name: string, count: number, roles: NodeRole[]): NodeFacts[] =>
+  Array.from({ length: count }, (_, i) => named(`${name}-${i + 1}`, undefined, roles));
+/** Single etcd member / single server: losing it loses the cluster. */
+const ONE_NODE_LOSS = 'downstream-survives-node-loss';
+
+export const DECLARED_YAML: Record<string, FileExpectation> = {
+  // RKE2ControlPlane replicas 1 (no version), MachineDeployment replicas 1 at ${KUBERNETES_VERSION}+rke2r1 (open).
+  'capi-rke2-metal3-cluster-template.yaml': {
+    read: {
+      format: 'capi',
+      cluster: 'cluster-name', // ${CLUSTER_NAME}, a placeholder
+      distribution: 'rke2',
+      hosting: undefined,
+      datastore: 'embedded',
+      // Both objects are named ${CLUSTER_NAME}: the deployment's pool is told apart as -workers.
+      nodes: [...pool('cluster-name', 1, SERVER), ...pool('cluster-name-workers', 1, AGENT)],
+      kubernetesVersion: null,
+      countsUnknown: false,
+      pools: { 'cluster-name': 1, 'cluster-name-workers': 1 },
+      ace: null,
+      fires: [{ rule: ONE_NODE_LOSS, nodes: ['cluster-name-1'] }],
+      quiet: ['plan-counts-unknown', 'plan-node-unique'],
+    },
+  },
+  // RKE2ControlPlane ${CLUSTER_NAME}-control-plane replicas 3, MachineDeployment ${CLUSTER_NAME}-workers replicas 3, v1.30.8+rke2r1.
+  'capi-rke2-openstack-cluster-template.yaml': {
+    read: {
+      format: 'capi',
+      cluster: 'cluster-name',
+      distribution: 'rke2',
+      hosting: undefined,
+      datastore: 'embedded',
+      nodes: [...pool('cluster-name-control-plane', 3, SERVER), ...pool('cluster-name-workers', 3, AGENT)],
+      kubernetesVersion: 'v1.30.8+rke2r1',
+      countsUnknown: false,
+      pools: { 'cluster-name-control-plane': 3, 'cluster-name-workers': 3 },
+      ace: null,
+      fires: [],
+      quiet: [ONE_NODE_LOSS, 'etcd-odd-members', 'plan-counts-unknown'],
+    },
+  },
+  // replicas: ${CONTROL_PLANE_MACHINE_COUNT} and ${WORKER_MACHINE_COUNT}: both open; version ${KUBERNETES_VERSION}+rke2r1 open.
+  'capi-rke2-docker-kube-vip-cluster-template.yaml': {
+    read: {
+      format: 'capi',
+      cluster: 'cluster-name',
+      distribution: 'rke2',
+      hosting: undefined,
+      datastore: 'embedded',
+      nodes: [],
+      kubernetesVersion: null,
+      countsUnknown: true,
+      pools: { 'cluster-name-control-plane': null, 'worker-md-0': null },
+      ace: null,
+      fires: ['plan-counts-unknown'],
+      quiet: [ONE_NODE_LOSS, 'etcd-odd-members'],
+    },
+  },
+  // ClusterClass topology: controlPlane.replicas 1, md-0 replicas 1, v1.36.0+rke2r1.
+  'turtles-docker-rke2-topology-cluster.yaml': {
+    read: {
+      format: 'capi',
+      cluster: 'docker-rke2-example',
+      distribution: 'rke2',
+      hosting: undefined,
+      datastore: 'embedded',
+      nodes: [...pool('docker-rke2-example-control-plane', 1, SERVER), ...pool('docker-rke2-example-md-0', 1, AGENT)],
+      kubernetesVersion: 'v1.36.0+rke2r1',
+      countsUnknown: false,
+      pools: { 'docker-rke2-example-control-plane': 1, 'docker-rke2-example-md-0': 1 },
+      ace: null,
+      fires: [{ rule: ONE_NODE_LOSS, nodes: ['docker-rke2-example-control-plane-1'] }],
+      quiet: ['plan-counts-unknown'],
+    },
+  },
+  // cluster.name rke2-cluster-aws, cluster.config.kubernetesVersion v1.26.11+rke2r1, ACE off;
+  // control-plane-nodes ×1 etcd+controlplane, worker-nodes ×1 worker.
+  'helm-cluster-templates-aws-1cp-1worker.values.yaml': {
+    read: {
+      format: 'helm-values',
+      cluster: 'rke2-cluster-aws',
+      distribution: 'rke2',
+      hosting: undefined,
+      datastore: undefined,
+      nodes: [...pool('control-plane-nodes', 1, CP_ETCD), ...pool('worker-nodes', 1, WORKER)],
+      kubernetesVersion: 'v1.26.11+rke2r1',
+      countsUnknown: false,
+      pools: { 'control-plane-nodes': 1, 'worker-nodes': 1 },
+      ace: null,
+      fires: [{ rule: ONE_NODE_LOSS, nodes: ['control-plane-nodes-1'] }],
+      quiet: ['plan-counts-unknown'],
+    },
+  },
+  // An override file: one pool vsphere-nodepool-1, all roles, quantity 1; no name, version or ACE in the file.
+  'helm-cluster-template-examples-vsphere.values.yaml': {
+    read: {
+      format: 'helm-values',
+      cluster: 'cluster', // the name comes from the chart's own values at install
+      distribution: 'rke2', // no version in the file: read as RKE2, with a warning
+      hosting: undefined,
+      datastore: undefined,
+      nodes: pool('vsphere-nodepool-1', 1, ALL),
+      kubernetesVersion: null,
+      countsUnknown: false,
+      pools: { 'vsphere-nodepool-1': 1 },
+      ace: null,
+      fires: [{ rule: ONE_NODE_LOSS, nodes: ['vsphere-nodepool-1-1'] }],
+      quiet: ['plan-counts-unknown'],
+    },
+  },
+  // cluster.name "" (given at install), v1.35.3+rke2r1, pool-all ×3 all roles, ACE off, CIDRs 10.42/10.43.
+  'helm-rancher-hetzner-3allroles-noname.values.yaml': {
+    read: {
+      format: 'helm-values',
+      cluster: 'cluster',
+      distribution: 'rke2',
+      hosting: undefined,
+      datastore: undefined,
+      nodes: pool('pool-all', 3, ALL),
+      kubernetesVersion: 'v1.35.3+rke2r1',
+      countsUnknown: false,
+      pools: { 'pool-all': 3 },
+      ace: null,
+      fires: [],
+      quiet: [ONE_NODE_LOSS, 'etcd-odd-members', 'plan-counts-unknown'],
+    },
+  },
+  // all.vars install_rke2_version v1.27.10+rke2r1; rke2_servers: server0.example.com; rke2_agents: agent0, agent1 (no addresses given).
+  'ansible-rke2-inventory-sample.hosts.yml': {
+    read: {
+      format: 'ansible-inventory',
+      cluster: 'rke2_cluster',
+      distribution: 'rke2',
+      hosting: undefined,
+      datastore: 'embedded',
+      nodes: [named('server0.example.com', undefined, SERVER), named('agent0.example.com', undefined, AGENT), named('agent1.example.com', undefined, AGENT)],
+      kubernetesVersion: 'v1.27.10+rke2r1',
+      countsUnknown: false,
+      ace: null,
+      fires: [{ rule: ONE_NODE_LOSS, nodes: ['server0.example.com'] }],
+      quiet: ['plan-counts-unknown'],
+    },
+  },
+  // v1.30.1+rke2r1; server davros (node_ip .10); agents oswin .11, calcula .12, dalek-sec .15, dalek-caan .16, dalek-thay .9.
+  'ansible-rke2-inventory-skaro-1server-5agents.hosts.yml': {
+    read: {
+      format: 'ansible-inventory',
+      cluster: 'rke2_cluster',
+      distribution: 'rke2',
+      hosting: undefined,
+      datastore: 'embedded',
+      nodes: [
+        named('davros', '192.168.5.10', SERVER),
+        named('oswin', '192.168.5.11', AGENT),
+        named('calcula', '192.168.5.12', AGENT),
+        named('dalek-sec', '192.168.5.15', AGENT),
+        named('dalek-caan', '192.168.5.16', AGENT),
+        named('dalek-thay', '192.168.5.9', AGENT),
+      ],
+      kubernetesVersion: 'v1.30.1+rke2r1',
+      countsUnknown: false,
+      ace: null,
+      fires: [{ rule: ONE_NODE_LOSS, nodes: ['davros'] }],
+      quiet: ['plan-counts-unknown', 'plan-node-unique'],
+    },
+  },
+  // k3s_cluster: server 192.16.35.11, agents .12 and .13; k3s_version v1.31.12+k3s1; one server → SQLite.
+  'ansible-k3s-inventory-sample.yml': {
+    read: {
+      format: 'ansible-inventory',
+      cluster: 'k3s_cluster',
+      distribution: 'k3s',
+      hosting: undefined,
+      datastore: 'sqlite',
+      nodes: [named('192.16.35.11', '192.16.35.11', SERVER), named('192.16.35.12', '192.16.35.12', AGENT), named('192.16.35.13', '192.16.35.13', AGENT)],
+      kubernetesVersion: 'v1.31.12+k3s1',
+      countsUnknown: false,
+      ace: null,
+      fires: [{ rule: ONE_NODE_LOSS, nodes: ['192.16.35.11'] }],
+      quiet: ['plan-counts-unknown'],
+    },
+  },
+  // Molecule: node1–node3 in masters (rke2_type server), node4 in workers (agent), all in k8s_cluster; no addresses or version.
+  'ansible-lablabs-rke2-molecule-ha-cluster.molecule.yml': {
+    read: {
+      format: 'ansible-inventory',
+      cluster: 'k8s_cluster',
+      distribution: 'rke2',
+      hosting: undefined,
+      datastore: 'embedded',
+      nodes: [named('node1', undefined, SERVER), named('node2', undefined, SERVER), named('node3', undefined, SERVER), named('node4', undefined, AGENT)],
+      kubernetesVersion: null,
+      countsUnknown: false,
+      ace: null,
+      fires: [],
+      quiet: [ONE_NODE_LOSS, 'etcd-odd-members', 'plan-counts-unknown'],
+    },
+  },
+  // A kind: List with one provisioning Cluster "local", v1.21.7+rke2r1, rkeConfig: {} (no machine pools):
+  // a cluster of the plan whose nodes are not in the file — never a node called "local".
+  'provisioning-clusters-list-harvester-local.yaml': {
+    read: {
+      format: 'manifests',
+      cluster: 'local',
+      distribution: 'rke2',
+      hosting: undefined,
+      datastore: undefined,
+      nodes: [],
+      kubernetesVersion: 'v1.21.7+rke2r1',
+      countsUnknown: true,
+      ace: null,
+      fires: ['plan-counts-unknown'],
+      quiet: [ONE_NODE_LOSS, 'node-roles-present'],
+    },
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Terraform: rancher2_cluster_v2 (provider rancher/rancher2) and rke_cluster (provider rancher/rke).
+// Read by hand from SOURCES.md's rows. Conventions of the reader, stated here once: a pool's nodes
+// are <pool>-1 … <pool>-N; a pool name the files do not settle keeps its literal part
+// ("${local.cluster_name}-cp" → cp); a cluster name they do not settle is the resource label; an
+// rke_cluster node without a known address or hostname_override is node-<i>. RKE2 and K3s clusters
+// read without a Rancher version are checked as Rancher 2.4, before RKE2/K3s provisioning existed,
+// so only the rules that hold for any layout (etcd counts, surviving a node loss) are asserted.
+
+// (pool() is shared with the section above.)
+const NO_TF_CLUSTER = /no rancher2_cluster_v2 or rke_cluster resource/;
+/** The rules that count nodes: never judged while a count is open. */
+const COUNTED = [
+  'etcd-odd-members',
+  'etcd-max-members',
+  'downstream-survives-node-loss',
+  'downstream-three-etcd',
+  'downstream-two-controlplane',
+  'rke-each-role',
+];
+
+export const TERRAFORM: Record<string, FileExpectation> = {
+  'tf-rancher2-multiple-pools-downstream-module.tf': {
+    // The module alone: both quantities come from variables without defaults (variables.tf is not in the corpus).
+    read: {
+      format: 'terraform',
+      cluster: 'rke2_cluster', // name = local.cluster_name = var.name: unknown, so the resource label
+      distribution: 'rke2',
+      hosting: undefined,
+      datastore: undefined,
+      nodes: [],
+      kubernetesVersion: null,
+      countsUnknown: true,
+      pools: { cp: null, wk: null },
+      ace: null,
+      fires: ['plan-counts-unknown'],
+      quiet: COUNTED,
+    },
+  },
+  'tf-rancher2-multiple-pools-caller-2cp-2workers.tf': { refused: NO_TF_CLUSTER }, // no cluster resource of its own
+  'deploy_rke2_multiple_pools: caller + module': {
+    // The provider's example read as Terraform reads it: the caller passes 2 and 2, so two etcd members.
+    set: { 'main.tf': 'tf-rancher2-multiple-pools-caller-2cp-2workers.tf', 'modules/downstream/main.tf': 'tf-rancher2-multiple-pools-downstream-module.tf' },
+    read: {
+      format: 'terraform',
+      cluster: 'rke2_cluster', // "${local.project_name}-mp" hangs on md5(): unknown
+      distribution: 'rke2',
+      hosting: undefined,
+      datastore: undefined,
+      nodes: [...pool('cp', 2, CP_ETCD), ...pool('wk', 2, WORKER)],
+      kubernetesVersion: null,
+      countsUnknown: false,
+      pools: { cp: 2, wk: 2 },
+      ace: null,
+      fires: ['etcd-odd-members', 'downstream-survives-node-loss'],
+      quiet: [...CLEAN_NODES, 'plan-counts-unknown'],
+    },
+  },
+  'tf-rancher2-cluster-v2-harvester-1cp-etcd-1worker.tf': {
+    read: {
+      format: 'terraform',
+      cluster: 'rancher_guest_cluster', // var.cluster_name is set by a caller outside this file
+      distribution: 'rke2',
+      hosting: undefined,
+      datastore: undefined,
+      nodes: [...pool('controlerplan', 1, CP_ETCD), ...pool('worker', 1, WORKER)],
+      kubernetesVersion: null,
+      countsUnknown: false,
+      pools: { controlerplan: 1, worker: 1 },
+      ace: null,
+      fires: ['downstream-survives-node-loss'], // a single etcd member and a single control plane
+      quiet: [...CLEAN_NODES, 'plan-counts-unknown', 'etcd-odd-members'],
+    },
+  },
+  'tf-rancher2-cluster-v2-k3s-gpu-3pool-1allroles.tf': {
+    read: {
+      format: 'terraform',
+      cluster: 'multi-node-gpu',
+      distribution: 'k3s', // the version says +k3s, whatever the comment says
+      hosting: undefined,
+      datastore: undefined,
+      nodes: [...pool('gpu-pool', 1, WORKER), ...pool('std-pool', 1, WORKER), ...pool('control-plane-pool', 1, ALL)],
+      kubernetesVersion: 'v1.26.12+k3s1',
+      countsUnknown: false,
+      pools: { 'gpu-pool': 1, 'std-pool': 1, 'control-plane-pool': 1 },
+      ace: null,
+      fires: ['downstream-survives-node-loss'], // one etcd member, on a node that also runs workloads
+      quiet: [...CLEAN_NODES, 'plan-counts-unknown', 'etcd-odd-members'],
+    },
+  },
+  'tf-rancher2-cluster-v2-7pool-15etcd-20cp-generated.tf': {
+    read: {
+      format: 'terraform',
+      cluster: 'rancher2_cluster_v2',
+      distribution: 'rke2', // version from a variable: RKE2 assumed, with a warning
+      hosting: undefined,
+      datastore: undefined,
+      nodes: [
+        ...pool('pool1', 1, ALL),
+        ...pool('pool2', 2, ['controlplane', 'worker']),
+        ...pool('pool3', 3, ['etcd', 'worker']),
+        ...pool('pool4', 4, CP_ETCD),
+        ...pool('pool5', 5, WORKER),
+        ...pool('pool6', 6, ['controlplane']),
+        ...pool('pool7', 7, ALL),
+      ],
+      kubernetesVersion: null,
+      countsUnknown: false,
+      pools: { pool1: 1, pool2: 2, pool3: 3, pool4: 4, pool5: 5, pool6: 6, pool7: 7 },
+      ace: null,
+      fires: ['etcd-max-members'], // 15 etcd members: odd, but far above the advised 3 or 5
+      quiet: [...CLEAN_NODES, 'plan-counts-unknown', 'etcd-odd-members', 'downstream-survives-node-loss'],
+    },
+  },
+  'tf-rancher2-cluster-v2-3pool-split-1etcd-1cp-1worker.tf': {
+    read: {
+      format: 'terraform',
+      cluster: 'rancher2_cluster_v2',
+      distribution: 'rke2',
+      hosting: undefined,
+      datastore: undefined,
+      nodes: [...pool('pool1', 1, ['etcd']), ...pool('pool2', 1, ['controlplane']), ...pool('pool3', 1, WORKER)],
+      kubernetesVersion: 'v1.22.9+rke2r2',
+      countsUnknown: false,
+      pools: { pool1: 1, pool2: 1, pool3: 1 },
+      ace: null,
+      fires: ['downstream-survives-node-loss'],
+      quiet: [...CLEAN_NODES, 'plan-counts-unknown', 'etcd-odd-members'],
+    },
+  },
+  'tf-rancher2-cluster-v2-vsphere-dynamic-pools.tf': {
+    // Alone: the pools come from var.node, which has no default here.
+    read: {
+      format: 'terraform',
+      cluster: 'rke2', // random_pet: unknown until apply
+      distribution: 'rke2',
+      hosting: undefined,
+      datastore: undefined,
+      nodes: [],
+      kubernetesVersion: null,
+      countsUnknown: true,
+      ace: null,
+      fires: ['plan-counts-unknown'],
+      quiet: COUNTED,
+    },
+  },
+  'tf-rancher2-vsphere-dynamic-pools-3cp-3workers.tfvars': { refused: NO_TF_CLUSTER }, // values only
+  'vsphere_rancher_cluster: cluster.tf + example.terraform.tfvars': {
+    set: {
+      'cluster.tf': 'tf-rancher2-cluster-v2-vsphere-dynamic-pools.tf',
+      'example.terraform.tfvars': 'tf-rancher2-vsphere-dynamic-pools-3cp-3workers.tfvars',
+    },
+    read: {
+      format: 'terraform',
+      cluster: 'rke2',
+      distribution: 'rke2',
+      hosting: undefined,
+      datastore: undefined,
+      nodes: [...pool('ctl-plane', 3, CP_ETCD), ...pool('worker', 3, WORKER)],
+      kubernetesVersion: 'v1.26.8+rke2r1',
+      countsUnknown: false,
+      pools: { 'ctl-plane': 3, worker: 3 },
+      ace: null,
+      fires: [],
+      quiet: [...CLEAN_NODES, 'plan-counts-unknown', 'etcd-odd-members', 'downstream-survives-node-loss'],
+    },
+  },
+  'tf-rancher2-cluster-v2-custom-ace-cis.tf': {
+    // A custom cluster: no machine pools, so no node count at all. ACE's enabled comes from a variable
+    // declared outside this file (default true there), so in this file it is not known and not judged.
+    read: {
+      format: 'terraform',
+      cluster: 'loadtest',
+      distribution: 'rke2',
+      hosting: undefined,
+      datastore: undefined,
+      nodes: [],
+      kubernetesVersion: null,
+      countsUnknown: true,
+      ace: null,
+      fires: ['plan-counts-unknown'],
+      quiet: COUNTED,
+    },
+  },
+  'tf-rke-cluster-3node-allroles-mixed-internal.tf': {
+    read: {
+      format: 'terraform',
+      cluster: 'local', // cluster_name unset: rke's default
+      distribution: 'rke',
+      hosting: undefined,
+      datastore: undefined,
+      nodes: [at('192.2.0.1', ALL), at('192.2.0.2', ALL), at('15.188.119.237', ALL)],
+      kubernetesVersion: null,
+      countsUnknown: false,
+      fires: [{ rule: 'downstream-single-role', nodes: ['192.2.0.1', '192.2.0.2', '15.188.119.237'] }],
+      quiet: [
+        ...RKE_ACCEPTS,
+        'plan-counts-unknown',
+        'etcd-odd-members',
+        'downstream-three-etcd',
+        'downstream-two-controlplane',
+        'downstream-survives-node-loss',
+      ],
+    },
+  },
+  'tf-rke-cluster-2cp-etcd-2workers.tf': {
+    read: {
+      format: 'terraform',
+      cluster: 'local',
+      distribution: 'rke',
+      hosting: undefined,
+      datastore: undefined,
+      // Addresses come from variables without defaults: unknown, so the nodes are numbered.
+      nodes: [named('node-1', undefined, CP_ETCD), named('node-2', undefined, CP_ETCD), named('node-3', undefined, WORKER), named('node-4', undefined, WORKER)],
+      kubernetesVersion: null,
+      countsUnknown: false,
+      fires: ['etcd-odd-members', 'downstream-three-etcd', 'downstream-survives-node-loss'], // 2 etcd members
+      quiet: ['plan-counts-unknown', 'rke-each-role', 'node-roles-present', 'plan-node-unique', 'downstream-two-controlplane'],
+    },
+  },
+  'tf-rke-cluster-dynamic-3allroles-1worker.tf': {
+    read: {
+      format: 'terraform',
+      cluster: 'local',
+      distribution: 'rke',
+      hosting: undefined,
+      datastore: undefined,
+      nodes: [at('192.168.1.110', ALL), at('192.168.1.111', ALL), at('192.168.1.112', ALL), at('192.168.1.113', WORKER)],
+      kubernetesVersion: null,
+      countsUnknown: false,
+      fires: [{ rule: 'downstream-single-role', nodes: ['192.168.1.110', '192.168.1.111', '192.168.1.112'] }],
+      quiet: [
+        ...RKE_ACCEPTS,
+        'plan-counts-unknown',
+        'etcd-odd-members',
+        'downstream-three-etcd',
+        'downstream-two-controlplane',
+        'downstream-survives-node-loss',
+      ],
+    },
+  },
+  'tf-rke-cluster-aws-ec2-1cp-etcd-3workers.tf': {
+    read: {
+      format: 'terraform',
+      cluster: 'local',
+      distribution: 'rke',
+      hosting: undefined,
+      datastore: undefined,
+      // Addresses are module outputs: unknown until apply.
+      nodes: [named('node-1', undefined, CP_ETCD), named('node-2', undefined, WORKER), named('node-3', undefined, WORKER), named('node-4', undefined, WORKER)],
+      kubernetesVersion: null,
+      countsUnknown: false,
+      fires: ['downstream-three-etcd', 'downstream-two-controlplane', 'downstream-survives-node-loss'], // one etcd member, one control plane
+      quiet: ['plan-counts-unknown', 'etcd-odd-members', 'rke-each-role', 'node-roles-present', 'plan-node-unique'],
+    },
+  },
+};
+
 /** The table, grouped by file type, in the order the suite reports them. */
 export const GROUPS: readonly (readonly [string, Record<string, FileExpectation>])[] = [
   ['RKE cluster.yml', CLUSTER_YML],
@@ -930,4 +1425,6 @@ export const GROUPS: readonly (readonly [string, Record<string, FileExpectation>
   ['K3s config.yaml', K3S_CONFIG],
   ['RKE2 config.yaml', RKE2_CONFIG],
   ['nginx', NGINX],
+  ['Cluster API, Helm values, Ansible, Lists', DECLARED_YAML],
+  ['Terraform', TERRAFORM],
 ];

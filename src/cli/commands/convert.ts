@@ -1,10 +1,11 @@
 // rancher-arch convert FILE --to FORMAT: read any input and write it with one of the registry's
 // writers (a plan, a cluster.yml, an nginx configuration). A writer that refuses (ExportError) or
 // a plan without what the format needs is reported like unreadable input: exit 2.
-import { ExportError, FORMATS, formatById, InputError, listNames, readInputDetailed, rke2Configs } from '../../rules/index.ts';
+import { ExportError, FORMATS, formatById, InputError, listNames, rke2Configs } from '../../rules/index.ts';
 import { choiceValue, stringValue, UsageError, type OptionSpecs } from '../args.ts';
-import { readSource } from '../inputs.ts';
-import { READ_OPTIONS, readOptionsOf, readSettings } from '../options.ts';
+import { readAnySource } from '../folder.ts';
+import type { Source } from '../inputs.ts';
+import { READ_OPTIONS, readSettings } from '../options.ts';
 import { warningLines } from '../output/messages.ts';
 import type { Command } from './command.ts';
 
@@ -27,10 +28,10 @@ export const convert: Command = {
     const to = choiceValue(args, 'to', WRITABLE);
     if (!to) throw new UsageError(`convert needs --to ${WRITABLE.join(', ')}`);
     const file = args.positionals[0] as string;
-    const source = file === '-' ? { name: '<stdin>', path: undefined } : { name: file, path: file };
-    const text = await readSource(source, io);
+    const source: Source = file === '-' ? { name: '<stdin>', path: undefined } : { name: file, path: file, folder: io.listDir?.(file) !== undefined };
     const settings = readSettings(args);
-    const result = readInputDetailed(text, readOptionsOf(settings, source.name));
+    // Folders (Terraform) and .tf files are read like check reads them.
+    const result = await readAnySource(source, settings, io);
     io.stderr(warningLines(result.warnings));
     const plan = result.plan;
     const cluster = stringValue(args, 'cluster') ?? (plan.clusters.length === 1 ? plan.clusters[0]?.name : undefined);

@@ -93,6 +93,8 @@ function place(line: number | undefined, col: number | undefined) {
 interface Located {
   index: number;
   artifact: { uri: string; uriBaseId?: string } | undefined;
+  /** For inputs read as a set of files (a Terraform folder), places name their own file. */
+  cwd: string;
 }
 
 function findingLocations(f: CheckedFinding, input: CheckedInput, artifact: Located): { locations: Location[]; related: Location[] } {
@@ -101,8 +103,13 @@ function findingLocations(f: CheckedFinding, input: CheckedInput, artifact: Loca
   const nodeIndexes = cluster ? f.nodes.map((n) => cluster.nodes.findIndex((node) => node.name === n)) : [];
   const at = (path: readonly PropertyKey[], logical: { name: string; fullyQualifiedName: string; kind: string }, message?: string): Location => {
     const loc: Location = { logicalLocations: [logical] };
-    if (artifact.artifact) {
-      const region = place(input.locate(path)?.line, input.locate(path)?.col);
+    const pos = input.locate(path);
+    if (pos?.file !== undefined) {
+      // A place in one file of a folder read as one input: that file, not the folder.
+      const region = place(pos.line, pos.col);
+      loc.physicalLocation = { artifactLocation: artifactLocation(pos.file, artifact.cwd), ...(region ? { region } : {}) };
+    } else if (artifact.artifact) {
+      const region = place(pos?.line, pos?.col);
       loc.physicalLocation = { artifactLocation: { ...artifact.artifact, index: artifact.index }, ...(region ? { region } : {}) };
     }
     if (message) loc.message = { text: message };
@@ -217,7 +224,7 @@ export function runSarif(run: CheckRun, cwd: string): Log {
         profileId: input.report.profile.id,
       },
     });
-    const located: Located = { index, artifact: location };
+    const located: Located = { index, artifact: location, cwd };
     for (const f of input.report.findings) results.push(resultOf(f, input, located, base));
     for (const f of input.waived) results.push(resultOf(f, input, located, base));
   }

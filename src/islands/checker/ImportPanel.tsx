@@ -6,6 +6,7 @@
 import { useEffect, useId, useState, type DragEvent } from 'react';
 import { InputError } from '../../rules/formats/input-error.ts';
 import type { ReadOptions, ReadResult } from '../../rules/formats/read.ts';
+import type { SourceFile } from '../../rules/formats/read-async.ts';
 import { LIMITS } from '../../rules/limits.ts';
 import { plural } from './summary.ts';
 import { checkVersion } from './validation.ts';
@@ -16,8 +17,14 @@ const FORMAT_WORDS: Record<ReadResult['format'], string> = {
   'cluster-yml': 'an RKE cluster.yml',
   'kubectl-nodes': 'a kubectl nodes list',
   'provisioning-cluster': "Rancher's provisioning Cluster",
+  manifests: 'a List or stream of provisioning Clusters',
+  capi: 'Cluster API manifests',
+  'helm-values': 'cluster-templates Helm values',
+  'ansible-inventory': 'an Ansible inventory',
   'k3s-config': 'a K3s config.yaml',
   'rke2-config': 'an RKE2 config.yaml',
+  terraform: 'Terraform files',
+  'terraform-plan-json': 'terraform show -json output',
 };
 
 export interface ImportError {
@@ -25,17 +32,19 @@ export interface ImportError {
   place: string;
 }
 
-const loadReader = () => import('../../rules/formats/read.ts');
+// The reader with its asynchronous entry; Terraform's HCL parser loads later still, on the first .tf read.
+const loadReader = () => import('../../rules/formats/read-async.ts');
+const hclAssets = async () => (await import('./hcl-assets.ts')).browserHclAssets();
 const loadDecoder = () => import('../../rules/formats/text.ts');
 
 /** Read text into a plan, or say why not. Never throws. */
 export async function tryImport(
-  text: string,
+  text: string | readonly SourceFile[],
   options: Pick<ReadOptions, 'filename' | 'as' | 'rancherVersion'> = {},
 ): Promise<{ result: ReadResult } | { error: ImportError }> {
   try {
-    const { readInputDetailed } = await loadReader();
-    return { result: readInputDetailed(text, options) };
+    const { readInputAsync } = await loadReader();
+    return { result: await readInputAsync(text, { ...options, hclAssets }) };
   } catch (error) {
     if (error instanceof InputError) return { error: { reason: error.reason, place: error.place } };
     return { error: { reason: error instanceof Error ? error.message : String(error), place: '' } };
@@ -79,7 +88,7 @@ export function ImportPanel({ onImport, headingId }: { onImport: (result: ReadRe
   const versionText = version ?? preference ?? '';
   const versionVerdict = checkVersion(versionText);
 
-  const run = async (input: string, filename?: string) => {
+  const run = async (input: string | readonly SourceFile[], filename?: string) => {
     if (!versionVerdict.ok) {
       setError({ reason: versionVerdict.problem, place: 'Rancher version' });
       return;
@@ -99,21 +108,29 @@ export function ImportPanel({ onImport, headingId }: { onImport: (result: ReadRe
     onImport(outcome.result, description);
   };
 
-  const readFile = async (file: File | undefined) => {
-    if (!file) return;
-    const read = await readFileText(file);
-    if ('error' in read) {
-      setError(read.error);
-      return;
+  // Several files chosen or dropped together are one Terraform folder (.tf and .tfvars).
+  const readFiles = async (list: ArrayLike<File> | null | undefined) => {
+    const chosen = Array.from(list ?? []).slice(0, 200);
+    if (chosen.length === 0) return;
+    const files: SourceFile[] = [];
+    for (const file of chosen) {
+      const read = await readFileText(file);
+      if ('error' in read) {
+        setError(read.error);
+        return;
+      }
+      files.push({ name: file.name, text: read.text });
     }
-    setText(read.text);
-    await run(read.text, file.name);
+    const first = files[0] as SourceFile;
+    setText(files.length === 1 ? first.text : '');
+    if (files.length === 1) await run(first.text, first.name);
+    else await run(files, files.map((f) => f.name).join(', '));
   };
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
-    void readFile(e.dataTransfer?.files[0]);
+    void readFiles(e.dataTransfer?.files);
   };
   const prefetch = () => void loadReader();
 
@@ -136,8 +153,11 @@ export function ImportPanel({ onImport, headingId }: { onImport: (result: ReadRe
           Paste or drop a file here
         </label>
         <span id={`${id}-kinds`} className="ck-hint">
-          A plan file (YAML or JSON), an RKE <code>cluster.yml</code>, <code>kubectl get nodes -o json</code> output, or a K3s or RKE2 <code>config.yaml</code>.
-          Importing replaces the plan below (Undo brings it back); input that cannot be read changes nothing.
+          A plan file (YAML or JSON), an RKE <code>cluster.yml</code>, <code>kubectl get nodes -o json</code> output, a K3s or RKE2 <code>config.yaml</code>,
+          Cluster API manifests (RKE2 or K3s control plane and machine deployments, or a ClusterClass topology), cluster-templates Helm values (
+          <code>nodepools:</code>), an Ansible inventory for RKE2 or K3s (YAML or INI), a <code>kind: List</code> or <code>helm template</code> stream of
+          provisioning Clusters, or Terraform: <code>.tf</code> and <code>.tfvars</code> files (choose or drop them together) or{' '}
+          <code>terraform show -json</code> output. Importing replaces the plan below (Undo brings it back); input that cannot be read changes nothing.
         </span>
         <textarea
           id={`${id}-text`}
@@ -156,9 +176,11 @@ export function ImportPanel({ onImport, headingId }: { onImport: (result: ReadRe
             <span className="ck-label">Or choose a file</span>
             <input
               type="file"
-              accept=".yaml,.yml,.json,.txt,application/json,application/yaml,text/plain"
+              accept=".yaml,.yml,.json,.txt,.ini,.tf,.tfvars,application/json,application/yaml,text/plain"
+              multiple
               onChange={(e) => {
-                void readFile(e.currentTarget.files?.[0]);
+                // Copied first: clearing the input's value below empties its live FileList.
+                void readFiles(Array.from(e.currentTarget.files ?? []));
                 e.currentTarget.value = '';
               }}
             />

@@ -3,6 +3,7 @@
 // then id — the order findings take within a cluster.
 import { rule as clusterCidrRoom } from './cluster-cidr-room.ts';
 import { rule as planClusterUnique } from './plan-cluster-unique.ts';
+import { rule as planCountsUnknown } from './plan-counts-unknown.ts';
 import { rule as planNodeUnique } from './plan-node-unique.ts';
 import { rule as planRoleDistribution } from './plan-role-distribution.ts';
 import { rule as planTargetKnown } from './plan-target-known.ts';
@@ -50,6 +51,7 @@ import { rule as serverNodeSize } from './server-node-size.ts';
 export const RULES = [
   clusterCidrRoom,
   planClusterUnique,
+  planCountsUnknown,
   planNodeUnique,
   planRoleDistribution,
   planTargetKnown,

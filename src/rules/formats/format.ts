@@ -5,6 +5,8 @@ import type { Finding } from '../report.ts';
 import type { Plan, PlanInput } from '../vocabulary.ts';
 import type { InputWarning } from './input-error.ts';
 import type { ParsedText } from './text.ts';
+import type { HclAssetLoader } from './hcl.ts';
+import type { FileSetOutput } from './terraform.ts';
 
 export interface SingleClusterOptions {
   filename?: string;
@@ -43,7 +45,21 @@ export interface Format<Id extends string = string> {
   detect?(doc: ParsedText): boolean;
   /** For formats that are not YAML or JSON (nginx): does this raw text look like one? */
   detectText?(text: string): boolean;
+  /**
+   * For formats with a syntax of their own (an Ansible INI inventory): parse the raw text into the
+   * document `read` takes, or undefined when the text is not of this syntax. Tried before YAML.
+   */
+  parse?(text: string, file?: string): ParsedText | undefined;
+  /** Reads a YAML stream of several documents (`---`) or a kind: List as a whole. */
+  multiDocument?: boolean;
   read?(doc: ParsedText, options: SingleClusterOptions): ReaderOutput;
+  /** For formats read from files by name (Terraform's .tf and .tfvars): does this file name belong to it? */
+  detectName?(name: string): boolean;
+  /**
+   * For formats read as a set of files, asynchronously (a Terraform folder, whose parser loads on
+   * first use): `assets` says where the parser's WebAssembly comes from. See read-async.ts.
+   */
+  readFiles?(files: readonly { name: string; text: string }[], options: SingleClusterOptions, assets: HclAssetLoader): Promise<FileSetOutput>;
   /** Throws ExportError when the plan cannot be written in a form the real tool accepts. */
   write?(plan: Plan, options?: WriteOptions): string;
   /** File name and media type for a written file. */

@@ -18,7 +18,9 @@ function items(data: unknown): unknown[] | undefined {
   if (Array.isArray(data)) return data.length > 0 && data.every(isNode) ? data : undefined;
   if (!isRecord(data)) return undefined;
   if (data.kind === 'Node') return [data];
-  if ((data.kind === 'NodeList' || data.kind === 'List') && Array.isArray(data.items)) return data.items as unknown[];
+  if (data.kind === 'NodeList' && Array.isArray(data.items)) return data.items as unknown[];
+  // A List holds any kinds (kubectl get clusters -o yaml is one too): only a List of Nodes is a node list.
+  if (data.kind === 'List' && Array.isArray(data.items) && data.items.every(isNode)) return data.items as unknown[];
   return undefined;
 }
 

@@ -8,6 +8,8 @@ import type { Format } from './format.ts';
 import { parseText } from './text.ts';
 import { validatePlan } from './validate.ts';
 
+const PLAN_RANCHER_KEYS = ['version', 'install', 'cluster', 'host'];
+
 /** Read plan text (YAML or JSON). Throws InputError. */
 export function parsePlan(text: string, options: { filename?: string } = {}): Plan {
   const parsed = parseText(text, options.filename);
@@ -51,7 +53,10 @@ export function planJsonSchema(): Record<string, unknown> {
 export const planFormat: Format<'plan'> = {
   id: 'plan',
   label: 'a plan file',
-  detect: (doc) => isRecord(doc.data) && ('clusters' in doc.data || 'rancher' in doc.data),
+  // `rancher:` alone is a plan only when it holds a plan's fields: Helm values have a rancher: of their own.
+  detect: (doc) =>
+    isRecord(doc.data) &&
+    ('clusters' in doc.data || (isRecord(doc.data.rancher) && PLAN_RANCHER_KEYS.some((k) => k in (doc.data as { rancher: object }).rancher))),
   read(doc, options) {
     const data = doc.data ?? {};
     // A version given on the command line (or in the config file) fills in a plan that names none.

@@ -20,7 +20,7 @@ const ROLE_FIELDS: readonly (readonly [string, KubernetesRole])[] = [
   ['workerRole', 'worker'],
 ];
 
-function isProvisioningCluster(data: unknown): boolean {
+export function isProvisioningCluster(data: unknown): boolean {
   return isRecord(data) && typeof data.apiVersion === 'string' && data.apiVersion.startsWith('provisioning.cattle.io/') && data.kind === 'Cluster';
 }
 
@@ -32,7 +32,7 @@ export function distributionOfVersion(version: string | undefined): 'rke2' | 'k3
   return undefined;
 }
 
-function readProvisioningCluster(doc: ParsedText, options: SingleClusterOptions): ReaderOutput {
+export function readProvisioningCluster(doc: ParsedText, options: SingleClusterOptions): ReaderOutput {
   const data = doc.data as Record<string, unknown>;
   const file = options.filename;
   const fail = (reason: string, path: readonly PropertyKey[]): never => {
@@ -100,6 +100,7 @@ function readProvisioningCluster(doc: ParsedText, options: SingleClusterOptions)
   }
 
   const cluster: ClusterInput = { name: scalarText(metadata.name) ?? 'cluster', distribution, nodes };
+  if (distributionOfVersion(version) !== undefined) cluster.kubernetesVersion = version;
   // Settings every node of the cluster shares: the address ranges are among them.
   const global = (rkeConfig as Record<string, unknown>).machineGlobalConfig;
   for (const [field, key] of [
@@ -138,6 +139,7 @@ function readProvisioningCluster(doc: ParsedText, options: SingleClusterOptions)
     origin(path) {
       if (path[0] !== 'clusters') return [];
       if (path[2] === 'name') return ['metadata', 'name'];
+      if (path[2] === 'kubernetesVersion') return ['spec', 'kubernetesVersion'];
       if (path[2] === 'podCidrs') return ['spec', 'rkeConfig', 'machineGlobalConfig', 'cluster-cidr'];
       if (path[2] === 'serviceCidrs') return ['spec', 'rkeConfig', 'machineGlobalConfig', 'service-cidr'];
       if (path[2] === 'nodes' && typeof path[3] === 'number') {

@@ -27,15 +27,55 @@ export interface ReadResult {
   /** Non-fatal remarks: duplicate keys, a single-node config file. */
   warnings: InputWarning[];
   /** Where a plan path (["clusters", 0, "nodes", 3]) lies in the source, when the reader knows. */
-  locate: (planPath: readonly PropertyKey[]) => { line: number; col: number } | undefined;
+  /** `file` is set when the input is a set of files (a Terraform folder) and the place lies in one of them. */
+  locate: (planPath: readonly PropertyKey[]) => { line: number; col: number; file?: string } | undefined;
 }
 
 const EXPECTED =
   "Expected a plan (clusters:), an RKE cluster.yml (nodes: with address and role), kubectl get nodes output (kind: NodeList), Rancher's provisioning Cluster (kind: Cluster), or a K3s or RKE2 config.yaml.";
 
-/** Which format is this parsed document? undefined when it is none we read. */
-export function detectFormat(doc: ParsedText): InputFormat | undefined {
-  return FORMATS.find((f) => f.read !== undefined && f.detect?.(doc))?.id as InputFormat | undefined;
+/** Every reader whose detection matches this parsed document, in registry order. */
+export function matchingFormats(doc: ParsedText): InputFormat[] {
+  return FORMATS.filter((f) => f.read !== undefined && f.detect?.(doc)).map((f) => f.id as InputFormat);
+}
+
+/**
+ * Which format is this parsed document? undefined when it is none we read. Detection never guesses:
+ * a document two readers claim is an input error naming both (choose with `format`).
+ */
+export function detectFormat(doc: ParsedText, file?: string): InputFormat | undefined {
+  const found = matchingFormats(doc);
+  if (found.length > 1) throw ambiguous(found, file);
+  return found[0];
+}
+
+function ambiguous(found: readonly InputFormat[], file?: string): InputError {
+  const named = found.map((id) => `${formatById(id)?.label ?? id} (${id})`);
+  const list = named.length === 2 ? named.join(' and ') : `${named.slice(0, -1).join(', ')} and ${named.at(-1) ?? ''}`;
+  return new InputError(
+    `this input matches ${named.length === 2 ? 'two' : named.length} formats: ${list}. Say which it is (rancher-arch: --input-format ${found.join(' or --input-format ')}; the checker page: the format choice), or remove the fields that belong to the other.`,
+    { file },
+  );
+}
+
+/** A YAML stream handed to a reader of single documents: say where the second one starts. */
+function refuseStream(doc: ParsedText, format: InputFormat, file?: string): void {
+  const second = doc.documents?.[1];
+  if (!second || formatById(format)?.multiDocument) return;
+  throw new InputError(`a second YAML document starts here; ${formatById(format)?.label ?? format} is read one document per input.`, {
+    file,
+    ...second.start,
+  });
+}
+
+/** Formats with a syntax of their own (an INI inventory) get the text before the YAML parser does. */
+function parseOwnSyntax(text: string, options: ReadOptions): ParsedText | undefined {
+  for (const f of FORMATS) {
+    if (!f.parse || (options.format !== undefined && options.format !== f.id)) continue;
+    const parsed = f.parse(text, options.filename);
+    if (parsed) return parsed;
+  }
+  return undefined;
 }
 
 /** Formats recognised from raw text (nginx) are refused with a message saying what to do. */
@@ -59,15 +99,23 @@ function readUnchecked(text: string, options: ReadOptions): ReadResult {
   guardSize(text, file);
   if (text.trim() === '') throw new InputError(`input is empty: nothing to check. ${EXPECTED}`, { file });
   let doc: ParsedText;
-  try {
-    doc = parseText(text, file);
-  } catch (error) {
-    // Not YAML or JSON: perhaps a file of another kind we recognise by its text.
-    refuseForeign(text, file);
-    throw error;
-  }
+  const own = parseOwnSyntax(text, options);
+  if (own) doc = own;
+  else
+    try {
+      doc = parseText(text, file);
+    } catch (error) {
+      // Not YAML or JSON: perhaps a file of another kind we recognise by its text.
+      refuseForeign(text, file);
+      throw error;
+    }
   if (typeof doc.data === 'string') refuseForeign(text, file);
-  const format = options.format ?? detectFormat(doc);
+  const format = options.format ?? detectFormat(doc, file);
+  if (format !== undefined) refuseStream(doc, format, file);
+  else if (doc.documents)
+    throw new InputError(`could not tell what this is (found ${doc.documents.length} YAML documents, none of a kind rancher-arch reads). ${EXPECTED}`, {
+      file,
+    });
   const reader = format === undefined ? undefined : formatById(format);
   if (format === undefined || !reader?.read) throw new InputError(`could not tell what this is (found ${describeFound(doc.data)}). ${EXPECTED}`, { file });
   const output: ReaderOutput = reader.read(doc, options);

@@ -11,6 +11,60 @@ import { listNames, quoteText, verb } from '../words.ts';
 import { ExportError, type Format } from './format.ts';
 import { clusterYmlProblems } from './rke-refusals.ts';
 import { isRecord, scalarText, singleClusterPlan, type ClusterInput, type NodeInput } from './single-cluster.ts';
+import type { InputWarning } from './input-error.ts';
+import { LIMITS } from '../limits.ts';
+import type { ParsedText } from './text.ts';
+
+/**
+ * The top-level keys rke reads (RancherKubernetesEngineConfig in rke's types). rke ignores any
+ * other key without a word, so a misspelt `servces:` silently drops settings: the reader says so.
+ */
+const RKE_KEYS = new Set([
+  'nodes',
+  'services',
+  'network',
+  'authentication',
+  'addons',
+  'addons_include',
+  'system_images',
+  'ssh_key_path',
+  'ssh_cert_path',
+  'ssh_agent_auth',
+  'authorization',
+  'ignore_docker_version',
+  'enable_cri_dockerd',
+  'kubernetes_version',
+  'private_registries',
+  'ingress',
+  'cluster_name',
+  'cloud_provider',
+  'prefix_path',
+  'win_prefix_path',
+  'addon_job_timeout',
+  'bastion_host',
+  'monitoring',
+  'restore',
+  'rotate_certificates',
+  'rotate_encryption_key',
+  'dns',
+  'upgrade_strategy',
+  'encryption',
+]);
+
+/** A warning per top-level key rke does not read, naming the key and its line. */
+function unknownKeyWarnings(doc: ParsedText, file: string | undefined): InputWarning[] {
+  const data = doc.data as Record<string, unknown>;
+  return Object.keys(data)
+    .filter((k) => !RKE_KEYS.has(k))
+    .slice(0, LIMITS.listedProblems)
+    .map((key) => {
+      const at = doc.locateKey?.([key]) ?? doc.locate([key]);
+      return {
+        place: [file, at?.line, at?.col].filter((p) => p !== undefined).join(':'),
+        message: `rke does not read the top-level key ${JSON.stringify(key.length > 60 ? `${key.slice(0, 60)}…` : key)} and ignores it without a word; check its spelling, or move it where rke reads it.`,
+      };
+    });
+}
 
 function looksLikeClusterYml(data: unknown): boolean {
   if (!isRecord(data) || !Array.isArray(data.nodes) || 'clusters' in data) return false;
@@ -99,6 +153,7 @@ export const clusterYmlFormat: Format<'cluster-yml'> = {
     return {
       plan,
       findings,
+      warnings: unknownKeyWarnings(doc, options.filename),
       origin(path) {
         if (path[0] !== 'clusters') return [];
         if (path[2] === 'podCidrs' || path[2] === 'serviceCidrs') return networkOrigin[path[2]] ?? [];

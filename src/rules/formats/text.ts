@@ -18,6 +18,22 @@ export interface ParsedText {
   locate: (path: readonly PropertyKey[]) => { line: number; col: number } | undefined;
   warnings: InputWarning[];
   syntax: 'json' | 'yaml';
+  /** Where a mapping's key (not its value) is written; YAML inputs only. */
+  locateKey?: (path: readonly PropertyKey[]) => { line: number; col: number } | undefined;
+  /**
+   * A YAML stream of several documents (`---`): each one parsed on its own, empty ones left out.
+   * `data` is then the first document's and `locate` takes paths that start with a document's
+   * index (`[2, 'spec', 'replicas']`); only readers that say they read streams
+   * (Format.multiDocument) are handed such an input.
+   */
+  documents?: YamlDocument[];
+}
+
+/** One document of a YAML stream, with where it starts (for "a second document starts here"). */
+export interface YamlDocument {
+  data: unknown;
+  locate: ParsedText['locate'];
+  start: { line: number; col: number };
 }
 
 /**
@@ -123,6 +139,16 @@ function yamlLocator(doc: Document, lc: LineCounter) {
   };
 }
 
+function keyLocator(doc: Document, lc: LineCounter) {
+  return (path: readonly PropertyKey[]) => {
+    const parent: unknown = path.length > 1 ? doc.getIn(path.slice(0, -1) as unknown[], true) : doc.contents;
+    if (!isMap(parent)) return undefined;
+    const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === path.at(-1));
+    const range = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
+    return range ? lc.linePos(range[0]) : undefined;
+  };
+}
+
 /**
  * Duplicate keys, found in one linear pass (the yaml package's own uniqueKeys check compares
  * every key with every other, which takes minutes on a mapping with tens of thousands of keys).
@@ -173,16 +199,24 @@ function parseYaml(text: string, file?: string): ParsedText {
   const lc = new LineCounter();
   const tokens: CST.Token[] = [];
   let documents = 0;
+  /** Where each document starts (its `---`, or its first content), in stream order. */
+  const starts: number[] = [];
   try {
     for (const token of new Parser(lc.addNewLine).parse(text)) {
       if (token.type === 'error') {
         const pos = lc.linePos(token.offset);
         throw new InputError(`YAML syntax error: ${token.message.split('\n')[0]}`, { file, line: pos.line, col: pos.col });
       }
-      if (token.type === 'document' && ++documents > 1) {
+      // Streams of manifests (helm template, clusterctl) are read document by document, up to a bound.
+      if (token.type === 'document' && ++documents > LIMITS.yamlDocuments) {
         const pos = lc.linePos(token.offset);
-        throw new InputError('a second YAML document starts here; rancher-arch reads one document per input.', { file, line: pos.line, col: pos.col });
+        throw new InputError(`more than ${LIMITS.yamlDocuments.toLocaleString('en')} YAML documents in one input; split the stream.`, {
+          file,
+          line: pos.line,
+          col: pos.col,
+        });
       }
+      if (token.type === 'document') starts.push(token.offset);
       tokens.push(token);
     }
   } catch (error) {
@@ -190,15 +224,32 @@ function parseYaml(text: string, file?: string): ParsedText {
     if (/call stack/i.test((error as Error).message)) throw new InputError('nesting too deep to read; no plan or cluster file is shaped like that.', { file });
     throw new InputError(`could not parse: ${(error as Error).message}`, { file });
   }
-  let doc: Document;
+  let composed: Document[];
   try {
     // logLevel 'error': the yaml package would otherwise print its own warnings to the console.
-    const composed = [...new Composer({ uniqueKeys: false, merge: false, logLevel: 'error' }).compose(tokens, true, text.length)];
-    doc = composed[0] as Document;
+    composed = [...new Composer({ uniqueKeys: false, merge: false, logLevel: 'error' }).compose(tokens, true, text.length)] as Document[];
   } catch (error) {
     if (/call stack/i.test((error as Error).message)) throw new InputError('nesting too deep to read; no plan or cluster file is shaped like that.', { file });
     throw new InputError(`could not parse: ${(error as Error).message}`, { file });
   }
+  const read = composed.map((doc, i) => readDocument(doc, lc, starts[i] ?? doc.range?.[0] ?? 0, file));
+  // A stream's empty documents (a leading or trailing ---, a comment-only part) hold nothing to read.
+  const filled = read.filter((d) => d.data !== undefined && d.data !== null);
+  const first = filled[0] ?? read[0];
+  if (!first) return { data: undefined, locate: () => undefined, warnings: [], syntax: 'yaml' };
+  const parsed: ParsedText = { data: first.data, locate: first.locate, warnings: read.flatMap((d) => d.warnings), syntax: 'yaml' };
+  const firstDoc = composed[read.indexOf(first)];
+  if (firstDoc) parsed.locateKey = keyLocator(firstDoc, lc);
+  if (filled.length > 1) {
+    parsed.documents = filled.map(({ data, locate, start }) => ({ data, locate, start }));
+    // In a stream, a source path starts with the document's index (objects.ts).
+    parsed.locate = (path) => (typeof path[0] === 'number' ? filled[path[0]]?.locate(path.slice(1)) : first.locate(path));
+  }
+  return parsed;
+}
+
+/** One composed YAML document → plain data, its locator and warnings. Throws InputError. */
+function readDocument(doc: Document, lc: LineCounter, offset: number, file?: string): YamlDocument & { warnings: InputWarning[] } {
   const warnings: InputWarning[] = duplicateKeys(doc, lc, file);
   for (const err of doc.errors) {
     const pos = lc.linePos(err.pos[0]);
@@ -217,7 +268,8 @@ function parseYaml(text: string, file?: string): ParsedText {
     throw new InputError(`could not read YAML: ${message}`, { file });
   }
   if (isMap(doc.contents) === false && data === null) data = undefined;
-  return { data: plainCopy(data, file), locate: yamlLocator(doc, lc), warnings, syntax: 'yaml' };
+  const start = lc.linePos(offset);
+  return { data: plainCopy(data, file), locate: yamlLocator(doc, lc), warnings, start: { line: start.line, col: start.col } };
 }
 
 function yamlLocatorOrNothing(text: string, file?: string): ParsedText['locate'] {

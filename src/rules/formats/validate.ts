@@ -119,10 +119,11 @@ export function validateWith<S extends z.ZodType>(schema: S, data: unknown, wher
   let path = issue.path;
   // Point at the unknown key itself, not the mapping holding it.
   if (issue.code === 'unrecognized_keys' && issue.keys.length === 1) path = [...path, issue.keys[0] as string];
-  const pos = where.locate?.(path);
+  // A reader of several files (a Terraform folder) says which file the place is in.
+  const pos: { line: number; col: number; file?: string } | undefined = where.locate?.(path);
   const more = issues.length > 1 ? ` (and ${plural(issues.length - 1, 'more problem')})` : '';
   throw new InputError(`${issueMessage(issue)}${more}`, {
-    file: where.file,
+    file: pos?.file ?? where.file,
     line: pos?.line,
     col: pos?.col,
     path: formatPath(where.origin?.(path)?.length ? (where.origin(path) as PropertyKey[]) : path) || '(top level)',

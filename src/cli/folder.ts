@@ -1,0 +1,57 @@
+// Reading an input the way it is named: a folder the Terraform way (its *.tf and *.tfvars files
+// together, not its subfolders, except the local modules those files call), a single file or
+// standard input as text. Every file is read through readSource, so each keeps its byte cap, and
+// the set as a whole is bounded in files and bytes before the parser sees it.
+import { InputError, LIMITS, readInputAsync, type ReadResult, type SourceFile } from '../rules/index.ts';
+import { isTerraformName, localModuleDirs, MAX_SET_FILES } from '../rules/formats/terraform.ts';
+import { nodeHclAssets } from './hcl-assets.ts';
+import { readSource, type Source } from './inputs.ts';
+import type { Io } from './io.ts';
+import type { ReadSettings } from './options.ts';
+import { readOptionsOf } from './options.ts';
+
+/** Local modules followed at most this many calls deep. */
+const MAX_MODULE_ROUNDS = 8;
+
+const joinPath = (dir: string, name: string) => (dir === '' ? name : `${dir.replace(/\/+$/, '')}/${name}`);
+
+async function readFolderFiles(source: Source, io: Io): Promise<SourceFile[]> {
+  const root = (source.path ?? source.name).replace(/\/+$/, '') || '/';
+  const files: SourceFile[] = [];
+  let bytes = 0;
+  const addDir = async (dir: string, withTfvars: boolean) => {
+    const names = (io.listDir?.(dir) ?? []).filter((n) => isTerraformName(n) && (withTfvars || !/\.tfvars$/i.test(n))).sort();
+    for (const n of names) {
+      const path = joinPath(dir, n);
+      if (!io.isFile(path)) continue;
+      if (files.length >= MAX_SET_FILES)
+        throw new InputError(`more than ${MAX_SET_FILES} Terraform files in this folder and its modules.`, { file: source.name });
+      const text = await readSource({ name: path, path }, io);
+      bytes += text.length;
+      if (bytes > LIMITS.inputBytes)
+        throw new InputError(`the Terraform files add up to more than ${LIMITS.inputBytes / 1024 / 1024} MB; Terraform folders are far smaller.`, {
+          file: source.name,
+        });
+      files.push({ name: path, text });
+    }
+  };
+  await addDir(root, true);
+  if (files.length === 0)
+    throw new InputError('no .tf or .tfvars files in this folder. A folder is read the Terraform way: the *.tf and *.tfvars files in it, together.', {
+      file: source.name,
+    });
+  for (let round = 0; round < MAX_MODULE_ROUNDS; round++) {
+    const dirs = (await localModuleDirs(files, nodeHclAssets)).filter((d) => io.listDir?.(d) !== undefined);
+    if (dirs.length === 0) break;
+    for (const dir of dirs) await addDir(dir, false);
+  }
+  return files;
+}
+
+/** Read one source (folder, file or standard input) into a plan. Throws InputError. */
+export async function readAnySource(source: Source, settings: ReadSettings, io: Io): Promise<ReadResult> {
+  const options = { ...readOptionsOf(settings, source.name), hclAssets: nodeHclAssets };
+  if (source.folder) return readInputAsync(await readFolderFiles(source, io), { ...options, filename: undefined, setName: source.name });
+  if (source.problem) throw source.problem;
+  return readInputAsync(await readSource(source, io), options);
+}
