@@ -68,3 +68,12 @@ test('the site publishes the config file’s JSON Schema, as the CLI validates i
   expect(existsSync(file), `${file} is built with the site`).toBe(true);
   expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(configJsonSchema());
 });
+
+test('the bundled CLI reads Terraform with the HCL parser it carries inside itself', () => {
+  const tf = readFileSync(join(fixtures, 'rancher2-dynamic-pools.tf'), 'utf8');
+  const run = runBundle(['check', 'main.tf', '--format', 'json'], undefined, { 'main.tf': tf });
+  expect(run.stderr).not.toMatch(/could not be loaded/);
+  expect(run.status, run.stderr).toBe(0);
+  const report = JSON.parse(run.stdout);
+  expect(report.inputs[0].format).toBe('terraform');
+});

@@ -1,11 +1,12 @@
-// Where the CLI finds the HCL parser's WebAssembly: the grammar is read from the installed package;
-// web-tree-sitter finds its own runtime beside its module in Node.
+// Where the CLI finds the HCL parser's WebAssembly (web-tree-sitter's runtime and the HCL grammar):
+// read from the installed packages. The one-file CLI the site hands out has no node_modules beside
+// it, so its build (site-bundle.mjs) swaps `hclWasm` for a module holding the bytes themselves.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { HclAssetLoader } from '../rules/formats/hcl.ts';
+import { hclWasm } from './hcl-wasm.ts';
 
-const require = createRequire(import.meta.url);
-
-export const nodeHclAssets: HclAssetLoader = async () => ({
-  grammar: new Uint8Array(await readFile(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm'))),
-});
+export const nodeHclAssets: HclAssetLoader = async () => {
+  const { runtime, grammar } = await hclWasm(async (specifier) => new Uint8Array(await readFile(createRequire(import.meta.url).resolve(specifier))));
+  return { runtime, grammar };
+};

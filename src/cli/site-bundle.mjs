@@ -3,8 +3,26 @@
 //   node rancher-arch.mjs check cluster.yml
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import { HCL_WASM } from './hcl-wasm.ts';
 
 export const CLI_BUNDLE_NAME = 'rancher-arch.mjs';
+
+/** Swap src/cli/hcl-wasm.ts for a module whose hclWasm() returns the two files imported as bytes. */
+const embeddedHclWasm = {
+  name: 'embedded-hcl-wasm',
+  setup(b) {
+    b.onResolve({ filter: /[\\/]hcl-wasm\.ts$|^\.\/hcl-wasm\.ts$/ }, () => ({ path: 'hcl-wasm', namespace: 'embedded-hcl-wasm' }));
+    b.onLoad({ filter: /.*/, namespace: 'embedded-hcl-wasm' }, () => ({
+      resolveDir: fileURLToPath(new URL('../../', import.meta.url)),
+      loader: 'js',
+      contents: [
+        `import runtime from ${JSON.stringify(HCL_WASM.runtime)};`,
+        `import grammar from ${JSON.stringify(HCL_WASM.grammar)};`,
+        'export async function hclWasm() { return { runtime, grammar }; }',
+      ].join('\n'),
+    }));
+  },
+};
 
 export function cliBundle() {
   return {
@@ -24,6 +42,9 @@ export function cliBundle() {
           // The yaml package is CommonJS and requires Node built-ins; give the ESM bundle a require().
           banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
           logLevel: 'warning',
+          // The one file carries the HCL parser's WebAssembly as bytes: nothing beside it to find.
+          loader: { '.wasm': 'binary' },
+          plugins: [embeddedHclWasm],
         });
         logger.info(`CLI bundled into ${CLI_BUNDLE_NAME}`);
       },

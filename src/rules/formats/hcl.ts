@@ -54,8 +54,8 @@ export interface Body {
 
 /** Where the two WebAssembly files come from: the CLI reads them from disk, the page fetches them. */
 export interface HclAssets {
-  /** web-tree-sitter's own .wasm (a URL); undefined: let web-tree-sitter find it (Node). */
-  runtime?: string;
+  /** web-tree-sitter's own .wasm, as a URL or as bytes; undefined: let web-tree-sitter find it beside its module. */
+  runtime?: string | Uint8Array;
   /** The HCL grammar's .wasm, as bytes or a URL. */
   grammar: Uint8Array | string;
 }
@@ -78,7 +78,8 @@ async function load(assets: HclAssetLoader): Promise<{ parser: TsParser }> {
   loading ??= (async () => {
     const [{ Parser, Language }, files] = await Promise.all([import('web-tree-sitter'), assets()]);
     const runtime = files.runtime;
-    await Parser.init(runtime === undefined ? {} : { locateFile: () => runtime });
+    // The runtime's own .wasm: a URL the page fetches, or bytes the CLI read (or carries inside itself).
+    await Parser.init(runtime === undefined ? {} : typeof runtime === 'string' ? { locateFile: () => runtime } : { wasmBinary: runtime });
     const language: TsLanguage = await Language.load(files.grammar);
     const parser = new Parser();
     parser.setLanguage(language);
