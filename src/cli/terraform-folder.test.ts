@@ -14,8 +14,14 @@ describe('check: a Terraform folder', () => {
     const r = await runCli(['check', folder, '--format', 'json'], real);
     // Reader warnings go to stderr, each at its file and line (the registry module is not read).
     expect(r.stderr).toMatch(/terraform-two-etcd\/main\.tf:21:1: module "network"/);
-    expect(r.code).toBe(0); // both findings are warnings in the catalogue
-    const out = JSON.parse(r.stdout) as { inputs: { format: string }[]; findings: { rule: string; nodes: string[] }[]; clusters: { etcdMembers: number }[] };
+    // Two embedded-etcd RKE2 servers: an error (RKE2's HA page asks for an odd number), so the run fails.
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as {
+      inputs: { format: string }[];
+      findings: { rule: string; severity: string; nodes: string[] }[];
+      clusters: { etcdMembers: number }[];
+    };
+    expect(out.findings.find((f) => f.rule === 'etcd-odd-members')?.severity).toBe('error');
     expect(out.inputs).toHaveLength(1);
     expect(out.inputs[0]?.format).toBe('terraform');
     expect(out.clusters[0]?.etcdMembers).toBe(2);
@@ -25,10 +31,11 @@ describe('check: a Terraform folder', () => {
     const log = JSON.parse(sarif.stdout) as {
       runs: { results: { ruleId: string; locations: { physicalLocation?: { artifactLocation: { uri: string }; region?: { startLine: number } } }[] }[] }[];
     };
-    const loss = log.runs[0]?.results.find((x) => x.ruleId === 'downstream-survives-node-loss');
-    const at = loss?.locations[0]?.physicalLocation;
-    expect(at?.artifactLocation.uri).toMatch(/terraform-two-etcd\/modules\/downstream\/main\.tf$/);
-    expect(at?.region?.startLine).toBe(17); // quantity = local.cp_count in the control-plane pool
+    for (const rule of ['downstream-survives-node-loss', 'etcd-odd-members']) {
+      const at = log.runs[0]?.results.find((x) => x.ruleId === rule)?.locations[0]?.physicalLocation;
+      expect(at?.artifactLocation.uri, rule).toMatch(/terraform-two-etcd\/modules\/downstream\/main\.tf$/);
+      expect(at?.region?.startLine, rule).toBe(17); // quantity = local.cp_count in the control-plane pool
+    }
   });
 
   it('a .tfvars file in the folder overrides a default; --input-format accepts the new ids', async () => {
