@@ -4,7 +4,7 @@
 // writer emits is a port number or an address that passed the address check; nothing else from
 // the plan reaches the file, so a plan cannot add a directive.
 import { rancherCluster } from '../cluster-facts.ts';
-import { ingressNodes, listenersFor } from '../ports/matrix.ts';
+import { ingressNodes, listenersFor } from '../ports/listeners.ts';
 import { addressProblem, isIPv6 } from '../identifiers.ts';
 import type { Cluster, Plan, PlanNode } from '../vocabulary.ts';
 import { ExportError, type Format } from './format.ts';
