@@ -2,7 +2,8 @@
 // together, not its subfolders, except the local modules those files call), a single file or
 // standard input as text. Every file is read through readSource, so each keeps its byte cap, and
 // the set as a whole is bounded in files and bytes before the parser sees it.
-import { InputError, LIMITS, readInputAsync, type ReadResult, type SourceFile } from '../rules/index.ts';
+import { InputError, LIMITS, readInputAsync, type AsyncReadOptions, type ReadResult, type SourceFile } from '../rules/index.ts';
+import { groupVarsBeside, inventoryIn } from './ansible-inventory.ts';
 import { isTerraformName, localModuleDirs, MAX_SET_FILES } from '../rules/formats/terraform.ts';
 import { nodeHclAssets } from './hcl-assets.ts';
 import { readSource, type Source } from './inputs.ts';
@@ -37,9 +38,12 @@ async function readFolderFiles(source: Source, io: Io): Promise<SourceFile[]> {
   };
   await addDir(root, true);
   if (files.length === 0)
-    throw new InputError('no .tf or .tfvars files in this folder. A folder is read the Terraform way: the *.tf and *.tfvars files in it, together.', {
-      file: source.name,
-    });
+    throw new InputError(
+      'no .tf or .tfvars files in this folder, and no inventory file (hosts, hosts.yml, inventory.ini…). A folder is read the Terraform way (its *.tf and *.tfvars files together) or as an Ansible inventory with its group_vars/.',
+      {
+        file: source.name,
+      },
+    );
   for (let round = 0; round < MAX_MODULE_ROUNDS; round++) {
     const dirs = (await localModuleDirs(files, nodeHclAssets)).filter((d) => io.listDir?.(d) !== undefined);
     if (dirs.length === 0) break;
@@ -51,7 +55,35 @@ async function readFolderFiles(source: Source, io: Io): Promise<SourceFile[]> {
 /** Read one source (folder, file or standard input) into a plan. Throws InputError. */
 export async function readAnySource(source: Source, settings: ReadSettings, io: Io): Promise<ReadResult> {
   const options = { ...readOptionsOf(settings, source.name), hclAssets: nodeHclAssets };
-  if (source.folder) return readInputAsync(await readFolderFiles(source, io), { ...options, filename: undefined, setName: source.name });
+  if (source.folder) {
+    const folder = (source.path ?? source.name).replace(/\/+$/, '') || '/';
+    const terraform = (io.listDir?.(folder) ?? []).some(isTerraformName);
+    // A folder without Terraform files may be an Ansible inventory with its group_vars/.
+    const inventory = terraform ? undefined : inventoryIn(folder, io);
+    if (inventory !== undefined) return readFile({ name: inventory, path: inventory }, { ...options, filename: inventory }, io);
+    return readInputAsync(await readFolderFiles(source, io), { ...options, filename: undefined, setName: source.name });
+  }
   if (source.problem) throw source.problem;
-  return readInputAsync(await readSource(source, io), options);
+  return readFile(source, options, io);
+}
+
+/**
+ * One file (or standard input). Beside an Ansible inventory, group_vars/ holds variables for its
+ * groups, so an inventory is read again with them; and a file the readers cannot place that has a
+ * group_vars/ folder beside it is tried as the inventory Ansible would take it for (its roles may
+ * live only in group_vars/). Where that fails too, the first error stands.
+ */
+async function readFile(source: Source, options: AsyncReadOptions, io: Io): Promise<ReadResult> {
+  const text = await readSource(source, io);
+  const groupVars = source.path === undefined ? {} : await groupVarsBeside(source.path, io);
+  const withVars = Object.keys(groupVars).length > 0;
+  try {
+    const result = await readInputAsync(text, options);
+    return result.format === 'ansible-inventory' && withVars ? await readInputAsync(text, { ...options, groupVars }) : result;
+  } catch (error) {
+    if (!(error instanceof InputError) || !withVars || options.format !== undefined) throw error;
+    return readInputAsync(text, { ...options, groupVars, format: 'ansible-inventory' }).catch(() => {
+      throw error;
+    });
+  }
 }

@@ -129,12 +129,7 @@ function hostVars(inv: Inventory, host: string, groupVars: Record<string, Record
   return vars;
 }
 
-export interface AnsibleOptions extends SingleClusterOptions {
-  /** Variables from the inventory's group_vars/ folder, by group name (group_vars/all.yml → all). */
-  groupVars?: Record<string, Record<string, unknown>>;
-}
-
-export function readInventory(inv: Inventory, doc: ParsedText, options: AnsibleOptions): ReaderOutput {
+export function readInventory(inv: Inventory, doc: ParsedText, options: SingleClusterOptions): ReaderOutput {
   const file = options.filename;
   const groupVars = options.groupVars ?? {};
   const warnings: InputWarning[] = [];

@@ -18,6 +18,8 @@ export interface SingleClusterOptions {
   clusterName?: string;
   /** For config files K3s and RKE2 share: which one it is, when the file cannot tell. */
   distribution?: 'k3s' | 'rke2';
+  /** Variables from an Ansible inventory's group_vars/ folder, by group name (group_vars/all.yml → all). */
+  groupVars?: Record<string, Record<string, unknown>>;
 }
 
 /** What a reader hands to the validation path: a plan not yet checked against the schema. */
