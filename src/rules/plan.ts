@@ -61,6 +61,8 @@ export const nodeSchema = z.strictObject({
     .array(roleSchema)
     .max(NODE_ROLES.length * 2)
     .default([]),
+  /** The address as the file writes it when only Terraform can resolve it (aws_instance.cp[0].private_ip): the node has one, just not here. */
+  addressFrom: checked(expressionProblem, 'An expression the address comes from: aws_instance.cp[0].private_ip.').optional(),
   /** The machine pool (node group, machine deployment, inventory group) the node was declared in, when it came from one. */
   pool: name.optional(),
   /** Failure domain (availability zone, rack, room): the what-if can fail a whole zone. */

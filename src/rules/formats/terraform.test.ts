@@ -27,7 +27,9 @@ function folder(dir: string): SourceFile[] {
 }
 
 it('reads every Terraform fixture: .tf files alone, folders as one set', async () => {
-  const names = readdirSync(FIXTURES).filter((f) => isTerraformName(f) || f.endsWith('.tfplan.json') || (f.startsWith('terraform-') && statSync(`${FIXTURES}${f}`).isDirectory()));
+  const names = readdirSync(FIXTURES).filter(
+    (f) => isTerraformName(f) || f.endsWith('.tfplan.json') || (f.startsWith('terraform-') && statSync(`${FIXTURES}${f}`).isDirectory()),
+  );
   expect(names.sort()).toEqual([
     'rancher2-dynamic-pools.tf',
     'rancher2-plan.tfplan.json',
@@ -180,6 +182,25 @@ describe('rancher2_cluster_v2', () => {
 });
 
 describe('rke_cluster', () => {
+  it('an address only Terraform knows is kept as its expression, not reported as missing', async () => {
+    const tf = [
+      'resource "rke_cluster" "c" {',
+      '  nodes {',
+      '    address = aws_instance.cp.private_ip',
+      '    user    = "ubuntu"',
+      '    role    = ["controlplane", "etcd", "worker"]',
+      '  }',
+      '}',
+    ].join('\n');
+    const r = await read(tf, 'main.tf');
+    expect(r.plan.clusters[0]?.nodes[0]).toMatchObject({ name: 'node-1', addressFrom: 'aws_instance.cp.private_ip' });
+    expect(r.plan.clusters[0]?.nodes[0]?.address).toBeUndefined();
+    expect(checkPlan(r.plan, { extraFindings: r.findings }).findings.map((f) => f.rule)).not.toContain('node-address-valid');
+    expect(r.warnings.map((w) => w.message).join('\n')).toMatch(
+      /only known when Terraform runs: node-1 \(aws_instance\.cp\.private_ip\)\. Checks that need addresses were not judged/,
+    );
+  });
+
   it('reads nodes blocks and dynamic nodes as a cluster.yml reads nodes', async () => {
     const r = await read(text('rke-cluster-nodes.tf'), 'rke-cluster-nodes.tf');
     const [cluster] = r.plan.clusters;

@@ -375,7 +375,9 @@ function readRkeCluster(block: Block, ctx: Ctx, options: SingleClusterOptions): 
             });
         }
       const addr = known(address);
-      nodes.push(addr ? { name: nodeName, address: addr, roles } : { name: nodeName, roles });
+      // An address only Terraform knows (a resource's IP) is not a missing one: say where it comes from.
+      const from = address instanceof Unknown ? shown(attr(body, 'address')!.value.text) : undefined;
+      nodes.push(addr ? { name: nodeName, address: addr, roles } : { name: nodeName, roles, ...(from ? { addressFrom: from } : {}) });
       const nameField = attr(body, known(override) ? 'hostname_override' : 'address');
       read.nodes.push({ where: at(ctx, nodeBlock.pos), nameAt: nameField ? at(ctx, nameField.pos) : undefined, source: [...read.source, 'nodes', b] });
     }
