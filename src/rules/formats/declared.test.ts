@@ -1,10 +1,10 @@
 // Readers of the files operators declare clusters in (issue 21): Cluster API, cluster-templates
 // Helm values, Ansible inventories, Lists and YAML streams; detection that never guesses; counts
 // left open; cluster.yml keys rke ignores. Fixtures are the project's own (test/fixtures/README.md).
+import { inputError } from '../testing/input-error.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../check.ts';
-import { InputError } from './input-error.ts';
 import { parseIniInventory, readInventory, yamlInventory } from './ansible.ts';
 import { substitute, nameFrom } from './envsubst.ts';
 import { readInputDetailed } from './read.ts';
@@ -17,16 +17,6 @@ const read = (name: string, options = {}) => readInputDetailed(fixture(name), { 
 const layout = (r: ReturnType<typeof read>, cluster = 0) =>
   r.plan.clusters[cluster]!.nodes.map((n) => `${n.name}${n.pool ? `[${n.pool}]` : ''}${n.address ? `@${n.address}` : ''}:${n.roles.join('+')}`);
 const rules = (r: ReturnType<typeof read>) => checkPlan(r.plan, { extraFindings: r.findings }).findings.map((f) => f.rule);
-
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('envsubst placeholders', () => {
   it('fills defaults of both forms and leaves a bare placeholder open', () => {

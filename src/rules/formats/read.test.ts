@@ -1,3 +1,4 @@
+import { inputError } from '../testing/input-error.ts';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { checkPlan } from '../check.ts';
@@ -16,16 +17,6 @@ const FIXTURES = new URL('../../../test/fixtures/', import.meta.url);
 const fixture = (name: string) => readFileSync(new URL(name, FIXTURES), 'utf8');
 const read = (name: string, options = {}) => readInputDetailed(fixture(name), { filename: name, ...options });
 const nodesOf = (name: string, options = {}) => read(name, options).plan.clusters[0]!.nodes.map((n) => `${n.name}:${n.roles.join('+')}`);
-
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('fixtures', () => {
   it('reads every fixture', () => {
