@@ -236,6 +236,10 @@ for (const viewport of VIEWPORTS) {
       await expect(panel.getByText('A saved plan is already called “option A”: saving replaces it.')).toBeVisible();
       await expect(panel.getByRole('button', { name: 'Replace “option A”' })).toBeVisible();
       await panel.getByLabel('Save this plan as').fill('');
+      // The plan being edited is stored when the page is idle: wait until it holds the last edit.
+      await expect
+        .poll(() => page.evaluate(() => localStorage.getItem('rancher-arch:checker-plan') ?? ''))
+        .toMatch(/"name":"cp-1","address":"10\.1\.0\.11","roles":\["controlplane","worker"\]/);
 
       // Someone sends a link to a different plan.
       await page.goto('about:blank');
