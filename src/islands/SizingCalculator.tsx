@@ -143,7 +143,7 @@ export default function SizingCalculator() {
   const [status, setStatus] = useState('');
   if (!mounted)
     return (
-      <CalculatorFrame title="Rancher server size">
+      <CalculatorFrame level={2} title="Rancher server size">
         <p>The calculator needs JavaScript. The tables below hold the same figures.</p>
       </CalculatorFrame>
     );
@@ -161,7 +161,7 @@ export default function SizingCalculator() {
     }
   };
   return (
-    <CalculatorFrame title="Rancher server size calculator">
+    <CalculatorFrame level={2} title="Rancher server size calculator">
       <div className="ck-fields">
         <label className="ck-field">
           <span className="ck-label">Rancher version</span>

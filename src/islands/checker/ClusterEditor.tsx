@@ -4,7 +4,7 @@ import { memo, useId, useState, type Dispatch } from 'react';
 import { DISTRIBUTIONS, HOSTINGS, type Cluster, type Distribution, type Hosting } from '../../rules/vocabulary.ts';
 import { DISTRIBUTION_LABEL } from '../../diagrams/model.ts';
 import type { Action } from './state.ts';
-import { SrOnly } from './DraftInput.tsx';
+import { SrOnly } from './SrOnly.tsx';
 import { ValidatedInput } from './ValidatedInput.tsx';
 import { checkFqdn, checkName } from './validation.ts';
 import { NodeList, PAGE_SIZE } from './NodeList.tsx';

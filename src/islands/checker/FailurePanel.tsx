@@ -19,7 +19,7 @@ import type { FailureOutcome } from '../../rules/report.ts';
 import { listNames, plural } from '../../rules/words.ts';
 import type { Action } from './state.ts';
 import { YesNo } from './Icons.tsx';
-import { SrOnly } from './DraftInput.tsx';
+import { SrOnly } from './SrOnly.tsx';
 import { breakKeys, toggleZone, zoneRows } from './what-if.ts';
 
 const PART_LABEL: Record<ClusterPart, string> = { 'load-balancer': 'load balancer', datastore: 'external datastore' };

@@ -6,7 +6,7 @@
 import { memo, useId, useMemo, useState, type Dispatch } from 'react';
 import type { Cluster, NodeRole, PlanNode } from '../../rules/plan.ts';
 import { MAX_BULK_NODES, rolesFor, type Action } from './state.ts';
-import { SrOnly } from './DraftInput.tsx';
+import { SrOnly } from './SrOnly.tsx';
 import { ValidatedInput } from './ValidatedInput.tsx';
 import { checkAddress, checkCount, checkName, checkZone, roomForNodes } from './validation.ts';
 

@@ -6,7 +6,7 @@ import { checkPlan } from '../../rules/check.ts';
 import type { Plan } from '../../rules/plan.ts';
 import type { Finding } from '../../rules/report.ts';
 import { FindingItem } from './FindingsList.tsx';
-import { SrOnly } from './DraftInput.tsx';
+import { SrOnly } from './SrOnly.tsx';
 import { deleteSaved, listSaved, openSaved, restoreSaved, SAVED_KEY, savedWhen, savePlan, type SavedPlan } from './storage.ts';
 import { plural, summaryLine } from './summary.ts';
 import { checkSavedName } from './validation.ts';

@@ -83,7 +83,7 @@ function readProvisioningCluster(doc: ParsedText, options: SingleClusterOptions)
     if (name === undefined) fail('a machine pool needs a name', [...POOLS, i, 'name']);
     const roles = ROLE_FIELDS.filter(([field]) => pool[field] === true).map(([, role]) => role);
     for (let n = 1; n <= (quantities[i] as number); n++) {
-      nodes.push({ name: `${name as string}-${n}`, pool: name as string, roles: [...roles] });
+      nodes.push({ name: `${name as string}-${n}`, pool: name, roles: [...roles] });
       poolOf.push(i);
     }
   });
