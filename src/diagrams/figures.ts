@@ -1,7 +1,7 @@
 // One layout function per figure: plan (+ marks) → Diagram (boxes, links, text with x/y).
 // Each picks the cluster its figure is about, so any plan can be drawn by any figure, and each
 // fits itself into `maxWidth` CSS pixels: clusters stack and text wraps rather than shrinking.
-import type { Cluster, NodeRole, Plan } from '../rules/vocabulary.ts';
+import { ROLE_TEXT, type Cluster, type NodeRole, type Plan } from '../rules/vocabulary.ts';
 import { datastoreOf, rancherCluster } from '../rules/cluster-facts.ts';
 import { DOCKER_HOST_KEY } from '../rules/failure.ts';
 import type { Severity } from '../rules/report.ts';
@@ -114,14 +114,6 @@ function shiftParts(p: Parts, dx: number, dy: number): Parts {
   };
 }
 
-const LEGEND_LABEL: Record<NodeRole, string> = {
-  etcd: 'etcd',
-  controlplane: 'controlplane',
-  worker: 'worker',
-  server: 'server (K3s, RKE2)',
-  agent: 'agent (K3s, RKE2)',
-};
-
 const TAG_LABEL: Record<string, string> = { LB: 'behind the load balancer', ACE: 'behind the authorized endpoint' };
 const LEGEND_ROW = 22;
 
@@ -137,7 +129,7 @@ function finish(p: Parts, o: FigureOptions): Figure {
   const entries: Entry[] = [];
   const label = (text: string) => textWidth(text, FONT.small);
   for (const role of ROLE_ORDER.filter((r) => nodes.some((n) => n.roles.includes(r)))) {
-    entries.push({ width: 22 + label(LEGEND_LABEL[role]), make: (x, y) => ({ kind: 'role', role, x, y, label: LEGEND_LABEL[role] }) });
+    entries.push({ width: 22 + label(ROLE_TEXT[role].legend), make: (x, y) => ({ kind: 'role', role, x, y, label: ROLE_TEXT[role].legend }) });
   }
   for (const tag of ['LB', 'ACE'].filter((t) => nodes.some((n) => n.showTags && n.tags.includes(t)))) {
     const text = TAG_LABEL[tag]!;

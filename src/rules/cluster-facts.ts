@@ -5,7 +5,7 @@
 import { isIPv4, isIPv6 } from './identifiers.ts';
 import { etcdQuorum, failuresTolerated } from './quorum.ts';
 import { compareVersions } from './versions.ts';
-import type { Cluster, KubernetesRole, NodeRole, Plan, PlanNode } from './vocabulary.ts';
+import type { Cluster, KubernetesRole, Plan, PlanNode } from './vocabulary.ts';
 
 export { etcdQuorum, failuresTolerated } from './quorum.ts';
 
@@ -125,15 +125,6 @@ export function controlPlaneNodes(cluster: Cluster): PlanNode[] {
 export function workerNodes(cluster: Cluster): PlanNode[] {
   return cluster.nodes.filter((n) => isWorkerCapable(cluster, n));
 }
-
-/** How each role is called on the page, per family. */
-export const ROLE_LABEL: Record<NodeRole, string> = {
-  etcd: 'etcd',
-  controlplane: 'controlplane',
-  worker: 'worker',
-  server: 'server',
-  agent: 'agent',
-};
 
 // ---- the cluster that runs Rancher ---------------------------------------------------------
 

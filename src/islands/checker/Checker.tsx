@@ -20,6 +20,7 @@ import {
 } from 'react';
 import { checkPlan } from '../../rules/check.ts';
 import { nothingToCheck } from '../../rules/cluster-facts.ts';
+import { asSentence } from '../../rules/words.ts';
 import type { Plan } from '../../rules/plan.ts';
 import { PRESETS, type PresetId } from '../../rules/presets.ts';
 import type { ReadResult } from '../../rules/formats/read.ts';
@@ -135,7 +136,7 @@ export function Checker({ start }: { start: Startup }) {
         (error: unknown) =>
           setNotice({
             kind: 'error',
-            text: `The plan in this link could not be loaded: ${error instanceof Error ? error.message : String(error)} Your plan has not changed.`,
+            text: `The plan in this link could not be loaded: ${asSentence(error instanceof Error ? error.message : String(error))} Your plan has not changed.`,
           }),
       );
     };
@@ -207,7 +208,13 @@ export function Checker({ start }: { start: Startup }) {
                     }}
                   >
                     {PRESET_SHORT[p] ?? PRESETS[p].label}
-                    {p === preset && <span className="ck-current-mark"> (current)</span>}
+                    {/* Seen, not heard: aria-current already tells a screen reader, which would otherwise say "current" twice. */}
+                    {p === preset && (
+                      <span className="ck-current-mark" aria-hidden="true">
+                        {' '}
+                        (current)
+                      </span>
+                    )}
                   </button>
                 </li>
               ))}

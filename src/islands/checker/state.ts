@@ -42,7 +42,7 @@ export type Action =
   | { type: 'set-distribution'; cluster: number; distribution: Distribution }
   | { type: 'set-load-balancer'; cluster: number; patch: LoadBalancerPatch | undefined }
   | { type: 'set-endpoint'; cluster: number; patch: EndpointPatch | undefined }
-  | { type: 'add-nodes'; cluster: number; count: number; roles: NodeRole[]; prefix?: string }
+  | { type: 'add-nodes'; cluster: number; count: number; roles: NodeRole[]; prefix?: string; addresses?: readonly string[] }
   | { type: 'remove-node'; cluster: number; node: number }
   | { type: 'rename-node'; cluster: number; node: number; name: string }
   | { type: 'set-address'; cluster: number; node: number; address: string | undefined }
@@ -205,7 +205,8 @@ function reduce(state: CheckerState, action: Action): CheckerState {
           const name = `${prefix}-${i}`;
           if (taken.has(name)) continue;
           taken.add(name);
-          added.push({ name, roles: [...roles] });
+          const address = action.addresses?.[added.length];
+          added.push(address === undefined ? { name, roles: [...roles] } : { name, address, roles: [...roles] });
         }
         return { ...c, nodes: [...c.nodes, ...added] };
       });
