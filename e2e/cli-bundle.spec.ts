@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, copyFileSync, readFileSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { E2E_OUT_DIR } from './site.ts';
+import { planJsonSchema } from '../src/rules/formats/plan-file.ts';
 import { configJsonSchema } from '../src/cli/config/schema.ts';
 
 // The built site hands out the CLI as one file. Copied away from the repository (so nothing can
@@ -67,4 +68,10 @@ test('the site publishes the config file’s JSON Schema, as the CLI validates i
   const file = join(E2E_OUT_DIR, 'schemas', 'rancher-arch-config.schema.json');
   expect(existsSync(file), `${file} is built with the site`).toBe(true);
   expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(configJsonSchema());
+});
+
+test('the site publishes the plan file’s JSON Schema, as the readers validate it', () => {
+  const file = join(E2E_OUT_DIR, 'schemas', 'rancher-arch-plan.schema.json');
+  expect(existsSync(file), `${file} is built with the site`).toBe(true);
+  expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(planJsonSchema());
 });

@@ -2,7 +2,7 @@
 // Each picks the cluster its figure is about, so any plan can be drawn by any figure, and each
 // fits itself into `maxWidth` CSS pixels: clusters stack and text wraps rather than shrinking.
 import { ROLE_TEXT, type Cluster, type NodeRole, type Plan } from '../rules/vocabulary.ts';
-import { datastoreOf, rancherCluster } from '../rules/cluster-facts.ts';
+import { clusterFacts, clusterPurpose, datastoreOf, quorumOf, rancherCluster } from '../rules/cluster-facts.ts';
 import { DOCKER_HOST_KEY } from '../rules/failure.ts';
 import type { Severity } from '../rules/report.ts';
 import {
@@ -36,7 +36,7 @@ import {
   type Shape,
   type TextLine,
 } from './layout.ts';
-import { ROLE_ORDER, clusterPurpose, etcdMembers, nodeKey, plural, quorumOf, toleratedOf, type Marks } from './model.ts';
+import { ROLE_ORDER, etcdMembers, nodeKey, plural, type Marks } from './model.ts';
 
 const FLOW_GAP = 24;
 /** Between rows of clusters that "manages" links run across. */
@@ -338,7 +338,7 @@ function pick(plan: Plan, prefer: (c: Cluster) => boolean): Cluster | undefined 
 }
 
 /** The etcd members of a cluster as linked data copies, with quorum and fault tolerance. */
-function etcdPanel(cluster: Cluster, marks: Marks, cx: number, y: number, p: Parts, o: FigureOptions): Shape | undefined {
+function etcdPanel(plan: Plan, cluster: Cluster, marks: Marks, cx: number, y: number, p: Parts, o: FigureOptions): Shape | undefined {
   const members = etcdMembers(cluster);
   if (!members.length) return undefined;
   const room = roomOf(o);
@@ -347,10 +347,10 @@ function etcdPanel(cluster: Cluster, marks: Marks, cx: number, y: number, p: Par
   const shown = members.length <= limit ? members : members.filter((m, i) => i < limit - 1 || keep(m.name));
   const hiddenCount = members.length - shown.length;
   const alive = members.filter((m) => !marks.node(cluster.name, m.name).failed).length;
-  const quorum = quorumOf(members.length);
+  const { quorum, tolerated } = quorumOf(clusterFacts(plan, cluster, plan.clusters.indexOf(cluster)));
   const lines: LineSpec[] = [
     { text: `etcd: the cluster data, copied to each of ${plural(members.length, 'member')}`, className: 'rd-strong' },
-    { text: `quorum ${quorum} of ${members.length} · survives ${plural(toleratedOf(members.length), 'lost member')}`, size: FONT.small, className: 'rd-muted' },
+    { text: `quorum ${quorum} of ${members.length} · survives ${plural(tolerated, 'lost member')}`, size: FONT.small, className: 'rd-muted' },
   ];
   if (alive < members.length) {
     lines.push({
@@ -468,7 +468,7 @@ export function k3sFigure(plan: Plan, marks: Marks, o: FigureOptions = {}): Figu
       );
     }
   } else {
-    const panel = etcdPanel(cluster, marks, cx, below, p, o);
+    const panel = etcdPanel(plan, cluster, marks, cx, below, p, o);
     if (panel) p.links.push(link('etcd', bottomOf(box), topOf(panel), 'rd-link rd-link-data'));
   }
   return finish(p, o);
@@ -483,7 +483,7 @@ export function rkeFigure(plan: Plan, marks: Marks, o: FigureOptions = {}): Figu
   const box = layoutCluster(plan, cluster, marks, clusterOptions(o, { endpoints: { loadBalancer: true } }));
   p.clusters.push(box);
   const cx = box.x + box.width / 2;
-  const panel = etcdPanel(cluster, marks, cx, box.y + box.height + STEP, p, o);
+  const panel = etcdPanel(plan, cluster, marks, cx, box.y + box.height + STEP, p, o);
   if (panel) p.links.push(link('etcd', bottomOf(box), topOf(panel), 'rd-link rd-link-data'));
   else
     p.notes.push(

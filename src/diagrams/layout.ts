@@ -10,23 +10,20 @@
 // instead of shrinking.
 import { hierarchy, type HierarchyNode } from 'd3-hierarchy';
 import { linkHorizontal, linkVertical, symbol, symbolCircle, symbolCross, symbolTriangle } from 'd3-shape';
-import { DATASTORE_LABEL, datastoreOf, usesServerRoles } from '../rules/cluster-facts.ts';
+import { DATASTORE_LABEL, clusterFacts, quorumOf, usesServerRoles } from '../rules/cluster-facts.ts';
 import { hasFailableDatastore, partKey } from '../rules/failure.ts';
 import type { Cluster, NodeRole, Plan, PlanNode } from '../rules/plan.ts';
 import type { Severity } from '../rules/report.ts';
 import {
   DISTRIBUTION_LABEL,
-  PURPOSE_LABEL,
-  clusterPurpose,
-  etcdMembers,
+  CAPTION_LABEL,
+  captionOf,
   nodeKey,
   plural,
-  quorumOf,
   roleGroupLabel,
   roleSignature,
   sortedRoles,
-  toleratedOf,
-  type ClusterPurpose,
+  type ClusterCaption,
   type Marks,
   type NodeMarks,
 } from './model.ts';
@@ -173,7 +170,7 @@ export interface GroupBox extends Box {
 
 export interface ClusterBox extends Box {
   name: string;
-  purpose: ClusterPurpose;
+  purpose: ClusterCaption;
   severity?: Severity;
   header: TextLine[];
   groups: GroupBox[];
@@ -411,14 +408,14 @@ function nodeBox(cluster: Cluster, node: PlanNode, marks: Marks, x: number, y: n
   };
 }
 
-export function clusterFacts(plan: Plan, cluster: Cluster): { purpose: ClusterPurpose; kind: string; counts: string } {
-  const purpose = clusterPurpose(plan, cluster);
+/** The caption lines of a cluster's box, from its facts (datastore, etcd members, quorum): never counted here. */
+export function clusterCaptions(plan: Plan, cluster: Cluster): { purpose: ClusterCaption; kind: string; counts: string } {
+  const facts = clusterFacts(plan, cluster, plan.clusters.indexOf(cluster));
   let kind = DISTRIBUTION_LABEL[cluster.distribution];
-  const datastore = datastoreOf(cluster);
-  if (usesServerRoles(cluster) || datastore !== 'etcd') kind += `, ${DATASTORE_LABEL[datastore]}`;
-  const members = etcdMembers(cluster).length;
-  const etcd = members ? ` · etcd quorum ${quorumOf(members)} of ${members}, survives ${plural(toleratedOf(members), 'loss', 'losses')}` : '';
-  return { purpose, kind, counts: `${plural(cluster.nodes.length, 'node')}${etcd}` };
+  if (usesServerRoles(cluster) || facts.datastore !== 'etcd') kind += `, ${DATASTORE_LABEL[facts.datastore]}`;
+  const { members, quorum, tolerated } = quorumOf(facts);
+  const etcd = members ? ` · etcd quorum ${quorum} of ${members}, survives ${plural(tolerated, 'loss', 'losses')}` : '';
+  return { purpose: captionOf(plan, cluster), kind, counts: `${plural(cluster.nodes.length, 'node')}${etcd}` };
 }
 
 /** The load balancer's box: what it forwards and where TLS ends. */
@@ -593,13 +590,13 @@ export function layoutCluster(plan: Plan, cluster: Cluster, marks: Marks, option
   const width = innerWidth + 2 * PAD + laneLeft + laneRight;
 
   // Header: the name (shortened), then the facts, wrapped.
-  const facts = clusterFacts(plan, cluster);
+  const facts = clusterCaptions(plan, cluster);
   const header: TextLine[] = [];
   let y = 8;
   y += lineHeight(FONT.title);
   header.push(text(cluster.name, x0, y - 5, innerWidth, FONT.title, 'rd-cluster-name rd-halo'));
   for (const [full, className] of [
-    [`${PURPOSE_LABEL[facts.purpose]} · ${facts.kind}`, 'rd-cluster-kind'],
+    [`${CAPTION_LABEL[facts.purpose]} · ${facts.kind}`, 'rd-cluster-kind'],
     [facts.counts, 'rd-muted'],
   ] as const) {
     const lines = textBlock(full, x0, y + lineHeight(FONT.small) - 4, innerWidth, FONT.small, `${className} rd-halo`);

@@ -2,13 +2,11 @@
 // highlighted, findings) that the checker passes in. Pure data, no geometry and no React.
 import { KUBERNETES_ROLES, DISTRIBUTION_LABEL, ROLE_TEXT, type Cluster, type NodeRole, type Plan, type PlanNode } from '../rules/vocabulary.ts';
 import type { Finding, Report, Severity } from '../rules/report.ts';
-import { etcdMembers, isRancherCluster, nodeKey } from '../rules/cluster-facts.ts';
-import { etcdQuorum, failuresTolerated } from '../rules/quorum.ts';
+import { SEVERITY_RANK } from '../rules/rule.ts';
+import { clusterPurpose, etcdMembers, nodeKey } from '../rules/cluster-facts.ts';
 import { plural } from '../rules/words.ts';
 
 export { DISTRIBUTION_LABEL, etcdMembers, nodeKey, plural };
-export const quorumOf = etcdQuorum;
-export const toleratedOf = failuresTolerated;
 
 export const ROLE_ORDER: readonly NodeRole[] = ['etcd', 'controlplane', 'worker', 'server', 'agent'];
 
@@ -28,22 +26,21 @@ export function roleGroupLabel(roles: readonly NodeRole[]): string {
   return roles.map((r) => ROLE_TEXT[r].name).join(' + ');
 }
 
-export type ClusterPurpose = 'rancher' | 'user' | 'downstream';
+/** How a diagram captions a cluster: the facts' purpose, with downstream clusters that run apps told apart. */
+export type ClusterCaption = 'rancher' | 'user' | 'downstream';
 
-export function clusterPurpose(plan: Plan, cluster: Cluster): ClusterPurpose {
-  if (isRancherCluster(plan, cluster)) return 'rancher';
+export function captionOf(plan: Plan, cluster: Cluster): ClusterCaption {
+  if (clusterPurpose(plan, cluster) === 'rancher') return 'rancher';
   return cluster.userWorkloads ? 'user' : 'downstream';
 }
 
-export const PURPOSE_LABEL: Record<ClusterPurpose, string> = {
+export const CAPTION_LABEL: Record<ClusterCaption, string> = {
   rancher: 'Rancher server cluster',
   user: 'User cluster (runs apps)',
   downstream: 'Downstream cluster',
 };
 
 // ---- marks -------------------------------------------------------------------------------
-
-const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 export function worstSeverity(findings: readonly Finding[]): Severity | undefined {
   let worst: Severity | undefined;

@@ -9,6 +9,8 @@ import type { Profile, VersionRange } from './versions.ts';
 import type { Plan, PlanInput } from './vocabulary.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
+/** Severities from the mildest up: a higher rank is more severe (worst marks, --fail-on thresholds). */
+export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 /** What a rule is about; the calculators and the rule reference group rules by it. */
 export const CATEGORIES = {

@@ -15,7 +15,7 @@ import {
 import { PRESETS, type PresetId } from '../../rules/presets.ts';
 import type { Finding } from '../../rules/report.ts';
 import { nodeKey } from '../../diagrams/model.ts';
-import { isControlPlane } from '../../rules/cluster-facts.ts';
+import { isControlPlane, usesServerRoles } from '../../rules/cluster-facts.ts';
 import { LIMITS } from '../../rules/limits.ts';
 import { checkAddress, checkFqdn, checkHost, checkName, checkPorts, checkVersion, checkZone, roomForNodes } from './validation.ts';
 
@@ -61,7 +61,7 @@ export function initialState(plan: Plan = PRESETS['rancher-rke'].plan): CheckerS
 
 /** The roles the editor offers for a cluster: servers and agents for K3s/RKE2, the RKE three otherwise. */
 export function rolesFor(cluster: Pick<Cluster, 'distribution'>): readonly NodeRole[] {
-  return cluster.distribution === 'k3s' || cluster.distribution === 'rke2' ? SERVER_ROLES : KUBERNETES_ROLES;
+  return usesServerRoles(cluster) ? SERVER_ROLES : KUBERNETES_ROLES;
 }
 
 /** `base`, or `base-2`, `base-3`… — the first that is not taken. */

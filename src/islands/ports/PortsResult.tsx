@@ -3,6 +3,7 @@
 // form until then.
 import { useId, useState } from 'react';
 import type { Plan } from '../../rules/vocabulary.ts';
+import { isManaged } from '../../rules/cluster-facts.ts';
 import { allNodes, portMatrix, type NodePorts, type PortMatrix } from '../../rules/ports/matrix.ts';
 import { toNftables } from '../../rules/ports/nftables.ts';
 import { toFirewalld } from '../../rules/ports/firewalld.ts';
@@ -23,7 +24,7 @@ const fileSafe = (text: string) => text.replace(/[^A-Za-z0-9._-]+/g, '-').replac
 
 /** Nodes a host ruleset can be written for (not hosted or unknown distributions). */
 function writableNodes(matrix: PortMatrix): NodePorts[] {
-  const skip = new Set(matrix.clusters.filter((c) => ['eks', 'aks', 'gke', 'other'].includes(c.distribution)).map((c) => c.name));
+  const skip = new Set(matrix.clusters.filter((c) => isManaged(c) || c.distribution === 'other').map((c) => c.name));
   return allNodes(matrix).filter((n) => n.cluster === undefined || !skip.has(n.cluster));
 }
 

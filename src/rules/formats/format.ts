@@ -46,8 +46,6 @@ export interface Format<Id extends string = string> {
   read?(doc: ParsedText, options: SingleClusterOptions): ReaderOutput;
   /** Throws ExportError when the plan cannot be written in a form the real tool accepts. */
   write?(plan: Plan, options?: WriteOptions): string;
-  /** File name and media type for a written file. */
-  file?: { name: (options: WriteOptions) => string; mime: string };
 }
 
 /** The plan cannot be exported as a file the real tool would accept; `problems` say why. */

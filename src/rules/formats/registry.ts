@@ -9,22 +9,14 @@ import { provisioningClusterFormat } from './provisioning-cluster.ts';
 import { clusterYmlFormat } from './rke-cluster-yml.ts';
 import { rke2ConfigFormat } from './rke2-config.ts';
 
-export const FORMATS = [
-  planFormat,
-  kubectlNodesFormat,
-  provisioningClusterFormat,
-  clusterYmlFormat,
-  rke2ConfigFormat,
-  k3sConfigFormat,
-  planJsonFormat,
-  nginxFormat,
-] as const;
+/** The formats a plan can be read from (`--input-format`), in detection order. */
+const READERS = [planFormat, kubectlNodesFormat, provisioningClusterFormat, clusterYmlFormat, rke2ConfigFormat, k3sConfigFormat] as const;
 
-export type FormatId = (typeof FORMATS)[number]['id'];
+/** Every format, readers first; the writers-only after them (nginx is recognised, to say it cannot be read). */
+export const FORMATS = [...READERS, planJsonFormat, nginxFormat] as const;
 
-/** Formats a plan can be read from (`--input-format`). */
-export type InputFormat = 'plan' | 'kubectl-nodes' | 'provisioning-cluster' | 'cluster-yml' | 'rke2-config' | 'k3s-config';
-export const INPUT_FORMATS = FORMATS.filter((f) => f.read !== undefined).map((f) => f.id as InputFormat);
+export type InputFormat = (typeof READERS)[number]['id'];
+export const INPUT_FORMATS: readonly InputFormat[] = READERS.map((f) => f.id);
 
 export function formatById(id: string): Format | undefined {
   return FORMATS.find((f) => f.id === id);

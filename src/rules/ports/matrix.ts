@@ -366,7 +366,7 @@ function specsFor(plan: Plan, cluster: Cluster, version: string): { specs: PortS
   if (rancher) {
     const source = rancherSource(cluster);
     specs.push(...RANCHER_INGRESS.map((s) => ({ ...s, source })));
-    if (cluster.distribution === 'k3s' || cluster.distribution === 'rke2') specs.push(RANCHER_KUBECTL);
+    if (usesServerRoles(cluster)) specs.push(RANCHER_KUBECTL);
   }
   if (fam) {
     const { network, defaulted } = networkOf(cluster);

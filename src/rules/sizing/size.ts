@@ -2,7 +2,7 @@
 // whether a machine meets it; the K3s/RKE2 server-versus-agents rows. Pure functions over
 // tables.ts: the rules, the CLI and the calculator island all answer from here.
 import { compareVersions } from '../versions.ts';
-import type { Distribution } from '../vocabulary.ts';
+import { MANAGED_DISTRIBUTIONS, type Distribution } from '../vocabulary.ts';
 import {
   SERVER_SIZE_TABLES,
   SERVER_TABLES,
@@ -52,7 +52,7 @@ export interface SizingResult extends TableRow {
   notes: string[];
 }
 
-const MANAGED: readonly SizingTarget[] = ['eks', 'aks', 'gke'];
+const MANAGED: readonly SizingTarget[] = MANAGED_DISTRIBUTIONS;
 
 export function eraOf(version: string): Era {
   if (compareVersions(version, '2.4') < 0) return 'before-2.4';
