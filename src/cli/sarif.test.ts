@@ -12,7 +12,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { Log, Result } from 'sarif';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PRESETS, RULES, describeRange, toPlanYaml } from '../rules/index.ts';
+import { PRESETS, RULES, aboutRule, describeRange, toPlanYaml } from '../rules/index.ts';
 import { runCli, type FakeWorld } from './fake-io.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -100,7 +100,7 @@ describe('what the SARIF says', () => {
         id: rule.id,
         name: expect.stringMatching(/^[A-Z][A-Za-z0-9]+$/),
         shortDescription: { text: `${rule.title}.` },
-        fullDescription: { text: rule.rationale },
+        fullDescription: { text: aboutRule(rule.id).rationale },
         helpUri: `https://guide.example.internal/rancher/${rule.docs.page}/#${rule.docs.anchor}`,
         defaultConfiguration: { level: { error: 'error', warning: 'warning', info: 'note' }[rule.severity] },
         properties: { rancherVersions: describeRange(rule.versions ?? {}), category: expect.any(String) },

@@ -11,6 +11,7 @@ export { nameProblem } from './identifiers.ts';
 export { GUIDE_PAGES, docsPath, docsTitle, type DocsRef } from './guide-pages.ts';
 export { CATEGORIES, SEVERITY_RANK, type Rule } from './rule.ts';
 export { RULES, ruleById, isRuleId, type RuleId } from './catalogue/index.ts';
+export { aboutRule } from './catalogue/about.ts';
 export { checkPlan, rulesFor } from './check.ts';
 export { formatFindingsMarkdown, unreadableMarkdown } from './markdown.ts';
 export { InputError, formatPath, type InputWarning } from './formats/input-error.ts';

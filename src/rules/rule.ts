@@ -58,12 +58,20 @@ interface RuleBase<Id extends string> {
   severity: Severity;
   category: Category;
   title: string;
-  /** Why the rule exists, in a sentence or two. */
-  rationale: string;
   /** The heading on the guidance page that explains it. */
   docs: DocsRef;
   /** The Rancher versions the rule applies to; absent: every version. */
   versions?: VersionRange;
+}
+
+/**
+ * What a rule says about itself to people: the rule reference page, `rancher-arch explain`, SARIF.
+ * Exported beside `rule` but apart from it, so the browser, which only runs the checks, does not
+ * ship these words (catalogue/about.ts gathers them; the checker never imports it).
+ */
+export interface RuleAbout {
+  /** Why the rule exists, in a sentence or two. */
+  rationale: string;
   /** Where a rule beyond the v2.0–v2.4 guidance comes from (document and version, or thread). */
   sources?: readonly string[];
 }

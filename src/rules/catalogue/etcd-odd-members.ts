@@ -1,8 +1,12 @@
 // An even etcd member count buys no extra fault tolerance.
 import { downstream, minimumDownstreamNodes, nodes } from '../example-plans.ts';
 import { etcdQuorum, failuresTolerated } from '../quorum.ts';
-import { defineRule, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
 import { plural } from '../words.ts';
+
+export const about: RuleAbout = {
+  rationale: 'Quorum is floor(n/2)+1, so an even count tolerates no more failures than the odd count below it while adding one more machine that can fail.',
+};
 
 export const rule = defineRule({
   id: 'etcd-odd-members',
@@ -10,7 +14,6 @@ export const rule = defineRule({
   category: 'etcd',
   title: 'etcd has an odd number of members',
   docs: { page: 'node-roles', heading: 'Odd etcd member counts', anchor: 'odd-etcd-member-counts' },
-  rationale: 'Quorum is floor(n/2)+1, so an even count tolerates no more failures than the odd count below it while adding one more machine that can fail.',
   check(ctx) {
     for (const { cluster, etcdMembers: n } of ctx.clusters) {
       if (n < 2 || n % 2 !== 0) continue;
