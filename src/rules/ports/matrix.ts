@@ -2,19 +2,8 @@
 // sends, why, source), plus the load balancers' listeners. Peers are named groups (the etcd nodes
 // of a cluster, the Rancher nodes, the load balancer…) kept once in `groups`, so a 5,000-node
 // cluster does not repeat 5,000 addresses per rule. Facts about nodes come from cluster-facts.ts.
-import {
-  effectiveRoles,
-  hostFromText,
-  isControlPlane,
-  isEtcdMember,
-  isManaged,
-  isRancherCluster,
-  isWorkerCapable,
-  rancherCluster,
-  resolveTarget,
-  usesServerRoles,
-} from '../cluster-facts.ts';
-import { nodesInsideClusterNetworks, podNetworkOf } from '../cluster-networks.ts';
+import { effectiveRoles, hostFromText, isControlPlane, isEtcdMember, isManaged, isRancherCluster, isWorkerCapable, usesServerRoles } from '../cluster-facts.ts';
+import { nodesInsideClusterNetworks } from '../cluster-networks.ts';
 import { listNames, verb } from '../words.ts';
 import { compareVersions, DEFAULT_RANCHER_VERSION } from '../versions.ts';
 import { DISTRIBUTION_LABEL, type Cluster, type NetworkPlugin, type Plan, type PlanNode } from '../vocabulary.ts';
@@ -38,28 +27,15 @@ import {
   type Protocol,
   type SourceId,
 } from './tables.ts';
+import { Groups, type Group } from './groups.ts';
+import { ingressNodes, listenersFor, type Listener } from './listeners.ts';
 
-export interface Member {
-  cluster?: string;
-  name: string;
-  address?: string;
-}
-
-/** A named set of senders: nodes of the plan, or something outside it that the reader fills in. */
-export interface Group {
-  key: string;
-  peer: Peer;
-  /** The cluster a node group belongs to. */
-  cluster?: string;
-  /** With the cluster's name ("etcd nodes of production"). */
-  label: string;
-  /** Without it ("etcd nodes of this cluster"), for tables that describe a kind of node. */
-  generic: string;
-  /** Nodes of the plan; undefined for outside groups (load balancer, clients, admins, pod network). */
-  members?: Member[];
-  /** Networks an outside group holds from the start (a cluster's pod network). */
-  defaults?: string[];
-}
+// The matrix's public face stays here, whichever module holds each part: the writers, the
+// pages and the CLI import these from matrix.ts.
+/** @public */
+export type { Group, Member } from './groups.ts';
+/** @public */
+export { ingressNodes, type Listener } from './listeners.ts';
 
 export interface InboundRule {
   id: string;
@@ -101,23 +77,6 @@ export interface ClusterPorts {
   nodes: NodePorts[];
 }
 
-export interface Listener {
-  cluster: string;
-  /** What the listener is for, in words. */
-  purpose: string;
-  /** Where the load balancer listens. */
-  port: number;
-  /** Where it forwards to on the targets: the same port, except for the authorized endpoint (443 → 6443). */
-  targetPort: number;
-  protocol: 'tcp';
-  /** Node names the listener forwards to. */
-  targets: string[];
-  fqdn?: string;
-  why: string;
-  source: SourceId;
-  note?: string;
-}
-
 export interface PortMatrix {
   rancherVersion: string;
   clusters: ClusterPorts[];
@@ -125,147 +84,6 @@ export interface PortMatrix {
   listeners: Listener[];
   groups: Record<string, Group>;
   notes: string[];
-}
-
-// ---- groups -------------------------------------------------------------------------------------
-
-const OUTSIDE: Record<'load-balancer' | 'api-clients' | 'service-clients' | 'admin' | 'self', Omit<Group, 'key' | 'peer'>> = {
-  'load-balancer': { label: 'the load balancer', generic: 'the load balancer' },
-  'api-clients': { label: 'UI, API and kubectl users', generic: 'UI, API and kubectl users' },
-  'service-clients': { label: 'users of the published applications', generic: 'users of the published applications' },
-  admin: { label: 'administrators (and the host running rke up)', generic: 'administrators (and the host running rke up)' },
-  self: { label: 'the node itself', generic: 'the node itself' },
-};
-
-const CLUSTER_GROUP_WORDS: Record<'cluster-nodes' | 'etcd' | 'controlplane' | 'servers', string> = {
-  'cluster-nodes': 'every node',
-  etcd: 'etcd nodes',
-  controlplane: 'controlplane nodes',
-  servers: 'servers',
-};
-
-const member = (cluster: string | undefined, node: Pick<PlanNode, 'name' | 'address'>): Member => ({
-  ...(cluster === undefined ? {} : { cluster }),
-  name: node.name,
-  ...(node.address === undefined ? {} : { address: node.address }),
-});
-
-class Groups {
-  readonly all: Record<string, Group> = {};
-  private readonly plan: Plan;
-  constructor(plan: Plan) {
-    this.plan = plan;
-  }
-
-  outside(peer: keyof typeof OUTSIDE): string {
-    if (!this.all[peer]) this.all[peer] = { key: peer, peer, ...OUTSIDE[peer] };
-    return peer;
-  }
-
-  /** The key of a group of the cluster's nodes, or undefined when it has no members. */
-  ofCluster(cluster: Cluster, peer: keyof typeof CLUSTER_GROUP_WORDS): string | undefined {
-    const pick: Record<typeof peer, (n: PlanNode) => boolean> = {
-      'cluster-nodes': () => true,
-      etcd: (n) => isEtcdMember(cluster, n),
-      controlplane: (n) => isControlPlane(cluster, n),
-      servers: (n) => {
-        const roles = effectiveRoles(cluster, n);
-        return roles.has('etcd') || roles.has('controlplane');
-      },
-    };
-    const nodes = cluster.nodes.filter(pick[peer]);
-    if (nodes.length === 0) return undefined;
-    // A group with the same nodes as the whole cluster is the whole cluster: one set, not two.
-    if (peer !== 'cluster-nodes' && nodes.length === cluster.nodes.length) return this.ofCluster(cluster, 'cluster-nodes');
-    const key = `${cluster.name}:${peer}`;
-    if (!this.all[key])
-      this.all[key] = {
-        key,
-        peer,
-        cluster: cluster.name,
-        label: `${CLUSTER_GROUP_WORDS[peer]} of ${cluster.name}`,
-        generic: `${CLUSTER_GROUP_WORDS[peer]} of this cluster`,
-        members: nodes.map((n) => member(cluster.name, n)),
-      };
-    return key;
-  }
-
-  /** The cluster's pod network (its cluster-cidr, stated or the distribution's default), as a group of networks. */
-  podNetwork(cluster: Cluster): string {
-    const key = `${cluster.name}:pod-network`;
-    if (!this.all[key]) {
-      const network = podNetworkOf(cluster);
-      const words =
-        network === undefined
-          ? 'pods (the plan states no cluster-cidr: add yours)'
-          : `pods (${network.defaulted ? 'default ' : ''}cluster-cidr ${network.cidrs.join(', ')})`;
-      this.all[key] = { key, peer: 'pod-network', cluster: cluster.name, label: words, generic: words, defaults: network?.cidrs ?? [] };
-    }
-    return key;
-  }
-
-  rancherNodes(): string | undefined {
-    const r = rancherCluster(this.plan);
-    if (r) return this.ofCluster(r, 'cluster-nodes');
-    const host = this.plan.rancher?.install === 'docker' ? this.plan.rancher.host : undefined;
-    if (host === undefined) {
-      // Rancher is not in the plan: the reader fills its addresses in.
-      if (!this.all['rancher-nodes'])
-        this.all['rancher-nodes'] = {
-          key: 'rancher-nodes',
-          peer: 'rancher-nodes',
-          label: 'the Rancher server nodes (not in this plan)',
-          generic: 'the Rancher server nodes',
-        };
-      return 'rancher-nodes';
-    }
-    if (!this.all['rancher-nodes']) {
-      const ref = hostFromText(host);
-      this.all['rancher-nodes'] = {
-        key: 'rancher-nodes',
-        peer: 'rancher-nodes',
-        label: 'the Rancher Docker host',
-        generic: 'the Rancher server nodes',
-        members: [{ name: host, ...(ref.address === undefined ? {} : { address: ref.address }) }],
-      };
-    }
-    return 'rancher-nodes';
-  }
-
-  downstreamNodes(): string | undefined {
-    if (this.all['downstream-nodes']) return 'downstream-nodes';
-    const members = this.plan.clusters.filter((c) => !isRancherCluster(this.plan, c)).flatMap((c) => c.nodes.map((n) => member(c.name, n)));
-    if (members.length === 0) return undefined;
-    this.all['downstream-nodes'] = {
-      key: 'downstream-nodes',
-      peer: 'downstream-nodes',
-      label: 'nodes of the downstream clusters',
-      generic: 'nodes of the downstream clusters',
-      members,
-    };
-    return 'downstream-nodes';
-  }
-
-  resolve(peer: Peer, cluster: Cluster | undefined, serverStyle: boolean): string | undefined {
-    switch (peer) {
-      case 'cluster-nodes':
-        return cluster && this.ofCluster(cluster, 'cluster-nodes');
-      case 'etcd':
-      case 'controlplane':
-        // Standalone servers are both: name them as servers.
-        return cluster && this.ofCluster(cluster, serverStyle ? 'servers' : peer);
-      case 'servers':
-        return cluster && this.ofCluster(cluster, 'servers');
-      case 'rancher-nodes':
-        return this.rancherNodes();
-      case 'downstream-nodes':
-        return this.downstreamNodes();
-      case 'pod-network':
-        return cluster && this.podNetwork(cluster);
-      default:
-        return this.outside(peer);
-    }
-  }
 }
 
 // ---- which rules a node gets ----------------------------------------------------------------------
@@ -317,14 +135,6 @@ export function networkOf(cluster: Cluster): { network?: NetworkPlugin; defaulte
   const fam = family(cluster);
   if (cluster.network !== undefined) return { network: cluster.network, defaulted: false };
   return fam ? { network: DEFAULT_NETWORK[fam], defaulted: true } : { defaulted: true };
-}
-
-/** The nodes behind the Rancher load balancer: its targets, else every node that takes workloads. */
-export function ingressNodes(cluster: Cluster): PlanNode[] {
-  const targets = cluster.loadBalancer?.targets ?? [];
-  const resolved = targets.map((t) => resolveTarget(cluster, t)).filter((n): n is PlanNode => n !== undefined);
-  if (resolved.length > 0) return [...new Set(resolved)];
-  return cluster.nodes.filter((n) => isWorkerCapable(cluster, n));
 }
 
 function nodeKind(cluster: Cluster, node: PlanNode): string {
@@ -437,104 +247,6 @@ function buildRules(
   // Required rules by port, then the optional ones, then ours.
   const rank = (r: InboundRule) => (r.ours ? 2 : r.optional ? 1 : 0);
   return rules.sort((a, b) => rank(a) - rank(b) || (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0) || a.protocol.localeCompare(b.protocol));
-}
-
-// ---- listeners --------------------------------------------------------------------------------------
-
-function listenersFor(plan: Plan, cluster: Cluster): Listener[] {
-  const out: Listener[] = [];
-  const names = (nodes: PlanNode[]) => nodes.map((n) => n.name);
-  const servers = cluster.nodes.filter((n) => {
-    const roles = effectiveRoles(cluster, n);
-    return roles.has('etcd') || roles.has('controlplane');
-  });
-  const apiServers = cluster.nodes.filter((n) => isControlPlane(cluster, n));
-  if (isRancherCluster(plan, cluster)) {
-    const ingress = names(ingressNodes(cluster));
-    for (const port of [80, 443])
-      out.push({
-        cluster: cluster.name,
-        purpose: 'Rancher UI and API',
-        port,
-        targetPort: port,
-        protocol: 'tcp',
-        targets: ingress,
-        why: port === 80 ? 'HTTP, redirected to HTTPS by the ingress controller.' : 'HTTPS to the ingress controller, passed through untouched (layer 4).',
-        source: 'load-balancer',
-      });
-  }
-  const standaloneHa = usesServerRoles(cluster) && cluster.nodes.some((n) => n.roles.includes('server')) && servers.length >= 2;
-  if (usesServerRoles(cluster) && (isRancherCluster(plan, cluster) || standaloneHa)) {
-    const purpose = 'fixed registration address';
-    if (cluster.distribution === 'rke2') {
-      out.push({
-        cluster: cluster.name,
-        purpose,
-        port: 9345,
-        targetPort: 9345,
-        protocol: 'tcp',
-        targets: names(servers),
-        why: 'RKE2 supervisor: joining nodes register here.',
-        source: 'load-balancer',
-        note: 'A server opens 9345 before it can serve joins: health-check 6443 as well.',
-      });
-      out.push({
-        cluster: cluster.name,
-        purpose,
-        port: 6443,
-        targetPort: 6443,
-        protocol: 'tcp',
-        targets: names(apiServers),
-        why: 'Kubernetes API.',
-        source: 'load-balancer',
-      });
-    } else {
-      out.push({
-        cluster: cluster.name,
-        purpose,
-        port: 6443,
-        targetPort: 6443,
-        protocol: 'tcp',
-        targets: names(apiServers),
-        why: 'K3s supervisor and Kubernetes API share 6443; K3s has no 9345.',
-        source: 'load-balancer',
-      });
-    }
-  } else if (cluster.distribution === 'rke' && isRancherCluster(plan, cluster)) {
-    out.push({
-      cluster: cluster.name,
-      purpose: 'kubectl to the Rancher cluster (optional)',
-      port: 6443,
-      targetPort: 6443,
-      protocol: 'tcp',
-      targets: names(apiServers),
-      why: 'Kubernetes API through the load balancer.',
-      source: 'load-balancer',
-      note: "Add the load balancer's name to authentication.sans in cluster.yml.",
-    });
-  }
-  const ace = cluster.authorizedEndpoint;
-  if (ace && !isManaged(cluster)) {
-    const targets = ace.targets.map((t) => resolveTarget(cluster, t)).filter((n): n is PlanNode => n !== undefined);
-    out.push({
-      cluster: cluster.name,
-      purpose: 'authorized cluster endpoint',
-      // Rancher writes the FQDN context as https://FQDN, so clients come on 443 unless the FQDN
-      // names a port; the API servers answer on 6443 behind it.
-      port: ace.port ?? 443,
-      targetPort: 6443,
-      protocol: 'tcp',
-      targets: names(targets.length > 0 ? [...new Set(targets)] : apiServers),
-      ...(ace.fqdn === undefined ? {} : { fqdn: ace.fqdn }),
-      why: 'kubectl straight to the cluster through its FQDN.',
-      source: 'ace',
-      note:
-        ace.port === undefined
-          ? "Rancher's kubeconfig reaches the FQDN as https://FQDN, port 443: listen there and forward to 6443."
-          : `The FQDN names port ${ace.port}: listen there and forward to 6443.`,
-    });
-  }
-  return out;
 }
 
 // ---- the matrix ---------------------------------------------------------------------------------------
