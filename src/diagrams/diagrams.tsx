@@ -17,7 +17,7 @@ import {
   type Figure,
   type FigureOptions,
 } from './figures.ts';
-import { NARROW_WIDTH, WIDE_WIDTH, allNodes } from './layout.ts';
+import { NARROW_WIDTH, WIDE_WIDTH, allNodes } from './layout/index.ts';
 import { buildMarks, plural, type Marks } from './model.ts';
 import { FigureSvg, cleanId } from './svg.tsx';
 import { TextEquivalent } from './text.tsx';

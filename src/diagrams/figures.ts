@@ -35,7 +35,7 @@ import {
   type Point,
   type Shape,
   type TextLine,
-} from './layout.ts';
+} from './layout/index.ts';
 import { ROLE_ORDER, etcdMembers, nodeKey, plural, type Marks } from './model.ts';
 
 const FLOW_GAP = 24;

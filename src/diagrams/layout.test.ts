@@ -15,7 +15,7 @@ import {
   type Link,
   type Point,
   type TextLine,
-} from './layout.ts';
+} from './layout/index.ts';
 import { buildMarks } from './model.ts';
 import { sizedPlan } from './test-plans.ts';
 
