@@ -16,7 +16,7 @@ import {
   separationFigure,
   type Figure,
   type FigureOptions,
-} from './figures.ts';
+} from './figures/index.ts';
 import { NARROW_WIDTH, WIDE_WIDTH, allNodes } from './layout/index.ts';
 import { buildMarks, plural, type Marks } from './model.ts';
 import { FigureSvg, cleanId } from './svg.tsx';

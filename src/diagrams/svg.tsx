@@ -2,7 +2,7 @@
 // state, so it renders the same with renderToStaticMarkup at build time and inside an island.
 // The SVG's width and height are its viewBox in CSS pixels: diagrams never scale down.
 import type { ReactNode } from 'react';
-import type { Figure } from './figures.ts';
+import type { Figure } from './figures/index.ts';
 import { FONT, linkPath, tagWidth, severityPath, type ClusterBox, type Link, type MoreBox, type NodeBox, type Shape, type TextLine } from './layout/index.ts';
 import { markClasses } from './model.ts';
 import { ROLE_TEXT } from '../rules/vocabulary.ts';
