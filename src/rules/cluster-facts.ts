@@ -211,7 +211,7 @@ export function resolveTarget(cluster: Cluster, target: string): PlanNode | unde
 }
 
 /** The key islands and diagrams use to address a node: "<cluster>/<node>". */
-export const nodeKey = (cluster: string, node: string): string => `${cluster}/${node}`;
+export { nodeKey } from './keys.ts';
 
 // ---- one summary per cluster -----------------------------------------------------------------
 

@@ -4,7 +4,8 @@
 // text wrapped); what still does not fit scrolls sideways instead of shrinking.
 import { hierarchy, type HierarchyNode } from 'd3-hierarchy';
 import { DATASTORE_LABEL, clusterFacts, quorumOf, usesServerRoles } from '../../rules/cluster-facts.ts';
-import { hasFailableDatastore, partKey } from '../../rules/failure.ts';
+import { hasFailableDatastore } from '../../rules/failure.ts';
+import { groupKey, partKey } from '../../rules/keys.ts';
 import type { Cluster, NodeRole, Plan, PlanNode } from '../../rules/plan.ts';
 import {
   DISTRIBUTION_LABEL,
@@ -294,7 +295,7 @@ export function layoutCluster(plan: Plan, cluster: Cluster, marks: Marks, option
   const tree = clusterTree(cluster, options.groupOrder);
   const planned = (tree.children ?? []).map((g) => {
     const nodes = (g.children ?? []).map((c) => c.data.node!);
-    const key = `${cluster.name}/${roleSignature(g.data.roles!)}`;
+    const key = groupKey(cluster.name, roleSignature(g.data.roles!));
     const expanded = options.expanded?.has(key) ?? false;
     const keep = (n: PlanNode) => marks.keep(nodeKey(cluster.name, n.name));
     const collapses = nodes.length > collapseAfter;

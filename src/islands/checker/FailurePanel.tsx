@@ -13,7 +13,7 @@ import {
   smallestBreakingZones,
   type ClusterPart,
 } from '../../rules/failure.ts';
-import { nodeKey } from '../../rules/cluster-facts.ts';
+import { clusterOfKey, nodeKey } from '../../rules/keys.ts';
 import type { Plan } from '../../rules/plan.ts';
 import type { FailureOutcome } from '../../rules/report.ts';
 import { listNames, plural } from '../../rules/words.ts';
@@ -114,7 +114,7 @@ export function FailurePanel({ plan, failed, dispatch, headingId }: { plan: Plan
       return;
     }
     const keys = found.nodes.map((n) => nodeKey(name, n));
-    set([...failed.filter((k) => !k.startsWith(`${name}/`)), ...keys], found.message);
+    set([...failed.filter((k) => clusterOfKey(k) !== name), ...keys], found.message);
   };
   return (
     <section className="ck-section ck-failure" aria-labelledby={headingId}>

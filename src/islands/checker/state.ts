@@ -14,7 +14,7 @@ import {
 } from '../../rules/vocabulary.ts';
 import { PRESETS, type PresetId } from '../../rules/presets.ts';
 import type { Finding } from '../../rules/report.ts';
-import { nodeKey } from '../../diagrams/model.ts';
+import { clusterOfKey, nodeKey, renameClusterInKey } from '../../rules/keys.ts';
 import { isControlPlane, usesServerRoles } from '../../rules/cluster-facts.ts';
 import { LIMITS } from '../../rules/limits.ts';
 import { checkAddress, checkFqdn, checkHost, checkName, checkPorts, checkVersion, checkZone, roomForNodes } from './validation.ts';
@@ -132,8 +132,7 @@ function reduce(state: CheckerState, action: Action): CheckerState {
         const { cluster: _gone, ...rancher } = plan.rancher;
         plan.rancher = rancher;
       }
-      const prefix = `${cluster.name}/`;
-      return { ...state, plan, failed: state.failed.filter((k) => !k.startsWith(prefix)) };
+      return { ...state, plan, failed: state.failed.filter((k) => clusterOfKey(k) !== cluster.name) };
     }
     case 'rename-cluster': {
       const cluster = state.plan.clusters[action.cluster];
@@ -142,8 +141,7 @@ function reduce(state: CheckerState, action: Action): CheckerState {
       if (!checkName(name, new Set(state.plan.clusters.map((c) => c.name)), 'cluster').ok) return state;
       const next = withCluster(state, action.cluster, (c) => ({ ...c, name }));
       const plan = next.plan.rancher?.cluster === cluster.name ? { ...next.plan, rancher: { ...next.plan.rancher, cluster: name } } : next.plan;
-      const from = `${cluster.name}/`;
-      return { ...next, plan, failed: next.failed.map((k) => (k.startsWith(from) ? `${name}/${k.slice(from.length)}` : k)) };
+      return { ...next, plan, failed: next.failed.map((k) => renameClusterInKey(k, cluster.name, name)) };
     }
     case 'update-cluster':
       return withCluster(state, action.cluster, (c) => {
