@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
-import preact from '@astrojs/preact';
+import react from '@astrojs/react';
 import { cliBundle } from './src/cli/site-bundle.mjs';
 import { cspConfig, cspSeal } from './scripts/csp.mjs';
 
@@ -66,10 +66,9 @@ export default defineConfig({
         { label: 'Background', items: ['disagreements', 'versions'] },
       ],
     }),
-    // The islands and diagrams are written against React's API and run on Preact's compatible
-    // one, which is a tenth of react-dom's weight: the calculator pages stay light, and the
-    // diagrams render the same at build time, in the browser and in the unit tests.
-    preact({ compat: true }),
+    // One runtime for the islands and diagrams: React renders them at build time, in the browser
+    // and in the unit tests, so what the tests see is what ships. Pages without an island load none of it.
+    react(),
     cliBundle(),
     // After Starlight, so it sees the finished pages.
     cspSeal(),

@@ -9,6 +9,7 @@ import type { Page } from '@playwright/test';
 import { kib, launch, serveSite } from './lib/browser.ts';
 
 const PAGES = [
+  ['home page', ''],
   ['guidance page', 'overview/'],
   ['guidance page', 'separation/'],
   ['calculator page', 'node-roles/'],
@@ -83,7 +84,7 @@ try {
     console.log(
       `${kind.padEnd(16)} /${path.padEnd(22)} load ${kib(sum('load')).padStart(10)}   + scroll ${kib(sum()).padStart(10)}   (${scripts.length} files, + ${kib(inline)} inline)`,
     );
-    if (kind !== 'guidance page' || path === 'overview/')
+    if (kind !== 'guidance page' && kind !== 'home page')
       for (const s of [...scripts].sort((a, b) => b.gzip - a.gzip))
         console.log(`      ${kib(s.gzip).padStart(10)}  ${s.phase === 'load' ? '     ' : 'scroll'}  ${s.url.split('/').pop()}`);
   }

@@ -1,11 +1,11 @@
 import { test, expect, type Locator, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { workersPlan } from '../src/diagrams/test-plans.ts';
 import { decodePlan, payloadFromHash } from '../src/islands/checker/share.ts';
 import { E2E_BASE } from './site.ts';
 import { failOnConsoleErrors } from './console-errors.ts';
+import { expectNoSeriousAxe } from './axe.ts';
 
 // The checker as an operator's daily tool, at a laptop's and a phone's width: import first, inline
 // validation, undo and redo, plans saved in the browser and opened from links, compare, print, the
@@ -395,17 +395,7 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'Undo', exact: true }).click();
     for (const width of [1280, 375]) {
       await page.setViewportSize({ width, height: 800 });
-      const results = await new AxeBuilder({ page }).include('main').analyze();
-      const serious = results.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map(
-          (v) =>
-            `${width}px ${v.id} (${v.impact}): ${v.nodes
-              .map((n) => n.target.join(' '))
-              .slice(0, 5)
-              .join(', ')}`,
-        );
-      expect(serious).toEqual([]);
+      await expectNoSeriousAxe(page, 'main');
     }
   });
 }

@@ -1,8 +1,8 @@
 import { test, expect, type Page, type Download } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { E2E_BASE } from './site.ts';
 import { failOnConsoleErrors } from './console-errors.ts';
+import { expectNoSeriousAxe } from './axe.ts';
 
 // The plan checker driven as a reader would: presets, edits, findings, the diagram, failures,
 // import, export, share links, storage, keyboard only, screen-reader basics and axe.
@@ -267,17 +267,7 @@ for (const theme of ['light', 'dark'] as const) {
     await imp.getByRole('button', { name: 'Import pasted text' }).click();
     await expect(imp.getByRole('alert')).toBeVisible();
     await page.locator('.ck-finding').first().hover();
-    const results = await new AxeBuilder({ page }).include('main').analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map(
-        (v) =>
-          `${v.id} (${v.impact}): ${v.nodes
-            .map((n) => n.target.join(' '))
-            .slice(0, 5)
-            .join(', ')}`,
-      );
-    expect(serious).toEqual([]);
+    await expectNoSeriousAxe(page, 'main');
   });
 }
 

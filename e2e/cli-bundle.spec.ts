@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, copyFileSync, readFileSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { E2E_OUT_DIR } from './site.ts';
+import { planJsonSchema } from '../src/rules/formats/plan-file.ts';
 import { configJsonSchema } from '../src/cli/config/schema.ts';
 
 // The built site hands out the CLI as one file. Copied away from the repository (so nothing can
@@ -76,4 +77,10 @@ test('the bundled CLI reads Terraform with the HCL parser it carries inside itse
   expect(run.status, run.stderr).toBe(0);
   const report = JSON.parse(run.stdout);
   expect(report.inputs[0].format).toBe('terraform');
+});
+
+test('the site publishes the plan file’s JSON Schema, as the readers validate it', () => {
+  const file = join(E2E_OUT_DIR, 'schemas', 'rancher-arch-plan.schema.json');
+  expect(existsSync(file), `${file} is built with the site`).toBe(true);
+  expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(planJsonSchema());
 });

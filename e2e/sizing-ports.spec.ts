@@ -1,10 +1,10 @@
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { E2E_BASE } from './site.ts';
 import { planSchema } from '../src/rules/plan.ts';
 import { planHash } from '../src/islands/checker/share.ts';
 import { failOnConsoleErrors } from './console-errors.ts';
+import { expectNoSeriousAxe } from './axe.ts';
 
 // The two guidance pages with calculators: "Sizing the Rancher server" (sizing/) and "Ports and
 // firewalls" (ports/). Each keeps its static tables with and without JavaScript; the islands add
@@ -208,12 +208,10 @@ for (const theme of ['light', 'dark'] as const)
     await sizing.getByRole('button', { name: 'Use the plan from the checker' }).click();
     await expect(sizing.getByRole('table')).toBeVisible();
     await island(page, 'RoleBinding estimate calculator', 'RoleBinding estimate');
-    const serious = (r: Awaited<ReturnType<AxeBuilder['analyze']>>) =>
-      r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-    expect(serious(await new AxeBuilder({ page }).include('.calc').analyze())).toEqual([]);
+    await expectNoSeriousAxe(page, '.calc');
     await page.goto(`${E2E_BASE}ports/`);
     const ports = await island(page, 'Ports for your plan', 'Ports for your plan');
     await ports.getByRole('button', { name: 'Use the plan from the checker' }).click();
     await expect(ports.getByRole('table').first()).toBeVisible();
-    expect(serious(await new AxeBuilder({ page }).include('.calc').analyze())).toEqual([]);
+    await expectNoSeriousAxe(page, '.calc');
   });

@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { VERSION_NOTES } from '../src/components/version-notes.ts';
+import { expectNoSeriousAxe } from './axe.ts';
 import { E2E_BASE } from './site.ts';
 
 // The "I run Rancher …" choice: on every page, remembered across pages and tabs, highlighting the
@@ -98,9 +98,7 @@ test('with a version chosen the guidance pages have no serious accessibility vio
     await page.goto(`${E2E_BASE}high-availability/`);
     await choice(page).selectOption('2.12');
     await expect(aside(page)).toBeVisible();
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${theme}: ${v.id}`);
-    expect(serious).toEqual([]);
+    await expectNoSeriousAxe(page);
   }
 });
 

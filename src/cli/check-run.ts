@@ -5,6 +5,7 @@ import {
   checkPlan,
   formatById,
   InputError,
+  SEVERITY_RANK,
   type ClusterSummary,
   type InputFormat,
   type InputWarning,
@@ -22,8 +23,6 @@ import type { ReadSettings } from './options.ts';
 
 /** Reader warnings kept per input (a file with 50,000 duplicate keys has 50,000); the rest are counted. */
 export const MAX_WARNINGS_KEPT = 20;
-
-export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 export interface CheckedInput {
   ok: true;

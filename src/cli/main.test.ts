@@ -2,7 +2,7 @@
 // files in one run. smoke.test.ts runs the real process for the few things only it can show.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { RULES, checkPlan, describeRange, toPlanYaml, PRESETS } from '../rules/index.ts';
+import { RULES, aboutRule, checkPlan, describeRange, toPlanYaml, PRESETS } from '../rules/index.ts';
 import { runCli } from './fake-io.ts';
 
 const FIXTURES = fileURLToPath(new URL('../../test/fixtures/', import.meta.url));
@@ -233,9 +233,9 @@ describe('rules / explain / convert / help', () => {
     const ranged = RULES.find((rule) => rule.versions);
     expect(ranged, 'a rule with a version range').toBeDefined();
     expect((await runCli(['explain', ranged!.id])).stdout).toContain(`Rancher versions: ${describeRange(ranged!.versions ?? {})}`);
-    const sourced = RULES.find((rule) => rule.sources?.length);
+    const sourced = RULES.find((rule) => aboutRule(rule.id).sources?.length);
     expect(sourced, 'a rule with sources').toBeDefined();
-    expect((await runCli(['explain', sourced!.id])).stdout).toContain(`Sources:\n  - ${sourced!.sources![0]}`);
+    expect((await runCli(['explain', sourced!.id])).stdout).toContain(`Sources:\n  - ${aboutRule(sourced!.id).sources![0]}`);
     const unknown = await runCli(['explain', 'nope']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/no rule "nope"/);

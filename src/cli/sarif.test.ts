@@ -13,7 +13,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import addFormats from 'ajv-formats';
 import type { Log, Result } from 'sarif';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PRESETS, RULES, describeRange, toPlanYaml } from '../rules/index.ts';
+import { PRESETS, RULES, aboutRule, describeRange, toPlanYaml } from '../rules/index.ts';
 import { artifactLocation } from './output/sarif.ts';
 import { runCli, type FakeWorld } from './fake-io.ts';
 
@@ -109,7 +109,7 @@ describe('what the SARIF says', () => {
         id: rule.id,
         name: expect.stringMatching(/^[A-Z][A-Za-z0-9]+$/),
         shortDescription: { text: `${rule.title}.` },
-        fullDescription: { text: rule.rationale },
+        fullDescription: { text: aboutRule(rule.id).rationale },
         helpUri: `https://guide.example.internal/rancher/${rule.docs.page}/#${rule.docs.anchor}`,
         defaultConfiguration: { level: { error: 'error', warning: 'warning', info: 'note' }[rule.severity] },
         properties: { rancherVersions: describeRange(rule.versions ?? {}), category: expect.any(String) },

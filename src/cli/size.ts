@@ -3,7 +3,9 @@
 // each node the plan sizes and the K3s/RKE2 server rows. Independent of argument parsing.
 import { checkPlan, InputError, rancherCluster, RULES, type Finding, type Plan } from '../rules/index.ts';
 import {
-  compareMachine,
+  machineVerdict,
+  targetLabel,
+  type MachineVerdict,
   ETCD_DISK_GUIDANCE,
   planScale,
   rancherTarget,
@@ -13,7 +15,6 @@ import {
   describeDatabase,
   describeMachine,
   describeRow,
-  isShort,
   serverRowFor,
   sizeFor,
   SIZING_TARGETS,
@@ -37,16 +38,12 @@ export interface SizeOptions {
   format?: 'text' | 'json';
 }
 
-export const targetLabel = (t: SizingTarget): string => (t === 'docker' ? 'a Docker container' : DISTRIBUTION_LABEL[t]);
-
-type Verdict = 'meets' | 'below' | 'not judged';
-
 interface NodeVerdict {
   cluster: string;
   node: string;
   cpu?: number;
   memoryGiB?: number;
-  verdict: Verdict;
+  verdict: MachineVerdict;
   asks: { cpu: number; memoryGB: number };
 }
 
@@ -62,13 +59,12 @@ interface ServerReport {
 }
 
 function verdict(cluster: string, node: Cluster['nodes'][number], asks: { cpu: number; memoryGB: number }): NodeVerdict {
-  const short = compareMachine(node, asks);
   return {
     cluster,
     node: node.name,
     ...(node.cpu === undefined ? {} : { cpu: node.cpu }),
     ...(node.memoryGiB === undefined ? {} : { memoryGiB: node.memoryGiB }),
-    verdict: short === undefined ? 'not judged' : isShort(short) ? 'below' : 'meets',
+    verdict: machineVerdict(node, asks),
     asks,
   };
 }

@@ -14,7 +14,7 @@ import {
   type DiagramProps,
 } from './index.ts';
 import { sizedPlan } from './test-plans.ts';
-import { NARROW_WIDTH, WIDE_WIDTH } from './layout.ts';
+import { NARROW_WIDTH, WIDE_WIDTH } from './layout/index.ts';
 import { DIAGRAM_CSS } from './styles.ts';
 
 const COMPONENTS: [string, ComponentType<DiagramProps>][] = [

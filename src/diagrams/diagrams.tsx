@@ -16,8 +16,8 @@ import {
   separationFigure,
   type Figure,
   type FigureOptions,
-} from './figures.ts';
-import { NARROW_WIDTH, WIDE_WIDTH, allNodes } from './layout.ts';
+} from './figures/index.ts';
+import { NARROW_WIDTH, WIDE_WIDTH, allNodes } from './layout/index.ts';
 import { buildMarks, plural, type Marks } from './model.ts';
 import { FigureSvg, cleanId } from './svg.tsx';
 import { TextEquivalent } from './text.tsx';
@@ -114,48 +114,48 @@ function makeDiagram(name: string, layout: Layout, defaults: { plan: Plan; title
   return Diagram;
 }
 
-export const SeparationDiagram = makeDiagram('separation', separationFigure, {
+export const SeparationDiagram = /* @__PURE__ */ makeDiagram('separation', separationFigure, {
   plan: RECOMMENDED_PLAN,
   title: 'The Rancher server cluster stands apart from the user clusters',
   description:
     'Rancher runs on hosts of its own; the clusters that carry applications sit below the dividing line, managed by Rancher but sharing no node with it.',
 });
 
-export const K3sClusterDiagram = makeDiagram('k3s', k3sFigure, {
+export const K3sClusterDiagram = /* @__PURE__ */ makeDiagram('k3s', k3sFigure, {
   plan: PRESETS['rancher-k3s'].plan,
   title: 'Rancher on a K3s cluster backed by an external datastore',
   description: 'A load balancer feeds the K3s server nodes; all cluster state is written to a datastore outside the cluster, so any server can be replaced.',
 });
 
-export const RkeClusterDiagram = makeDiagram('rke', rkeFigure, {
+export const RkeClusterDiagram = /* @__PURE__ */ makeDiagram('rke', rkeFigure, {
   plan: PRESETS['rancher-rke'].plan,
   title: 'Rancher on an RKE cluster, etcd copied across three nodes',
   description:
     'Three nodes each carry etcd, controlplane and worker; every etcd member holds a full copy of the cluster data, so losing one node keeps quorum.',
 });
 
-export const LoadBalancerDiagram = makeDiagram('load-balancer', loadBalancerFigure, {
+export const LoadBalancerDiagram = /* @__PURE__ */ makeDiagram('load-balancer', loadBalancerFigure, {
   plan: PRESETS['rancher-rke'].plan,
   title: 'From the Rancher DNS name through a layer-4 balancer to the Rancher pods',
   description:
     'Clients resolve the Rancher name to a TCP load balancer, which passes ports 80 and 443 to every node; the ingress controller there ends TLS, sends plain HTTP callers to HTTPS and hands requests to a Rancher pod on port 80.',
 });
 
-export const NodeRolesDiagram = makeDiagram('node-roles', nodeRolesFigure, {
+export const NodeRolesDiagram = /* @__PURE__ */ makeDiagram('node-roles', nodeRolesFigure, {
   plan: RECOMMENDED_PLAN,
   title: 'Node roles: the Rancher cluster compared with a downstream cluster',
   description:
     'The Rancher cluster packs all three roles onto each of its three nodes; the downstream cluster gives every node a single role: etcd, controlplane or worker.',
 });
 
-export const AuthorizedEndpointDiagram = makeDiagram('authorized-endpoint', authorizedEndpointFigure, {
+export const AuthorizedEndpointDiagram = /* @__PURE__ */ makeDiagram('authorized-endpoint', authorizedEndpointFigure, {
   plan: PRESETS['downstream-production'].plan,
   title: 'Authorized cluster endpoint: an FQDN in front of the controlplane nodes',
   description:
     'kubectl uses a kubeconfig whose server is an FQDN; the name leads to a load balancer that spreads API calls over the controlplane nodes. With a private CA, its certificate travels inside the kubeconfig.',
 });
 
-export const PlanDiagram = makeDiagram('plan', planFigure, {
+export const PlanDiagram = /* @__PURE__ */ makeDiagram('plan', planFigure, {
   plan: RECOMMENDED_PLAN,
   title: 'Your plan',
   description:

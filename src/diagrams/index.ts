@@ -10,5 +10,3 @@ export {
   PlanDiagram,
   type DiagramProps,
 } from './diagrams.tsx';
-export { DIAGRAM_CSS, diagramCss, standaloneSvg, type DiagramTheme } from './styles.ts';
-export { nodeKey } from './model.ts';

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS, RECOMMENDED_PLAN } from '../rules/presets.ts';
-import { authorizedEndpointFigure, k3sFigure, loadBalancerFigure, nodeRolesFigure, planFigure, rkeFigure, separationFigure, type Figure } from './figures.ts';
+import {
+  authorizedEndpointFigure,
+  k3sFigure,
+  loadBalancerFigure,
+  nodeRolesFigure,
+  planFigure,
+  rkeFigure,
+  separationFigure,
+  type Figure,
+} from './figures/index.ts';
 import {
   CHAR_EM,
   FONT,
@@ -15,7 +24,7 @@ import {
   type Link,
   type Point,
   type TextLine,
-} from './layout.ts';
+} from './layout/index.ts';
 import { buildMarks } from './model.ts';
 import { sizedPlan } from './test-plans.ts';
 

@@ -1,27 +1,14 @@
 // Plan facts the diagrams draw: node keys, role groups, labels and the marks (failed,
 // highlighted, findings) that the checker passes in. Pure data, no geometry and no React.
-import { KUBERNETES_ROLES, DISTRIBUTION_LABEL, type Cluster, type NodeRole, type Plan, type PlanNode } from '../rules/vocabulary.ts';
+import { KUBERNETES_ROLES, DISTRIBUTION_LABEL, ROLE_TEXT, type Cluster, type NodeRole, type Plan, type PlanNode } from '../rules/vocabulary.ts';
 import type { Finding, Report, Severity } from '../rules/report.ts';
-import { etcdMembers, isRancherCluster, nodeKey } from '../rules/cluster-facts.ts';
-import { etcdQuorum, failuresTolerated } from '../rules/quorum.ts';
+import { SEVERITY_RANK } from '../rules/rule.ts';
+import { clusterPurpose, etcdMembers, nodeKey } from '../rules/cluster-facts.ts';
 import { plural } from '../rules/words.ts';
 
 export { DISTRIBUTION_LABEL, etcdMembers, nodeKey, plural };
-export const quorumOf = etcdQuorum;
-export const toleratedOf = failuresTolerated;
 
 export const ROLE_ORDER: readonly NodeRole[] = ['etcd', 'controlplane', 'worker', 'server', 'agent'];
-
-/** One letter per role, drawn on every node so roles never depend on colour alone. */
-export const ROLE_LETTER: Record<NodeRole, string> = { etcd: 'E', controlplane: 'C', worker: 'W', server: 'S', agent: 'A' };
-
-export const ROLE_LABEL: Record<NodeRole, string> = {
-  etcd: 'etcd',
-  controlplane: 'controlplane',
-  worker: 'worker',
-  server: 'server',
-  agent: 'agent',
-};
 
 /** A node's roles, de-duplicated, in a fixed order (so "worker, etcd" and "etcd, worker" group together). */
 export function sortedRoles(node: PlanNode): NodeRole[] {
@@ -35,26 +22,25 @@ export function roleSignature(roles: readonly NodeRole[]): string {
 export function roleGroupLabel(roles: readonly NodeRole[]): string {
   if (roles.length === 0) return 'no role';
   if (roles.length === 3 && KUBERNETES_ROLES.every((r) => roles.includes(r))) return 'all three roles (etcd, controlplane, worker)';
-  if (roles.length === 1) return `${ROLE_LABEL[roles[0]!]} only`;
-  return roles.map((r) => ROLE_LABEL[r]).join(' + ');
+  if (roles.length === 1) return `${ROLE_TEXT[roles[0]!].name} only`;
+  return roles.map((r) => ROLE_TEXT[r].name).join(' + ');
 }
 
-export type ClusterPurpose = 'rancher' | 'user' | 'downstream';
+/** How a diagram captions a cluster: the facts' purpose, with downstream clusters that run apps told apart. */
+export type ClusterCaption = 'rancher' | 'user' | 'downstream';
 
-export function clusterPurpose(plan: Plan, cluster: Cluster): ClusterPurpose {
-  if (isRancherCluster(plan, cluster)) return 'rancher';
+export function captionOf(plan: Plan, cluster: Cluster): ClusterCaption {
+  if (clusterPurpose(plan, cluster) === 'rancher') return 'rancher';
   return cluster.userWorkloads ? 'user' : 'downstream';
 }
 
-export const PURPOSE_LABEL: Record<ClusterPurpose, string> = {
+export const CAPTION_LABEL: Record<ClusterCaption, string> = {
   rancher: 'Rancher server cluster',
   user: 'User cluster (runs apps)',
   downstream: 'Downstream cluster',
 };
 
 // ---- marks -------------------------------------------------------------------------------
-
-const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 export function worstSeverity(findings: readonly Finding[]): Severity | undefined {
   let worst: Severity | undefined;

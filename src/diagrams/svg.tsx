@@ -2,9 +2,10 @@
 // state, so it renders the same with renderToStaticMarkup at build time and inside an island.
 // The SVG's width and height are its viewBox in CSS pixels: diagrams never scale down.
 import type { ReactNode } from 'react';
-import type { Figure } from './figures.ts';
-import { FONT, linkPath, tagWidth, severityPath, type ClusterBox, type Link, type MoreBox, type NodeBox, type Shape, type TextLine } from './layout.ts';
-import { ROLE_LETTER, ROLE_LABEL, markClasses } from './model.ts';
+import type { Figure } from './figures/index.ts';
+import { FONT, linkPath, tagWidth, severityPath, type ClusterBox, type Link, type MoreBox, type NodeBox, type Shape, type TextLine } from './layout/index.ts';
+import { markClasses } from './model.ts';
+import { ROLE_TEXT } from '../rules/vocabulary.ts';
 import { listNames } from '../rules/words.ts';
 
 const cls = (...names: (string | false | undefined)[]) => names.filter(Boolean).join(' ');
@@ -66,7 +67,7 @@ function shapeTooltip(s: Shape): string {
 }
 
 function nodeTooltip(n: NodeBox): string {
-  const parts = [n.name, n.roles.length ? n.roles.map((r) => ROLE_LABEL[r]).join(', ') : 'no role'];
+  const parts = [n.name, n.roles.length ? n.roles.map((r) => ROLE_TEXT[r].name).join(', ') : 'no role'];
   if (n.address) parts.push(n.address);
   if (n.zone) parts.push(`zone ${n.zone}`);
   if (n.tags.includes('LB')) parts.push('load-balancer target');
@@ -93,7 +94,7 @@ export function NodeView({ node: n, arrowId }: { node: NodeBox; arrowId: string 
         <g key={r} className={`rd-role rd-role-${r}`}>
           <rect x={n.x + 8 + i * 19} y={n.y + 25} width={17} height={15} rx={3} />
           <text x={n.x + 16.5 + i * 19} y={n.y + 36.5} fontSize={FONT.badge} textAnchor="middle">
-            {ROLE_LETTER[r]}
+            {ROLE_TEXT[r].letter}
           </text>
         </g>
       ))}
@@ -194,7 +195,7 @@ function LegendView({ figure }: { figure: Figure }) {
                 <g className={`rd-role rd-role-${item.role}`}>
                   <rect x={x} y={y - 12} width={17} height={15} rx={3} />
                   <text x={x + 8.5} y={y - 0.5} fontSize={FONT.badge} textAnchor="middle">
-                    {ROLE_LETTER[item.role]}
+                    {ROLE_TEXT[item.role].letter}
                   </text>
                 </g>
                 {label(22)}

@@ -1,8 +1,8 @@
 // The figure as text: the same facts as the SVG (clusters → boxes in front of them → role groups →
 // nodes, shapes, links between clusters, marks) in a <details> list, for screen readers, text
 // browsers, anyone who prefers words — and every node a collapsed "+N more" box stands for.
-import type { Figure } from './figures.ts';
-import type { NodeBox, Shape } from './layout.ts';
+import type { Figure } from './figures/index.ts';
+import type { NodeBox, Shape } from './layout/index.ts';
 import type { Finding } from '../rules/report.ts';
 
 function nodeNote(n: NodeBox): string | undefined {

@@ -1,148 +1,37 @@
 // The firewall matrix for the reader's own plan: pasted (any input the checker reads) or the
-// checker's saved plan. The readers (and with them the schema and YAML libraries) load only when
-// asked, so the page itself stays light. Exports: nftables and firewalld per node, Markdown,
-// CSV and JSON for the whole plan.
+// checker's saved plan. The readers (and with them the schema and YAML libraries), the matrix and
+// its writers load only when asked, so the page itself stays light. Exports: nftables and
+// firewalld per node, Markdown, CSV and JSON for the whole plan.
 import { useId, useState } from 'react';
 import type { Plan } from '../rules/vocabulary.ts';
-import { allNodes, portMatrix, type NodePorts, type PortMatrix } from '../rules/ports/matrix.ts';
-import { toNftables } from '../rules/ports/nftables.ts';
-import { toFirewalld } from '../rules/ports/firewalld.ts';
-import { toPortsMarkdown } from '../rules/ports/markdown.ts';
-import { toPortsCsv } from '../rules/ports/csv.ts';
-import { toPortsJson } from '../rules/ports/json.ts';
+import type { PortMatrix } from '../rules/ports/matrix.ts';
 import { CalculatorFrame, useMounted } from './calculator-frame.tsx';
-import { copyText, downloadText } from './download.ts';
-import { PortMatrixView } from './ports/PortMatrixView.tsx';
 
-const nodeKey = (n: NodePorts) => (n.cluster ? `${n.cluster}/${n.node}` : n.node);
-const fileSafe = (text: string) => text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'node';
-
-/** Nodes a host ruleset can be written for (not hosted or unknown distributions). */
-function writableNodes(matrix: PortMatrix): NodePorts[] {
-  const skip = new Set(matrix.clusters.filter((c) => ['eks', 'aks', 'gke', 'other'].includes(c.distribution)).map((c) => c.name));
-  return allNodes(matrix).filter((n) => n.cluster === undefined || !skip.has(n.cluster));
-}
-
-function NodeExport({ matrix }: { matrix: PortMatrix }) {
-  const nodes = writableNodes(matrix);
-  const [key, setKey] = useState(nodes[0] ? nodeKey(nodes[0]) : '');
-  const [format, setFormat] = useState<'nftables' | 'firewalld'>('nftables');
-  const [status, setStatus] = useState('');
-  const previewId = useId();
-  const node = nodes.find((n) => nodeKey(n) === key) ?? nodes[0];
-  if (!node) return <p>No node of this plan takes a host ruleset (hosted clusters keep their rules in the provider’s security groups).</p>;
-  let text = '';
-  let error = '';
-  try {
-    text = format === 'nftables' ? toNftables(matrix, node) : toFirewalld(matrix, node);
-  } catch (e) {
-    error = e instanceof Error ? e.message : String(e);
-  }
-  const filename = `${fileSafe(nodeKey(node))}.${format === 'nftables' ? 'nft' : 'sh'}`;
-  const whole: { label: string; file: string; mime: string; make: () => string }[] = [
-    { label: 'Markdown table', file: 'ports.md', mime: 'text/markdown', make: () => toPortsMarkdown(matrix) },
-    { label: 'CSV', file: 'ports.csv', mime: 'text/csv', make: () => toPortsCsv(matrix) },
-    { label: 'JSON', file: 'ports.json', mime: 'application/json', make: () => toPortsJson(matrix) },
-  ];
-  return (
-    <div className="pm-export">
-      <div className="ck-fields">
-        <label className="ck-field">
-          <span className="ck-label">Node</span>
-          <select value={nodeKey(node)} onChange={(e) => setKey(e.target.value)}>
-            {nodes.map((n) => (
-              <option key={nodeKey(n)} value={nodeKey(n)}>
-                {nodeKey(n)} ({n.kind})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="ck-field">
-          <span className="ck-label">Firewall</span>
-          <select value={format} onChange={(e) => setFormat(e.target.value as 'nftables' | 'firewalld')}>
-            <option value="nftables">nftables ruleset</option>
-            <option value="firewalld">firewalld commands</option>
-          </select>
-        </label>
-      </div>
-      {error ? (
-        <p className="calc-lesson">{error}</p>
-      ) : (
-        <>
-          <p className="ck-row">
-            <button
-              type="button"
-              className="ck-button ck-small"
-              onClick={() => {
-                downloadText(filename, 'text/plain', text);
-                setStatus(`Saved ${filename}.`);
-              }}
-            >
-              Download {filename}
-            </button>
-            <button
-              type="button"
-              className="ck-button ck-small"
-              onClick={() =>
-                void copyText(text).then(
-                  () => setStatus(`Copied the ${format} rules for ${nodeKey(node)}.`),
-                  (e: unknown) => setStatus(`Could not copy: ${e instanceof Error ? e.message : String(e)}`),
-                )
-              }
-            >
-              Copy
-            </button>
-          </p>
-          <pre className="pm-preview" id={previewId} aria-label={`${format} rules for ${nodeKey(node)}`} tabIndex={0}>
-            {text}
-          </pre>
-        </>
-      )}
-      <p className="ck-row">
-        <span>Whole plan:</span>
-        {whole.map((w) => (
-          <button
-            key={w.file}
-            type="button"
-            className="ck-button ck-small"
-            onClick={() => {
-              downloadText(w.file, w.mime, w.make());
-              setStatus(`Saved ${w.file}.`);
-            }}
-          >
-            {w.label}
-          </button>
-        ))}
-      </p>
-      <p role="status" className="ck-status">
-        {status}
-      </p>
-    </div>
-  );
-}
+type ResultModule = typeof import('./ports/PortsResult.tsx');
 
 export default function PortsCalculator() {
   const mounted = useMounted();
   const [text, setText] = useState('');
-  const [result, setResult] = useState<{ matrix: PortMatrix; from: string } | undefined>();
+  const [result, setResult] = useState<{ view: ResultModule['PortsResult']; matrix: PortMatrix; from: string; nodes: number } | undefined>();
   const [message, setMessage] = useState('');
   const inputId = useId();
   if (!mounted)
     return (
-      <CalculatorFrame title="Ports for your plan">
+      <CalculatorFrame level={2} title="Ports for your plan">
         <p>Computing the matrix for your own plan needs JavaScript; the tables below cover each distribution, and the CLI prints the same for a plan file.</p>
       </CalculatorFrame>
     );
-  const show = (plan: Plan, from: string) => {
-    const matrix = portMatrix(plan);
-    setResult({ matrix, from });
-    setMessage(`Showing the matrix for ${from}: ${allNodes(matrix).length} nodes.`);
+  const show = async (plan: Plan, from: string) => {
+    const { matrixOf, PortsResult } = await import('./ports/PortsResult.tsx');
+    const { matrix, nodes } = matrixOf(plan);
+    setResult({ view: PortsResult, matrix, from, nodes });
+    setMessage(`Showing the matrix for ${from}: ${nodes} nodes.`);
   };
   const readPasted = async () => {
     const { readInputDetailed } = await import('../rules/formats/read.ts');
     try {
       const read = readInputDetailed(text, { filename: 'pasted input' });
-      show(read.plan, `the pasted ${read.format}`);
+      await show(read.plan, `the pasted ${read.format}`);
     } catch (e) {
       setResult(undefined);
       setMessage(e instanceof Error ? e.message : String(e));
@@ -156,10 +45,10 @@ export default function PortsCalculator() {
       setMessage('No plan saved in this browser yet: describe one in the plan checker first.');
       return;
     }
-    show(plan, 'the checker’s plan');
+    await show(plan, 'the checker’s plan');
   };
   return (
-    <CalculatorFrame title="Ports for your plan">
+    <CalculatorFrame level={2} title="Ports for your plan">
       <label className="ck-field ck-wide" htmlFor={inputId}>
         <span className="ck-label">Plan, RKE cluster.yml, kubectl nodes JSON or a K3s/RKE2 config</span>
       </label>
@@ -175,13 +64,7 @@ export default function PortsCalculator() {
       <p role="status" className="ck-status">
         {message}
       </p>
-      {result && (
-        <>
-          <PortMatrixView matrix={result.matrix} />
-          <h3>Firewall rules</h3>
-          <NodeExport key={result.from + allNodes(result.matrix).length} matrix={result.matrix} />
-        </>
-      )}
+      {result && <result.view key={result.from + result.nodes} matrix={result.matrix} />}
     </CalculatorFrame>
   );
 }

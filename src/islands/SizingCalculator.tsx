@@ -7,25 +7,22 @@ import type { Plan } from '../rules/vocabulary.ts';
 import { rancherCluster } from '../rules/cluster-facts.ts';
 import { planScale, rancherTarget } from '../rules/sizing/plan.ts';
 import {
-  compareMachine,
+  machineVerdict,
+  targetLabel,
   describeAsk,
   describeDatabase,
   describeMachine,
   describeRow,
-  isShort,
   sizeFor,
   SIZING_TARGETS,
   type SizingTarget,
 } from '../rules/sizing/size.ts';
 import { DEFAULT_RANCHER_VERSION, LATEST_KNOWN_VERSION } from '../rules/versions.ts';
-import { DISTRIBUTION_LABEL } from '../rules/vocabulary.ts';
 import { plural } from '../rules/words.ts';
 import { CalculatorFrame, NumberField, useMounted } from './calculator-frame.tsx';
 
 const LATEST_MINOR = Number(LATEST_KNOWN_VERSION.split('.')[1]);
 const MINORS = Array.from({ length: LATEST_MINOR + 1 }, (_, i) => `2.${i}`);
-
-const TARGET_LABEL = (t: SizingTarget) => (t === 'docker' ? 'a Docker container' : t === 'other' ? 'other Kubernetes' : DISTRIBUTION_LABEL[t]);
 
 interface FromPlan {
   nodes: { name: string; cpu?: number; memoryGiB?: number }[];
@@ -69,7 +66,7 @@ function Result({ state }: { state: State }) {
     <div aria-live="polite" className="sz-result">
       {r.row ? (
         <p className="calc-result">
-          For {scale} on {TARGET_LABEL(state.target)}, Rancher {state.version} asks for <strong>{describeAsk(r.row)} per node</strong> ({describeRow(r.row)}).
+          For {scale} on {targetLabel(state.target)}, Rancher {state.version} asks for <strong>{describeAsk(r.row)} per node</strong> ({describeRow(r.row)}).
         </p>
       ) : (
         <p className="calc-result calc-lesson">
@@ -121,12 +118,12 @@ function Result({ state }: { state: State }) {
           </thead>
           <tbody>
             {state.fromPlan.nodes.map((node) => {
-              const short = compareMachine(node, r.row!);
+              const verdict = machineVerdict(node, r.row!);
               return (
                 <tr key={node.name}>
                   <th scope="row">{node.name}</th>
-                  <td>{short === undefined ? 'no cpu or memoryGiB' : describeMachine(node)}</td>
-                  <td>{short === undefined ? 'not judged' : isShort(short) ? `below: needs ${describeAsk(r.row!)}` : 'meets the row'}</td>
+                  <td>{verdict === 'not judged' ? 'no cpu or memoryGiB' : describeMachine(node)}</td>
+                  <td>{verdict === 'below' ? `below: needs ${describeAsk(r.row!)}` : verdict === 'meets' ? 'meets the row' : verdict}</td>
                 </tr>
               );
             })}
@@ -143,7 +140,7 @@ export default function SizingCalculator() {
   const [status, setStatus] = useState('');
   if (!mounted)
     return (
-      <CalculatorFrame title="Rancher server size">
+      <CalculatorFrame level={2} title="Rancher server size">
         <p>The calculator needs JavaScript. The tables below hold the same figures.</p>
       </CalculatorFrame>
     );
@@ -157,11 +154,11 @@ export default function SizingCalculator() {
     else if (!next) setStatus('The saved plan does not say what Rancher runs on: choose its cluster (or the Docker install) in the checker.');
     else {
       setState(next);
-      setStatus(`Took Rancher ${next.version}, ${TARGET_LABEL(next.target)} and ${plural(next.clusters, 'downstream cluster')} from the checker’s plan.`);
+      setStatus(`Took Rancher ${next.version}, ${targetLabel(next.target)} and ${plural(next.clusters, 'downstream cluster')} from the checker’s plan.`);
     }
   };
   return (
-    <CalculatorFrame title="Rancher server size calculator">
+    <CalculatorFrame level={2} title="Rancher server size calculator">
       <div className="ck-fields">
         <label className="ck-field">
           <span className="ck-label">Rancher version</span>
@@ -178,7 +175,7 @@ export default function SizingCalculator() {
           <select value={state.target} onChange={(e) => set({ target: e.target.value as SizingTarget })}>
             {SIZING_TARGETS.map((t) => (
               <option key={t} value={t}>
-                {TARGET_LABEL(t)}
+                {targetLabel(t)}
               </option>
             ))}
           </select>

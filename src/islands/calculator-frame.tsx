@@ -8,22 +8,22 @@ import './checker.css';
 const noSubscription = () => () => undefined;
 
 export function useMounted(): boolean {
-  // The server snapshot is false and the client's true, so the server renders the fallback and the
-  // browser switches without an effect. The client snapshot also asks for a document: Preact's
-  // version of this hook (the site runs on Preact, see astro.config.mjs) renders on the server
-  // with the client snapshot.
+  // React renders the server snapshot at build time and again while hydrating, so the markup
+  // matches; then it renders the client snapshot and patches the fallback into the calculator.
   return useSyncExternalStore(
     noSubscription,
-    () => typeof document !== 'undefined',
+    () => true,
     () => false,
   );
 }
 
-export function CalculatorFrame({ title, children }: { title: string; children: ReactNode }) {
+/** `level`: 2 where the calculator opens its page, before the page's first section heading; else 3. */
+export function CalculatorFrame({ title, level = 3, children }: { title: string; level?: 2 | 3; children: ReactNode }) {
   const id = useId();
+  const Heading = level === 2 ? 'h2' : 'h3';
   return (
     <section className="calc not-content" aria-labelledby={id}>
-      <h3 id={id}>{title}</h3>
+      <Heading id={id}>{title}</Heading>
       {children}
     </section>
   );

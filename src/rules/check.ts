@@ -2,9 +2,8 @@
 // version, order the findings. Order: plan-wide findings first, then by cluster (plan order), then
 // catalogue order, then the order the rule reported in (which follows node order).
 import { RULES, type RuleId } from './catalogue/index.ts';
-import { clusterFactsOf, type ClusterFacts } from './cluster-facts.ts';
+import { clusterFactsOf, quorumOf, type ClusterFacts } from './cluster-facts.ts';
 import { docsPath } from './guide-pages.ts';
-import { etcdQuorum, failuresTolerated } from './quorum.ts';
 import type { ClusterSummary, Finding, Report } from './report.ts';
 import type { Rule, RuleContext } from './rule.ts';
 import { COUNT_RULES, hasUnknownCounts } from './unknown-counts.ts';
@@ -42,8 +41,8 @@ export function summarise(facts: ClusterFacts): ClusterSummary {
     roles: Object.fromEntries(Object.entries(facts.roles).sort(([a], [b]) => roleOrder(a) - roleOrder(b))),
     datastore: facts.datastore,
     etcdMembers: facts.etcdMembers,
-    quorum: etcdQuorum(facts.etcdMembers),
-    failuresTolerated: failuresTolerated(facts.etcdMembers),
+    quorum: quorumOf(facts).quorum,
+    failuresTolerated: quorumOf(facts).tolerated,
     controlPlaneNodes: facts.controlPlane,
     workerNodes: facts.workers,
   };

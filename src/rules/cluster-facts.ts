@@ -5,9 +5,7 @@
 import { isIPv4, isIPv6 } from './identifiers.ts';
 import { etcdQuorum, failuresTolerated } from './quorum.ts';
 import { compareVersions } from './versions.ts';
-import type { Cluster, KubernetesRole, NodeRole, Plan, PlanNode } from './vocabulary.ts';
-
-export { etcdQuorum, failuresTolerated } from './quorum.ts';
+import { MANAGED_DISTRIBUTIONS, type Cluster, type KubernetesRole, type Plan, type PlanNode } from './vocabulary.ts';
 
 /** Standalone K3s and RKE2 describe nodes as servers and agents. */
 export function usesServerRoles(cluster: Pick<Cluster, 'distribution'>): boolean {
@@ -16,7 +14,7 @@ export function usesServerRoles(cluster: Pick<Cluster, 'distribution'>): boolean
 
 /** Managed services (EKS, GKE, AKS) run the control plane and datastore for you. */
 export function isManaged(cluster: Pick<Cluster, 'distribution'>): boolean {
-  return cluster.distribution === 'eks' || cluster.distribution === 'gke' || cluster.distribution === 'aks';
+  return (MANAGED_DISTRIBUTIONS as readonly string[]).includes(cluster.distribution);
 }
 
 /** Where the cluster data lives, in the terms the rules and diagrams use. */
@@ -118,23 +116,6 @@ export function etcdMembers(cluster: Cluster): PlanNode[] {
   return cluster.nodes.filter((n) => isEtcdMember(cluster, n));
 }
 
-export function controlPlaneNodes(cluster: Cluster): PlanNode[] {
-  return cluster.nodes.filter((n) => isControlPlane(cluster, n));
-}
-
-export function workerNodes(cluster: Cluster): PlanNode[] {
-  return cluster.nodes.filter((n) => isWorkerCapable(cluster, n));
-}
-
-/** How each role is called on the page, per family. */
-export const ROLE_LABEL: Record<NodeRole, string> = {
-  etcd: 'etcd',
-  controlplane: 'controlplane',
-  worker: 'worker',
-  server: 'server',
-  agent: 'agent',
-};
-
 // ---- the cluster that runs Rancher ---------------------------------------------------------
 
 /** The cluster that runs Rancher, when Rancher runs on Kubernetes and the plan names it. */
@@ -231,7 +212,7 @@ export function resolveTarget(cluster: Cluster, target: string): PlanNode | unde
 }
 
 /** The key islands and diagrams use to address a node: "<cluster>/<node>". */
-export const nodeKey = (cluster: string, node: string): string => `${cluster}/${node}`;
+export { nodeKey } from './keys.ts';
 
 // ---- one summary per cluster -----------------------------------------------------------------
 
@@ -287,7 +268,7 @@ export function clusterFactsOf(plan: Plan): ClusterFacts[] {
   return plan.clusters.map((c, i) => clusterFacts(plan, c, i));
 }
 
-/** etcd quorum and fault tolerance of a cluster, zeros when it has no etcd of its own. */
+/** etcd quorum and fault tolerance of a cluster, zeros when it has no etcd of its own: the report and the diagrams both take them from here. */
 export function quorumOf(facts: Pick<ClusterFacts, 'etcdMembers'>): { members: number; quorum: number; tolerated: number } {
   return { members: facts.etcdMembers, quorum: etcdQuorum(facts.etcdMembers), tolerated: failuresTolerated(facts.etcdMembers) };
 }

@@ -27,9 +27,11 @@ import { listNames, plural } from './words.ts';
 
 export type BreakReason = 'etcd-quorum' | 'no-api-server' | 'no-worker' | 'no-load-balancer-target' | 'load-balancer' | 'datastore';
 
-/** Parts of a cluster that can fail besides its nodes. */
-export type ClusterPart = 'load-balancer' | 'datastore';
-export const CLUSTER_PARTS: readonly ClusterPart[] = ['load-balancer', 'datastore'];
+import { CLUSTER_PARTS, readKey, type ClusterPart } from './keys.ts';
+
+// The parts of a cluster that can fail besides its nodes, and the keys the checker names failed
+// things by, live in keys.ts; re-exported here for the modules that simulate failures.
+export { CLUSTER_PARTS, DOCKER_HOST_KEY, partKey, type ClusterPart } from './keys.ts';
 
 export interface PartFailures {
   /** The cluster's load balancer is down (ignored when it has none). */
@@ -407,12 +409,6 @@ export function simulatePlanFailure(plan: Plan, failure: PlanFailure = {}): Plan
 
 // ---- keys for the checker ----------------------------------------------------------------------
 
-/** The checker keeps every failed thing as one key: nodes "<cluster>/<node>", parts "<cluster>/#<part>", and this. */
-export const DOCKER_HOST_KEY = '#docker-host';
-
-/** The key of a cluster part: "<cluster>/#load-balancer" or "<cluster>/#datastore" (node names cannot hold "#"). */
-export const partKey = (cluster: string, part: ClusterPart): string => `${cluster}/#${part}`;
-
 /** Reads the checker's keys back into a PlanFailure. */
 export function failureFromKeys(keys: readonly string[]): PlanFailure {
   const nodes: string[] = [];
@@ -420,9 +416,9 @@ export function failureFromKeys(keys: readonly string[]): PlanFailure {
   const datastores: string[] = [];
   let dockerHost = false;
   for (const key of keys) {
-    if (key === DOCKER_HOST_KEY) dockerHost = true;
-    else if (key.endsWith('/#load-balancer')) loadBalancers.push(key.slice(0, -'/#load-balancer'.length));
-    else if (key.endsWith('/#datastore')) datastores.push(key.slice(0, -'/#datastore'.length));
+    const thing = readKey(key);
+    if (thing?.kind === 'docker-host') dockerHost = true;
+    else if (thing?.kind === 'part') (thing.part === 'load-balancer' ? loadBalancers : datastores).push(thing.cluster);
     else nodes.push(key);
   }
   return { nodes, loadBalancers, datastores, dockerHost };

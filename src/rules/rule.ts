@@ -9,6 +9,8 @@ import type { Profile, VersionRange } from './versions.ts';
 import type { Plan, PlanInput } from './vocabulary.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
+/** Severities from the mildest up: a higher rank is more severe (worst marks, --fail-on thresholds). */
+export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 /** What a rule is about; the calculators and the rule reference group rules by it. */
 export const CATEGORIES = {
@@ -56,12 +58,20 @@ interface RuleBase<Id extends string> {
   severity: Severity;
   category: Category;
   title: string;
-  /** Why the rule exists, in a sentence or two. */
-  rationale: string;
   /** The heading on the guidance page that explains it. */
   docs: DocsRef;
   /** The Rancher versions the rule applies to; absent: every version. */
   versions?: VersionRange;
+}
+
+/**
+ * What a rule says about itself to people: the rule reference page, `rancher-arch explain`, SARIF.
+ * Exported beside `rule` but apart from it, so the browser, which only runs the checks, does not
+ * ship these words (catalogue/about.ts gathers them; the checker never imports it).
+ */
+export interface RuleAbout {
+  /** Why the rule exists, in a sentence or two. */
+  rationale: string;
   /** Where a rule beyond the v2.0–v2.4 guidance comes from (document and version, or thread). */
   sources?: readonly string[];
 }

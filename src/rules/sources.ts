@@ -132,6 +132,7 @@ export const SOURCES = {
 export type SourceId = keyof typeof SOURCES;
 
 /** Sources as the rule catalogue lists them: "title (url)". */
+/* @__NO_SIDE_EFFECTS__ */
 export function cite(...ids: SourceId[]): string[] {
   return ids.map((id) => `${SOURCES[id].title} (${SOURCES[id].url})`);
 }

@@ -30,6 +30,19 @@ export type Hosting = (typeof HOSTINGS)[number];
 export type Datastore = (typeof DATASTORES)[number];
 export type NetworkPlugin = (typeof NETWORK_PLUGINS)[number];
 
+/**
+ * Each role in words, the one table for every page, diagram and message: `name` in sentences and
+ * lists, `legend` where a diagram's legend also says which family uses it, `letter` drawn on each
+ * node box so roles never depend on colour alone.
+ */
+export const ROLE_TEXT: Record<NodeRole, { name: string; legend: string; letter: string }> = {
+  etcd: { name: 'etcd', legend: 'etcd', letter: 'E' },
+  controlplane: { name: 'controlplane', legend: 'controlplane', letter: 'C' },
+  worker: { name: 'worker', legend: 'worker', letter: 'W' },
+  server: { name: 'server', legend: 'server (K3s, RKE2)', letter: 'S' },
+  agent: { name: 'agent', legend: 'agent (K3s, RKE2)', letter: 'A' },
+};
+
 /** Names as their projects spell them, for every message and label. */
 export const DISTRIBUTION_LABEL: Record<Distribution, string> = {
   rke: 'RKE',

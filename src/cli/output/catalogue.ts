@@ -1,6 +1,6 @@
 // The catalogue in a terminal (`rules`, `explain`) and as data: each rule with the Rancher versions
 // it applies to, where it comes from, and the guidance that explains it.
-import { CATEGORIES, describeRange, type Rule } from '../../rules/index.ts';
+import { CATEGORIES, aboutRule, describeRange, type Rule } from '../../rules/index.ts';
 import { describeLink, docsLink } from '../docs-links.ts';
 
 export function ruleJson(rule: Rule, base: string | undefined) {
@@ -10,9 +10,9 @@ export function ruleJson(rule: Rule, base: string | undefined) {
     severity: rule.severity,
     category: rule.category,
     title: rule.title,
-    rationale: rule.rationale,
+    rationale: aboutRule(rule.id).rationale,
     versions: { ...(rule.versions ?? {}), text: describeRange(rule.versions ?? {}) },
-    sources: rule.sources ?? [],
+    sources: aboutRule(rule.id).sources ?? [],
     ...(rule.readBy ? { reportedBy: rule.readBy } : {}),
     docs: link.path,
     guidance: link.title,
@@ -28,17 +28,18 @@ export function formatRuleList(rules: readonly Rule[]): string {
 }
 
 export function formatRule(rule: Rule, base: string | undefined): string {
+  const about = aboutRule(rule.id);
   const lines = [
     `${rule.id} (${rule.severity}; ${CATEGORIES[rule.category]})`,
     '',
     rule.title,
     '',
-    rule.rationale,
+    about.rationale,
     '',
     `Rancher versions: ${describeRange(rule.versions ?? {})}`,
   ];
   if (rule.readBy) lines.push(`Reported by: ${rule.readBy}`);
-  if (rule.sources?.length) lines.push('Sources:', ...rule.sources.map((s) => `  - ${s}`));
+  if (about.sources?.length) lines.push('Sources:', ...about.sources.map((s) => `  - ${s}`));
   lines.push(`Docs: ${describeLink(docsLink(rule.docs, base))}`, '');
   return lines.join('\n');
 }

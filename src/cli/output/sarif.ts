@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { PhrasingContent, Root } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import type { ConfigurationOverride, Location, Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
-import { CATEGORIES, describeRange, RULES, type InputError, type InputWarning, type Rule, type Severity } from '../../rules/index.ts';
+import { CATEGORIES, aboutRule, describeRange, RULES, type InputError, type InputWarning, type Rule, type Severity } from '../../rules/index.ts';
 import type { CheckedInput, CheckRun } from '../check-run.ts';
 import type { CheckedFinding, WaivedFinding } from '../config/policy.ts';
 import { docsLink, findingLink, isAbsoluteLink, type DocsLink } from '../docs-links.ts';
@@ -29,13 +29,14 @@ const RULE_INDEX = new Map<string, number>(RULES.map((r, i) => [r.id, i]));
 
 export function ruleDescriptor(rule: Rule, base: string | undefined): ReportingDescriptor {
   const link = docsLink(rule.docs, base);
+  const about = aboutRule(rule.id);
   const descriptor: ReportingDescriptor = {
     id: rule.id,
     name: ruleName(rule.id),
     shortDescription: { text: `${rule.title}.` },
-    fullDescription: { text: rule.rationale },
+    fullDescription: { text: about.rationale },
     // Without a docs base there is no address a code-scanning page could follow: name the guidance instead of linking.
-    help: { text: `${rule.rationale} Guidance: ${link.url ?? link.path} (${link.title}).`, markdown: helpMarkdown(rule.rationale, link) },
+    help: { text: `${about.rationale} Guidance: ${link.url ?? link.path} (${link.title}).`, markdown: helpMarkdown(about.rationale, link) },
     defaultConfiguration: { level: LEVEL[rule.severity] },
     properties: {
       tags: ['rancher-architecture', rule.category],
@@ -43,7 +44,7 @@ export function ruleDescriptor(rule: Rule, base: string | undefined): ReportingD
       rancherVersions: describeRange(rule.versions ?? {}),
       ...(rule.versions?.since ? { since: rule.versions.since } : {}),
       ...(rule.versions?.until ? { until: rule.versions.until } : {}),
-      ...(rule.sources?.length ? { sources: [...rule.sources] } : {}),
+      ...(about.sources?.length ? { sources: [...about.sources] } : {}),
       ...(rule.readBy ? { reportedBy: rule.readBy } : {}),
     },
   };

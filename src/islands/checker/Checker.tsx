@@ -1,11 +1,12 @@
 // The plan checker: start from files or a preset, edit the plan (with undo and redo), and read the
 // findings, the live diagram and the failure what-if beside it; save, share, compare and export.
-// State is one reducer (state.ts) inside the undo history (history.ts). The results follow the
-// plan one frame after each edit, so the edited control answers at once and the findings, diagram
-// and what-if catch up in the next paint.
+// State is one reducer (state.ts) inside the undo history (history.ts). The results render from a
+// deferred copy of the plan (React's useDeferredValue): the edited control paints at once, and the
+// findings, diagram and what-if render in the background, interrupted by the next edit if one comes.
 import {
   memo,
   useCallback,
+  useDeferredValue,
   useEffect,
   useId,
   useLayoutEffect,
@@ -19,6 +20,7 @@ import {
 } from 'react';
 import { checkPlan } from '../../rules/check.ts';
 import { nothingToCheck } from '../../rules/cluster-facts.ts';
+import { asSentence } from '../../rules/words.ts';
 import type { Plan } from '../../rules/plan.ts';
 import { PRESETS, type PresetId } from '../../rules/presets.ts';
 import type { ReadResult } from '../../rules/formats/read.ts';
@@ -42,6 +44,7 @@ import { summaryLine, plural } from './summary.ts';
 import { openLinkedPlan, type Notice, type Startup } from './startup.ts';
 import { decodePlan, payloadFromHash } from './share.ts';
 import { defaultStorage, listSaved, samePlan } from './storage.ts';
+import { useWhenIdle } from './scheduling.ts';
 
 /** Short button labels; a preset without one shows its full label. */
 export const PRESET_SHORT: Partial<Record<PresetId, string>> = {
@@ -70,32 +73,6 @@ function startHistory(start: Startup): History {
   return historyReducer(initialHistory(initialState(start.previous)), { type: 'replace-plan', plan: start.plan, label: 'opening the link' });
 }
 
-/** `value`, one paint later: the control the reader used updates first, the results after. */
-function useAfterPaint<T>(value: T): T {
-  const [shown, setShown] = useState(value);
-  useEffect(() => {
-    if (shown === value) return;
-    const timer = setTimeout(() => setShown(value), 0);
-    return () => clearTimeout(timer);
-  }, [shown, value]);
-  return shown;
-}
-
-/** `value`, once the browser is idle: for what only matters later (the printed node table). */
-function useWhenIdle<T>(value: T): T {
-  const [idle, setIdle] = useState(value);
-  useEffect(() => {
-    if (idle === value) return;
-    if (typeof requestIdleCallback !== 'function') {
-      const timer = setTimeout(() => setIdle(value), 50);
-      return () => clearTimeout(timer);
-    }
-    const handle = requestIdleCallback(() => setIdle(value), { timeout: 1000 });
-    return () => cancelIdleCallback(handle);
-  }, [idle, value]);
-  return idle;
-}
-
 /** Ctrl+Z / Cmd+Z undo, Shift+Ctrl+Z / Cmd+Shift+Z / Ctrl+Y redo — outside fields with their own undo. */
 function undoKey(e: KeyboardEvent): 'undo' | 'redo' | undefined {
   if (!(e.ctrlKey || e.metaKey) || e.altKey) return undefined;
@@ -105,22 +82,8 @@ function undoKey(e: KeyboardEvent): 'undo' | 'redo' | undefined {
   return undefined;
 }
 
-/** Parts of the checker drawn on first mount: the editor; the count and findings; the diagram and
- * what-if; the panels below. */
-const STAGES = 4;
-
-/**
- * `progressive`: build the checker in three short tasks (editor, results, the panels below) rather
- * than one long one, so the page answers input while it starts. Server rendering draws it all.
- */
-export function Checker({ start, progressive = false }: { start: Startup; progressive?: boolean }) {
+export function Checker({ start }: { start: Startup }) {
   const id = useId();
-  const [stage, setStage] = useState(progressive ? 1 : STAGES);
-  useEffect(() => {
-    if (stage >= STAGES) return;
-    const timer = setTimeout(() => setStage(stage + 1), 0);
-    return () => clearTimeout(timer);
-  }, [stage]);
   const rootRef = useRef<HTMLDivElement>(null);
   const [history, dispatch] = useReducer(historyReducer, start, startHistory);
   const [highlighted, setHighlighted] = useState<string[]>([]);
@@ -128,7 +91,7 @@ export function Checker({ start, progressive = false }: { start: Startup; progre
   const [saved, setSaved] = useSavedPlans();
   const diagramRef = useRef<HTMLDivElement>(null);
   const { plan, failed } = history.present;
-  const shown = useAfterPaint(history.present);
+  const shown = useDeferredValue(history.present);
   const report = useMemo(() => checkPlan(shown.plan, { extraFindings: shown.extraFindings }), [shown.plan, shown.extraFindings]);
   const failedSet = useMemo(() => new Set(failed), [failed]);
   const printed = useWhenIdle(shown);
@@ -173,7 +136,7 @@ export function Checker({ start, progressive = false }: { start: Startup; progre
         (error: unknown) =>
           setNotice({
             kind: 'error',
-            text: `The plan in this link could not be loaded: ${error instanceof Error ? error.message : String(error)} Your plan has not changed.`,
+            text: `The plan in this link could not be loaded: ${asSentence(error instanceof Error ? error.message : String(error))} Your plan has not changed.`,
           }),
       );
     };
@@ -245,7 +208,13 @@ export function Checker({ start, progressive = false }: { start: Startup; progre
                     }}
                   >
                     {PRESET_SHORT[p] ?? PRESETS[p].label}
-                    {p === preset && <span className="ck-current-mark"> (current)</span>}
+                    {/* Seen, not heard: aria-current already tells a screen reader, which would otherwise say "current" twice. */}
+                    {p === preset && (
+                      <span className="ck-current-mark" aria-hidden="true">
+                        {' '}
+                        (current)
+                      </span>
+                    )}
                   </button>
                 </li>
               ))}
@@ -304,43 +273,36 @@ export function Checker({ start, progressive = false }: { start: Startup; progre
           </button>
         </section>
 
-        {stage >= 2 && (
-          <Results
-            shown={shown}
-            failedNow={failed}
-            report={report}
-            highlighted={highlighted}
-            onHighlight={setHighlighted}
-            dispatch={dispatch}
-            onDiagramClick={onDiagramClick}
-            diagramRef={diagramRef}
-            id={id}
-            withDiagram={stage >= 3}
-          />
-        )}
+        <Results
+          shown={shown}
+          failedNow={failed}
+          report={report}
+          highlighted={highlighted}
+          onHighlight={setHighlighted}
+          dispatch={dispatch}
+          onDiagramClick={onDiagramClick}
+          diagramRef={diagramRef}
+          id={id}
+        />
 
-        {stage >= 4 && (
-          <div className="ck-keep">
-            <SavedPlansPanel plan={plan} saved={saved} setSaved={setSaved} onOpen={onOpenSaved} headingId={`${id}-saved`} />
-            <section className="ck-section ck-share-section" aria-labelledby={`${id}-share`}>
-              <h2 id={`${id}-share`}>Share</h2>
-              <p className="ck-muted">
-                The address of this page always holds the plan; anyone who opens it gets a copy they can change without touching yours.
-              </p>
-              <SharePanel link={link} />
-            </section>
-            <ComparePanel plan={shown.plan} saved={saved} headingId={`${id}-compare`} />
-            <ExportPanel items={items} headingId={`${id}-export`} diagram={diagramRef} />
-          </div>
-        )}
+        <div className="ck-keep">
+          <SavedPlansPanel plan={plan} saved={saved} setSaved={setSaved} onOpen={onOpenSaved} headingId={`${id}-saved`} />
+          <section className="ck-section ck-share-section" aria-labelledby={`${id}-share`}>
+            <h2 id={`${id}-share`}>Share</h2>
+            <p className="ck-muted">The address of this page always holds the plan; anyone who opens it gets a copy they can change without touching yours.</p>
+            <SharePanel link={link} />
+          </section>
+          <ComparePanel plan={shown.plan} saved={saved} headingId={`${id}-compare`} />
+          <ExportPanel items={items} headingId={`${id}-export`} diagram={diagramRef} />
+        </div>
       </div>
-      {stage >= 4 && <PrintNodes clusters={printed.plan.clusters} failed={printedFailed} />}
+      <PrintNodes clusters={printed.plan.clusters} failed={printedFailed} />
     </div>
   );
 }
 
-/** What the plan means: the count, findings, diagram and what-if. Memoised, so an edit renders the
- * editor first and these one paint later (see useAfterPaint). */
+/** What the plan means: the count, findings, diagram and what-if. Memoised, so the urgent render
+ * of an edit skips it and only the deferred one (with the new plan) draws it. */
 const Results = memo(function Results({
   shown,
   failedNow,
@@ -351,12 +313,11 @@ const Results = memo(function Results({
   onDiagramClick,
   diagramRef,
   id,
-  withDiagram,
 }: {
   shown: CheckerState;
   /**
-   * The failed parts as they are now, not a frame later: the what-if panel's checkboxes must show
-   * the state they just set (the findings and diagram, memoised, still follow a frame later).
+   * The failed parts as they are now, not deferred: the what-if panel's checkboxes must show the
+   * state they just set (the findings and diagram follow with the deferred render).
    */
   failedNow: string[];
   report: Report;
@@ -366,8 +327,6 @@ const Results = memo(function Results({
   onDiagramClick: (e: MouseEvent<HTMLDivElement>) => void;
   diagramRef: RefObject<HTMLDivElement | null>;
   id: string;
-  /** False only while the checker starts (see STAGES). */
-  withDiagram: boolean;
 }) {
   const shownNodes = shown.plan.clusters.reduce((a, c) => a + c.nodes.length, 0);
   const empty = nothingToCheck(shown.plan);
@@ -391,22 +350,18 @@ const Results = memo(function Results({
       </div>
       <FindingsList plan={shown.plan} report={report} onHighlight={onHighlight} headingId={findingsId} />
 
-      {withDiagram && (
-        <>
-          <section className="ck-section ck-diagram-section" aria-labelledby={`${id}-diagram`}>
-            <h2 id={`${id}-diagram`}>Diagram</h2>
-            <p className="ck-muted">
-              Click a node, a load balancer or a datastore to mark it failed, and again to bring it back; click “+N more” to see every node.
-            </p>
-            {/* Clicks are a pointer shortcut; the "Fail" checkboxes in the editor do the same from the keyboard. */}
-            <div className="ck-diagram" ref={diagramRef} onClick={onDiagramClick}>
-              <CheckerDiagram plan={shown.plan} report={report} failed={shown.failed} highlighted={highlighted} dispatch={dispatch} />
-            </div>
-          </section>
+      <section className="ck-section ck-diagram-section" aria-labelledby={`${id}-diagram`}>
+        <h2 id={`${id}-diagram`}>Diagram</h2>
+        <p className="ck-muted">
+          Click a node, a load balancer or a datastore to mark it failed, and again to bring it back; click “+N more” to see every node.
+        </p>
+        {/* Clicks are a pointer shortcut; the "Fail" checkboxes in the editor do the same from the keyboard. */}
+        <div className="ck-diagram" ref={diagramRef} onClick={onDiagramClick}>
+          <CheckerDiagram plan={shown.plan} report={report} failed={shown.failed} highlighted={highlighted} dispatch={dispatch} />
+        </div>
+      </section>
 
-          <FailurePanel plan={shown.plan} failed={failedNow} dispatch={dispatch} headingId={`${id}-failure`} />
-        </>
-      )}
+      <FailurePanel plan={shown.plan} failed={failedNow} dispatch={dispatch} headingId={`${id}-failure`} />
     </div>
   );
 });

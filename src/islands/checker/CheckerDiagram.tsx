@@ -5,7 +5,7 @@
 // what-if panel fail things from the keyboard).
 import { memo, useLayoutEffect, useRef, useState, type Dispatch, type MouseEvent } from 'react';
 import { PlanDiagram } from '../../diagrams/diagrams.tsx';
-import { DEFAULT_COLLAPSE, WIDE_WIDTH } from '../../diagrams/layout.ts';
+import { DEFAULT_COLLAPSE, WIDE_WIDTH } from '../../diagrams/layout/index.ts';
 import { roleSignature, sortedRoles } from '../../diagrams/model.ts';
 import type { NodeRole, Plan } from '../../rules/plan.ts';
 import type { Report } from '../../rules/report.ts';

@@ -1,10 +1,10 @@
 // Everything about one cluster: name, distribution, hosting, datastore, user workloads, its load
 // balancer and authorized endpoint, and its nodes.
 import { memo, useId, useState, type Dispatch } from 'react';
-import { DISTRIBUTIONS, HOSTINGS, type Cluster, type Distribution, type Hosting } from '../../rules/vocabulary.ts';
+import { DISTRIBUTIONS, HOSTINGS, type Cluster, type Datastore, type Distribution, type Hosting } from '../../rules/vocabulary.ts';
 import { DISTRIBUTION_LABEL } from '../../diagrams/model.ts';
 import type { Action } from './state.ts';
-import { SrOnly } from './DraftInput.tsx';
+import { SrOnly } from './SrOnly.tsx';
 import { ValidatedInput } from './ValidatedInput.tsx';
 import { checkFqdn, checkName } from './validation.ts';
 import { NodeList, PAGE_SIZE } from './NodeList.tsx';
@@ -192,14 +192,18 @@ export const ClusterEditor = memo(function ClusterEditor({
         </label>
         <label className="ck-field">
           <span className="ck-label">Datastore</span>
+          {/* Unset and "embedded" mean the same (etcd on the nodes), so they are one choice; choosing
+              it leaves the plan without the field, as the reader writes a plan that states none. */}
           <select
-            value={cluster.datastore ?? ''}
-            onChange={(e) => dispatch({ type: 'update-cluster', cluster: index, patch: { datastore: (e.target.value || undefined) as Cluster['datastore'] } })}
+            value={cluster.datastore ?? 'embedded'}
+            onChange={(e) => {
+              const datastore = e.target.value as Datastore;
+              dispatch({ type: 'update-cluster', cluster: index, patch: { datastore: datastore === 'embedded' ? undefined : datastore } });
+            }}
           >
-            {/* RKE keeps its data in etcd on the nodes unless external etcd is set up; K3s chooses a datastore. */}
-            <option value="">{cluster.distribution === 'rke' ? 'etcd on the nodes (default)' : 'not set (embedded)'}</option>
-            <option value="embedded">{cluster.distribution === 'rke' ? 'etcd on the nodes' : 'embedded etcd on the servers'}</option>
+            <option value="embedded">{cluster.distribution === 'rke' ? 'etcd on the nodes (default)' : 'embedded etcd on the servers (default)'}</option>
             <option value="external">{cluster.distribution === 'rke' ? 'external etcd' : 'external datastore (SQL or etcd)'}</option>
+            {(cluster.distribution === 'k3s' || cluster.datastore === 'sqlite') && <option value="sqlite">SQLite on a single server</option>}
           </select>
         </label>
         <label className="ck-check">

@@ -2,7 +2,7 @@
 // from exports.ts; this panel only wires buttons and reports what happened.
 import { useState, type RefObject } from 'react';
 import { copyText, downloadText, type ExportItem } from './exports.ts';
-import { SrOnly } from './DraftInput.tsx';
+import { SrOnly } from './SrOnly.tsx';
 
 export function ExportPanel({ items, headingId, diagram }: { items: ExportItem[]; headingId: string; diagram: RefObject<HTMLDivElement | null> }) {
   const [status, setStatus] = useState('');

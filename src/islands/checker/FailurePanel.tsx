@@ -13,13 +13,13 @@ import {
   smallestBreakingZones,
   type ClusterPart,
 } from '../../rules/failure.ts';
-import { nodeKey } from '../../rules/cluster-facts.ts';
+import { clusterOfKey, nodeKey } from '../../rules/keys.ts';
 import type { Plan } from '../../rules/plan.ts';
 import type { FailureOutcome } from '../../rules/report.ts';
 import { listNames, plural } from '../../rules/words.ts';
 import type { Action } from './state.ts';
 import { YesNo } from './Icons.tsx';
-import { SrOnly } from './DraftInput.tsx';
+import { SrOnly } from './SrOnly.tsx';
 import { breakKeys, toggleZone, zoneRows } from './what-if.ts';
 
 const PART_LABEL: Record<ClusterPart, string> = { 'load-balancer': 'load balancer', datastore: 'external datastore' };
@@ -114,7 +114,7 @@ export function FailurePanel({ plan, failed, dispatch, headingId }: { plan: Plan
       return;
     }
     const keys = found.nodes.map((n) => nodeKey(name, n));
-    set([...failed.filter((k) => !k.startsWith(`${name}/`)), ...keys], found.message);
+    set([...failed.filter((k) => clusterOfKey(k) !== name), ...keys], found.message);
   };
   return (
     <section className="ck-section ck-failure" aria-labelledby={headingId}>

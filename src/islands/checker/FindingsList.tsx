@@ -52,8 +52,9 @@ export const FindingsList = memo(function FindingsList({
       <h2 id={headingId} tabIndex={-1}>
         Findings
       </h2>
+      {/* An empty plan has only notes about what is missing; the summary and this list say the same one thing. */}
       {empty && <p>Nothing to check yet: {empty.replace('the input lists', 'the plan has')}. Import your files, load a preset or add a cluster with nodes.</p>}
-      {planWide.length > 0 && (
+      {!empty && planWide.length > 0 && (
         <div className="ck-group">
           <h3>Whole plan</h3>
           <ul className="ck-list">

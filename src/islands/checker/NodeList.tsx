@@ -5,12 +5,12 @@
 // stays short and a role toggle re-renders one row). Rows are memoised for the same reason.
 import { memo, useId, useMemo, useState, type Dispatch } from 'react';
 import type { Cluster, NodeRole, PlanNode } from '../../rules/plan.ts';
+import { ROLE_TEXT } from '../../rules/vocabulary.ts';
 import { MAX_BULK_NODES, rolesFor, type Action } from './state.ts';
-import { SrOnly } from './DraftInput.tsx';
+import { SrOnly } from './SrOnly.tsx';
 import { ValidatedInput } from './ValidatedInput.tsx';
-import { checkAddress, checkCount, checkName, checkZone, roomForNodes } from './validation.ts';
+import { checkAddress, checkCount, checkFirstAddress, checkName, checkZone, roomForNodes } from './validation.ts';
 
-export const ROLE_NAME: Record<NodeRole, string> = { etcd: 'etcd', controlplane: 'controlplane', worker: 'worker', server: 'server', agent: 'agent' };
 /** Column headers: "control plane" may break over two lines in a narrow column. */
 const ROLE_HEADER: Record<NodeRole, string> = { etcd: 'etcd', controlplane: 'control plane', worker: 'worker', server: 'server', agent: 'agent' };
 
@@ -68,7 +68,7 @@ const NodeRow = memo(function NodeRow({
               onChange={() => dispatch({ type: 'toggle-role', cluster: clusterIndex, node: index, role })}
             />
             <SrOnly>
-              {ROLE_NAME[role]} role of {node.name}
+              {ROLE_TEXT[role].name} role of {node.name}
             </SrOnly>
           </label>
         </td>
@@ -161,6 +161,12 @@ export function NodeList({
         <a className="ck-skip" href={`#${findingsId}`}>
           Skip to findings
         </a>
+        {/* Each row holds several controls: past a handful of nodes the add form is many Tabs away. */}
+        {cluster.nodes.length > 0 && (
+          <a className="ck-skip" href={`#${id}-add`}>
+            Skip to adding nodes<SrOnly> to {cluster.name}</SrOnly>
+          </a>
+        )}
       </div>
       {paged && (
         <div className="ck-pager" role="group" aria-label={`Pages of nodes in ${cluster.name}`}>
@@ -247,37 +253,53 @@ export function NodeList({
           </table>
         </div>
       )}
-      <BulkAdd cluster={cluster} clusterIndex={clusterIndex} planNodes={planNodes} dispatch={dispatch} />
+      <BulkAdd cluster={cluster} clusterIndex={clusterIndex} planNodes={planNodes} countId={`${id}-add`} dispatch={dispatch} />
     </div>
   );
 }
 
-function BulkAdd({ cluster, clusterIndex, planNodes, dispatch }: { cluster: Cluster; clusterIndex: number; planNodes: number; dispatch: Dispatch<Action> }) {
+function BulkAdd({
+  cluster,
+  clusterIndex,
+  planNodes,
+  countId,
+  dispatch,
+}: {
+  cluster: Cluster;
+  clusterIndex: number;
+  planNodes: number;
+  /** The id of the first field, where the node table's skip link lands. */
+  countId: string;
+  dispatch: Dispatch<Action>;
+}) {
   const roles = rolesFor(cluster);
   const id = useId();
   const [count, setCount] = useState('1');
+  const [first, setFirst] = useState('');
   const [chosen, setChosen] = useState<NodeRole[]>([roles.includes('worker') ? 'worker' : 'agent']);
   const valid = chosen.filter((r) => roles.includes(r));
   const verdict = checkCount(count, roomForNodes(cluster.nodes.length, planNodes), MAX_BULK_NODES);
-  const n = verdict.ok ? verdict.value : undefined;
+  const taken = new Set(cluster.nodes.flatMap((node) => (node.address === undefined ? [] : [node.address])));
+  const addresses = checkFirstAddress(first, verdict.ok ? verdict.value : 1, taken);
+  const n = verdict.ok && addresses.ok ? verdict.value : undefined;
   return (
     <form
       className="ck-bulk"
       aria-labelledby={`${id}-legend`}
       onSubmit={(e) => {
         e.preventDefault();
-        if (n !== undefined) dispatch({ type: 'add-nodes', cluster: clusterIndex, count: n, roles: valid });
+        if (n !== undefined && addresses.ok) dispatch({ type: 'add-nodes', cluster: clusterIndex, count: n, roles: valid, addresses: addresses.value });
       }}
     >
       <span id={`${id}-legend`} className="ck-label">
         Add nodes to {cluster.name}
       </span>
       <span className={`ck-field ck-count${verdict.ok ? '' : ' is-invalid'}`}>
-        <label className="ck-label" htmlFor={`${id}-count`}>
+        <label className="ck-label" htmlFor={countId}>
           How many
         </label>
         <input
-          id={`${id}-count`}
+          id={countId}
           type="text"
           inputMode="numeric"
           value={count}
@@ -285,6 +307,25 @@ function BulkAdd({ cluster, clusterIndex, planNodes, dispatch }: { cluster: Clus
           aria-invalid={verdict.ok ? undefined : true}
           aria-describedby={verdict.ok ? undefined : `${id}-problem`}
         />
+      </span>
+      <span className={`ck-field ck-first-address${addresses.ok ? '' : ' is-invalid'}`}>
+        <label className="ck-label" htmlFor={`${id}-address`}>
+          First address
+        </label>
+        <input
+          id={`${id}-address`}
+          type="text"
+          value={first}
+          placeholder="none, or 10.0.0.10"
+          spellCheck={false}
+          autoComplete="off"
+          onChange={(e) => setFirst(e.currentTarget.value)}
+          aria-invalid={addresses.ok ? undefined : true}
+          aria-describedby={addresses.ok ? `${id}-address-hint` : `${id}-address-problem`}
+        />
+        <span id={`${id}-address-hint`} className="ck-sr">
+          Optional: the new nodes take this address and the ones after it.
+        </span>
       </span>
       <span className="ck-roles" role="group" aria-label="Roles for the new nodes">
         {roles.map((role) => (
@@ -294,7 +335,7 @@ function BulkAdd({ cluster, clusterIndex, planNodes, dispatch }: { cluster: Clus
               checked={valid.includes(role)}
               onChange={() => setChosen(valid.includes(role) ? valid.filter((r) => r !== role) : [...valid, role])}
             />
-            {ROLE_NAME[role]}
+            {ROLE_TEXT[role].name}
             <SrOnly> for new nodes</SrOnly>
           </label>
         ))}
@@ -305,6 +346,11 @@ function BulkAdd({ cluster, clusterIndex, planNodes, dispatch }: { cluster: Clus
       {!verdict.ok && (
         <span id={`${id}-problem`} className="ck-problem ck-wide">
           {verdict.problem}
+        </span>
+      )}
+      {!addresses.ok && (
+        <span id={`${id}-address-problem`} className="ck-problem ck-wide">
+          {addresses.problem}
         </span>
       )}
     </form>

@@ -4,7 +4,7 @@
 // cluster re-renders one block, not the whole table.
 import { memo } from 'react';
 import type { Cluster, PlanNode } from '../../rules/plan.ts';
-import { ROLE_NAME } from './NodeList.tsx';
+import { ROLE_TEXT } from '../../rules/vocabulary.ts';
 
 const BLOCK = 100;
 
@@ -31,7 +31,7 @@ const Block = memo(function Block({ nodes, from, down }: BlockProps) {
           <td>{n.name}</td>
           <td>{n.address ?? '—'}</td>
           <td>{n.zone ?? '—'}</td>
-          <td>{n.roles.length ? n.roles.map((r) => ROLE_NAME[r]).join(', ') : 'none'}</td>
+          <td>{n.roles.length ? n.roles.map((r) => ROLE_TEXT[r].name).join(', ') : 'none'}</td>
           <td>{failed.has(n.name) ? 'failed' : ''}</td>
         </tr>
       ))}

@@ -4,6 +4,7 @@ import type { Dispatch } from 'react';
 import type { Plan } from '../../rules/plan.ts';
 import type { Action } from './state.ts';
 import { ValidatedInput } from './ValidatedInput.tsx';
+import { SrOnly } from './SrOnly.tsx';
 import { checkHost, checkVersion } from './validation.ts';
 import { readVersionPreference } from '../version-preference.ts';
 
@@ -26,7 +27,11 @@ export function RancherEditor({ plan, dispatch }: { plan: Plan; dispatch: Dispat
       {rancher && (
         <div className="ck-fields">
           <ValidatedInput
-            label="Rancher version"
+            label={
+              <>
+                Rancher version<SrOnly> of this plan</SrOnly>
+              </>
+            }
             value={text(rancher.version)}
             placeholder="not set: 2.4"
             hint="For example 2.4.8"

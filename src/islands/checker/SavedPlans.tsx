@@ -1,15 +1,17 @@
 // Plans kept by name in this browser: save the current plan, open or delete a saved one (a deleted
-// plan can be put back), and compare two plans by their findings. Storage lives in storage.ts;
+// plan can be put back), and compare two plans by their nodes, roles and findings (compare.ts). Storage lives in storage.ts;
 // opening a plan goes through the checker's history, so Undo returns to what was there before.
 import { memo, useEffect, useId, useMemo, useState } from 'react';
 import { checkPlan } from '../../rules/check.ts';
-import type { Plan } from '../../rules/plan.ts';
-import type { Finding } from '../../rules/report.ts';
+import type { NodeRole, Plan } from '../../rules/plan.ts';
 import { FindingItem } from './FindingsList.tsx';
-import { SrOnly } from './DraftInput.tsx';
+import { SrOnly } from './SrOnly.tsx';
 import { deleteSaved, listSaved, openSaved, restoreSaved, SAVED_KEY, savedWhen, savePlan, type SavedPlan } from './storage.ts';
 import { plural, summaryLine } from './summary.ts';
+import { listNames } from '../../rules/words.ts';
+import { NODE_ROLES, ROLE_TEXT } from '../../rules/vocabulary.ts';
 import { checkSavedName } from './validation.ts';
+import { diffFindings, diffNodes, type NodeDiff } from './compare.ts';
 
 /** The saved plans, kept in step with other tabs of the same site. */
 export function useSavedPlans(): [SavedPlan[], (list: SavedPlan[]) => void] {
@@ -173,35 +175,6 @@ export function SavedPlansPanel({
 
 // ---- compare ----------------------------------------------------------------------------------
 
-/** A finding as the reader tells two apart: same rule, severity, cluster and words. */
-const findingKey = (f: Finding) => `${f.severity}|${f.rule}|${f.cluster ?? ''}|${f.message}`;
-
-export interface FindingsDiff {
-  onlyA: Finding[];
-  onlyB: Finding[];
-  both: number;
-}
-
-export function diffFindings(a: readonly Finding[], b: readonly Finding[]): FindingsDiff {
-  const count = (list: readonly Finding[]) => {
-    const m = new Map<string, number>();
-    for (const f of list) m.set(findingKey(f), (m.get(findingKey(f)) ?? 0) + 1);
-    return m;
-  };
-  const inA = count(a);
-  const inB = count(b);
-  const only = (list: readonly Finding[], other: Map<string, number>) => {
-    const left = new Map(other);
-    return list.filter((f) => {
-      const n = left.get(findingKey(f)) ?? 0;
-      if (n > 0) left.set(findingKey(f), n - 1);
-      return n === 0;
-    });
-  };
-  const onlyA = only(a, inB);
-  return { onlyA, onlyB: only(b, inA), both: a.length - onlyA.length };
-}
-
 const CURRENT = 'current';
 
 export const ComparePanel = memo(function ComparePanel({ plan, saved, headingId }: { plan: Plan; saved: SavedPlan[]; headingId: string }) {
@@ -232,7 +205,7 @@ export const ComparePanel = memo(function ComparePanel({ plan, saved, headingId 
     if (typeof left !== 'object' || typeof right !== 'object') return undefined;
     const ra = checkPlan(left);
     const rb = checkPlan(right);
-    return { ra, rb, diff: diffFindings(ra.findings, rb.findings) };
+    return { ra, rb, diff: diffFindings(ra.findings, rb.findings), nodes: diffNodes(left, right) };
   }, [left, right]);
 
   const picker = (label: string, value: string, set: (v: string) => void, suffix: string) => (
@@ -274,6 +247,7 @@ export const ComparePanel = memo(function ComparePanel({ plan, saved, headingId 
             <p className="ck-muted">Both sides are the same plan.</p>
           ) : (
             <>
+              <NodeChanges diff={result.nodes} />
               <h3>
                 Only in A <span className="ck-muted">({result.diff.onlyA.length})</span>
               </h3>
@@ -305,3 +279,35 @@ export const ComparePanel = memo(function ComparePanel({ plan, saved, headingId 
     </section>
   );
 });
+
+/** Roles in the vocabulary's order, whatever order the node lists them in. */
+const roleList = (roles: readonly NodeRole[]) =>
+  roles.length === 0
+    ? 'no role'
+    : NODE_ROLES.filter((r) => roles.includes(r))
+        .map((r) => ROLE_TEXT[r].name)
+        .join(', ');
+
+/** The nodes and roles that differ, before the findings they lead to. */
+function NodeChanges({ diff }: { diff: NodeDiff }) {
+  const same = diff.onlyA.length === 0 && diff.onlyB.length === 0 && diff.roles.length === 0;
+  return (
+    <>
+      <h3>Nodes and roles</h3>
+      {same ? (
+        <p className="ck-muted">The same nodes with the same roles.</p>
+      ) : (
+        <ul className="ck-list">
+          {diff.onlyA.length > 0 && <li>Only in A: {listNames(diff.onlyA, 12)}.</li>}
+          {diff.onlyB.length > 0 && <li>Only in B: {listNames(diff.onlyB, 12)}.</li>}
+          {diff.roles.slice(0, 12).map((c) => (
+            <li key={c.node}>
+              {c.node}: {roleList(c.rolesA)} in A, {roleList(c.rolesB)} in B.
+            </li>
+          ))}
+          {diff.roles.length > 12 && <li>Roles differ on {plural(diff.roles.length - 12, 'more node')}.</li>}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -161,6 +161,12 @@ describe('startup and storage', () => {
     expect(listSaved(storage)).toEqual([]);
   });
 
+  it('the reason a link failed is a whole sentence, not run into the next one', async () => {
+    const payload = await deflate(JSON.stringify({ clusters: [{ name: 'c', nodes: [{ name: 'n', roles: 'nope' }] }] }));
+    const start = await startupPlan(`#plan=${payload}`, memory());
+    expect(start.notice?.text).toMatch(/got the text "nope"\. Showing the preset/);
+  });
+
   it('a short link that inflates to 100,000 nodes is refused before any of it is kept', async () => {
     const storage = memory();
     const payload = await deflate(JSON.stringify({ clusters: [{ name: 'c', nodes: Array.from({ length: 100_000 }, () => ({ name: 'a' })) }] }));

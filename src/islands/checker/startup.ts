@@ -5,6 +5,7 @@
 // own plan (or the preset), and nothing is stored until the reader edits.
 import type { Plan } from '../../rules/plan.ts';
 import { PRESETS } from '../../rules/presets.ts';
+import { asSentence } from '../../rules/words.ts';
 import { decodePlan, payloadFromHash } from './share.ts';
 import { defaultStorage, keepAmongSaved, loadStoredPlan, samePlan, savedWhen, type StorageLike } from './storage.ts';
 
@@ -64,7 +65,7 @@ export async function startupPlan(hash: string, storage: StorageLike | undefined
       const instead = stored ? 'Showing the plan saved in this browser, unchanged.' : `Showing the preset “${PRESETS[DEFAULT_PRESET].label}” instead.`;
       return {
         plan: stored ?? PRESETS[DEFAULT_PRESET].plan,
-        notice: { kind: 'error', text: `The plan in this link could not be loaded: ${why} ${instead}` },
+        notice: { kind: 'error', text: `The plan in this link could not be loaded: ${asSentence(why)} ${instead}` },
         persist: false,
       };
     }

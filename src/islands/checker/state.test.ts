@@ -4,6 +4,7 @@ import { planSchema } from '../../rules/plan.ts';
 import { checkPlan } from '../../rules/check.ts';
 import { LIMITS } from '../../rules/limits.ts';
 import { checkerReducer, failedByCluster, initialState, MAX_BULK_NODES, rolesFor, type Action, type CheckerState } from './state.ts';
+import { checkFirstAddress } from './validation.ts';
 
 const run = (state: CheckerState, ...actions: Action[]) => actions.reduce(checkerReducer, state);
 const rke = () => initialState(PRESETS['rancher-rke'].plan);
@@ -80,6 +81,19 @@ describe('checker reducer', () => {
     expect(s.plan.clusters[0]!.nodes.slice(-2).map((n) => n.name)).toEqual(['worker-6', 'worker-7']);
     s = run(s, { type: 'add-nodes', cluster: 0, count: 1e9, roles: ['etcd'] });
     expect(s.plan.clusters[0]!.nodes).toHaveLength(10 + MAX_BULK_NODES);
+    valid(s);
+  });
+
+  it('bulk-adds nodes with the addresses from a first one up, skipping those in use', () => {
+    const taken = new Set(rke().plan.clusters[0]!.nodes.flatMap((n) => (n.address ? [n.address] : [])));
+    const first = [...taken][0]!;
+    const addresses = checkFirstAddress(first, 3, taken);
+    expect(addresses.ok).toBe(true);
+    const s = run(rke(), { type: 'add-nodes', cluster: 0, count: 3, roles: ['worker'], addresses: addresses.ok ? addresses.value : [] });
+    const added = s.plan.clusters[0]!.nodes.slice(3);
+    expect(added.map((n) => n.address)).toHaveLength(3);
+    expect(added.every((n) => n.address !== undefined && !taken.has(n.address))).toBe(true);
+    expect(new Set(added.map((n) => n.address)).size).toBe(3);
     valid(s);
   });
 

@@ -14,8 +14,8 @@ import {
 } from '../../rules/vocabulary.ts';
 import { PRESETS, type PresetId } from '../../rules/presets.ts';
 import type { Finding } from '../../rules/report.ts';
-import { nodeKey } from '../../diagrams/model.ts';
-import { isControlPlane } from '../../rules/cluster-facts.ts';
+import { clusterOfKey, nodeKey, renameClusterInKey } from '../../rules/keys.ts';
+import { isControlPlane, usesServerRoles } from '../../rules/cluster-facts.ts';
 import { LIMITS } from '../../rules/limits.ts';
 import { checkAddress, checkFqdn, checkHost, checkName, checkPorts, checkVersion, checkZone, roomForNodes } from './validation.ts';
 
@@ -42,7 +42,7 @@ export type Action =
   | { type: 'set-distribution'; cluster: number; distribution: Distribution }
   | { type: 'set-load-balancer'; cluster: number; patch: LoadBalancerPatch | undefined }
   | { type: 'set-endpoint'; cluster: number; patch: EndpointPatch | undefined }
-  | { type: 'add-nodes'; cluster: number; count: number; roles: NodeRole[]; prefix?: string }
+  | { type: 'add-nodes'; cluster: number; count: number; roles: NodeRole[]; prefix?: string; addresses?: readonly string[] }
   | { type: 'remove-node'; cluster: number; node: number }
   | { type: 'rename-node'; cluster: number; node: number; name: string }
   | { type: 'set-address'; cluster: number; node: number; address: string | undefined }
@@ -61,7 +61,7 @@ export function initialState(plan: Plan = PRESETS['rancher-rke'].plan): CheckerS
 
 /** The roles the editor offers for a cluster: servers and agents for K3s/RKE2, the RKE three otherwise. */
 export function rolesFor(cluster: Pick<Cluster, 'distribution'>): readonly NodeRole[] {
-  return cluster.distribution === 'k3s' || cluster.distribution === 'rke2' ? SERVER_ROLES : KUBERNETES_ROLES;
+  return usesServerRoles(cluster) ? SERVER_ROLES : KUBERNETES_ROLES;
 }
 
 /** `base`, or `base-2`, `base-3`… — the first that is not taken. */
@@ -132,8 +132,7 @@ function reduce(state: CheckerState, action: Action): CheckerState {
         const { cluster: _gone, ...rancher } = plan.rancher;
         plan.rancher = rancher;
       }
-      const prefix = `${cluster.name}/`;
-      return { ...state, plan, failed: state.failed.filter((k) => !k.startsWith(prefix)) };
+      return { ...state, plan, failed: state.failed.filter((k) => clusterOfKey(k) !== cluster.name) };
     }
     case 'rename-cluster': {
       const cluster = state.plan.clusters[action.cluster];
@@ -142,8 +141,7 @@ function reduce(state: CheckerState, action: Action): CheckerState {
       if (!checkName(name, new Set(state.plan.clusters.map((c) => c.name)), 'cluster').ok) return state;
       const next = withCluster(state, action.cluster, (c) => ({ ...c, name }));
       const plan = next.plan.rancher?.cluster === cluster.name ? { ...next.plan, rancher: { ...next.plan.rancher, cluster: name } } : next.plan;
-      const from = `${cluster.name}/`;
-      return { ...next, plan, failed: next.failed.map((k) => (k.startsWith(from) ? `${name}/${k.slice(from.length)}` : k)) };
+      return { ...next, plan, failed: next.failed.map((k) => renameClusterInKey(k, cluster.name, name)) };
     }
     case 'update-cluster':
       return withCluster(state, action.cluster, (c) => {
@@ -205,7 +203,8 @@ function reduce(state: CheckerState, action: Action): CheckerState {
           const name = `${prefix}-${i}`;
           if (taken.has(name)) continue;
           taken.add(name);
-          added.push({ name, roles: [...roles] });
+          const address = action.addresses?.[added.length];
+          added.push(address === undefined ? { name, roles: [...roles] } : { name, address, roles: [...roles] });
         }
         return { ...c, nodes: [...c.nodes, ...added] };
       });

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../../rules/presets.ts';
-import { checkPlan } from '../../rules/check.ts';
 import { deleteSaved, keepAmongSaved, listSaved, MAX_SAVED, openSaved, restoreSaved, SAVED_KEY, savePlan } from './storage.ts';
-import { diffFindings } from './SavedPlans.tsx';
 import { readFileText } from './ImportPanel.tsx';
 
 const CLUSTER_YML_UTF8 = `# an RKE cluster.yml with a non-ASCII comment: café
@@ -70,20 +68,6 @@ describe('plans saved by name', () => {
     expect(keepAmongSaved('From a link', PRESETS['rancher-rke'].plan, storage)).toBe('From a link');
     expect(keepAmongSaved('From a link', PRESETS['rancher-k3s'].plan, storage)).toBe('From a link (2)');
     expect(listSaved(storage)).toHaveLength(2);
-  });
-});
-
-describe('compare', () => {
-  it('lists the findings only one plan has', () => {
-    const a = checkPlan(PRESETS['downstream-production'].plan);
-    const changed = structuredClone(PRESETS['downstream-production'].plan);
-    changed.clusters[0]!.nodes[5]!.roles.push('etcd');
-    const b = checkPlan(changed);
-    const diff = diffFindings(b.findings, a.findings);
-    expect(diff.onlyA.map((f) => f.rule)).toContain('etcd-odd-members');
-    expect(diff.onlyB).toEqual([]);
-    expect(diff.both).toBe(b.findings.length - diff.onlyA.length);
-    expect(diffFindings(a.findings, a.findings)).toEqual({ onlyA: [], onlyB: [], both: a.findings.length });
   });
 });
 

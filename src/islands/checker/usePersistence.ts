@@ -1,22 +1,13 @@
 // Keep the address bar and localStorage in step with the plan, a moment after the last edit and
-// when the browser is idle: on a large plan, writing the address costs the browser several
+// when the browser is idle (storage at the latest when the page is left): on a large plan, writing the address costs the browser several
 // milliseconds, which an edit in progress should not wait for.
 import { useEffect, useRef, useState } from 'react';
 import type { Plan } from '../../rules/plan.ts';
 import { planHash } from './share.ts';
 import { storePlan } from './storage.ts';
+import { whenIdle } from './scheduling.ts';
 
 const DELAY_MS = 300;
-
-/** Run `task` when the main thread is free (at most a second later). */
-function whenIdle(task: () => void): () => void {
-  if (typeof requestIdleCallback !== 'function') {
-    const timer = setTimeout(task, 0);
-    return () => clearTimeout(timer);
-  }
-  const handle = requestIdleCallback(task, { timeout: 1000 });
-  return () => cancelIdleCallback(handle);
-}
 
 /** Returns the current share link ('' until the first one is computed). */
 export function usePersistence(plan: Plan, persistAtStart: boolean): string {
@@ -28,6 +19,12 @@ export function usePersistence(plan: Plan, persistAtStart: boolean): string {
     first.current = false;
     const mine = ++sequence.current;
     let cancelIdle: () => void = () => undefined;
+    // Leaving the page before the delay is up (closing the tab, following a link) must not lose
+    // the last edit: storage is synchronous, so it is written then; the address no longer matters.
+    const onLeave = () => {
+      if (!skip) storePlan(plan);
+    };
+    window.addEventListener('pagehide', onLeave);
     const timer = setTimeout(() => {
       cancelIdle = whenIdle(() => {
         void planHash(plan).then((hash) => {
@@ -36,12 +33,14 @@ export function usePersistence(plan: Plan, persistAtStart: boolean): string {
           url.hash = hash;
           setLink(url.href);
           if (skip) return; // After a bad link: show what a link would be, change nothing yet.
+          window.removeEventListener('pagehide', onLeave);
           storePlan(plan);
           if (window.location.hash !== hash) history.replaceState(history.state, '', url.href);
         });
       });
     }, DELAY_MS);
     return () => {
+      window.removeEventListener('pagehide', onLeave);
       clearTimeout(timer);
       cancelIdle();
     };

@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { validatePlan } from '../../rules/formats/validate.ts';
-import { checkAddress, checkCount, checkFqdn, checkHost, checkName, checkPorts, checkSavedName, checkVersion, checkZone, roomForNodes } from './validation.ts';
+import {
+  checkAddress,
+  checkCount,
+  checkFirstAddress,
+  checkFqdn,
+  checkHost,
+  checkName,
+  checkPorts,
+  checkSavedName,
+  checkVersion,
+  checkZone,
+  roomForNodes,
+} from './validation.ts';
 
 /** Does the plan reader (the CLI's path) accept a plan built around `value`? */
 function schemaAccepts(build: (value: unknown) => unknown, value: unknown): boolean {
@@ -100,5 +112,21 @@ describe('field messages', () => {
     expect(checkCount('3', 10, 500)).toEqual({ ok: true, value: 3 });
     expect(checkCount('1', 0, 500)).toMatchObject({ ok: false, problem: expect.stringMatching(/^This cluster is full/) });
     expect(checkCount('2.5', 100, 500).ok).toBe(false);
+  });
+});
+
+describe('the first address of nodes added at once', () => {
+  it('fills 10.0.0.10, .11, … and carries into the next octet', () => {
+    expect(checkFirstAddress('10.0.0.10', 3, new Set())).toEqual({ ok: true, value: ['10.0.0.10', '10.0.0.11', '10.0.0.12'] });
+    expect(checkFirstAddress(' 10.0.0.254 ', 3, new Set())).toEqual({ ok: true, value: ['10.0.0.254', '10.0.0.255', '10.0.1.0'] });
+  });
+  it('skips the addresses the cluster already uses', () => {
+    expect(checkFirstAddress('10.0.0.1', 2, new Set(['10.0.0.2']))).toEqual({ ok: true, value: ['10.0.0.1', '10.0.0.3'] });
+  });
+  it('is optional, and refuses what is not an IPv4 address or runs out of addresses', () => {
+    expect(checkFirstAddress('', 5, new Set())).toEqual({ ok: true, value: undefined });
+    for (const text of ['10.0.0', '10.0.0.256', 'node-1.example', 'fd00::1'])
+      expect(checkFirstAddress(text, 1, new Set())).toMatchObject({ ok: false, problem: expect.stringMatching(/^The first address must be an IPv4 address/) });
+    expect(checkFirstAddress('255.255.255.254', 3, new Set())).toEqual({ ok: false, problem: 'There are not 3 free addresses from 255.255.255.254 up.' });
   });
 });

@@ -37,6 +37,35 @@ export function checkAddress(text: string): Verdict<string | undefined> {
   return problem ? no(`The address ${problem}.`) : ok(address);
 }
 
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
+/** An IPv4 address as a number, or undefined when the text is not one. */
+function ipv4Number(text: string): number | undefined {
+  const parts = IPV4.exec(text)?.slice(1).map(Number);
+  if (!parts || parts.some((p) => p > 255)) return undefined;
+  return parts.reduce((n, p) => n * 256 + p, 0);
+}
+
+const ipv4Text = (n: number) => [24, 16, 8, 0].map((shift) => Math.floor(n / 2 ** shift) % 256).join('.');
+
+/**
+ * The addresses of `count` nodes added at once: from `first` upwards (10.0.0.10, .11, … carrying
+ * into the next octet), past the ones the cluster already uses. Nothing when `first` is empty.
+ */
+export function checkFirstAddress(text: string, count: number, taken: ReadonlySet<string>): Verdict<string[] | undefined> {
+  const first = text.trim();
+  if (first === '') return ok(undefined);
+  const start = ipv4Number(first);
+  if (start === undefined) return no('The first address must be an IPv4 address such as 10.0.0.10; the next nodes take the addresses after it.');
+  const addresses: string[] = [];
+  for (let n = start; addresses.length < count; n++) {
+    if (n > 0xffffffff) return no(`There are not ${count.toLocaleString('en')} free addresses from ${first} up.`);
+    const address = ipv4Text(n);
+    if (!taken.has(address)) addresses.push(address);
+  }
+  return ok(addresses);
+}
+
 /** The Docker host: a name or an address, as a load-balancer target may be. */
 export function checkHost(text: string): Verdict<string | undefined> {
   const host = text.trim();

@@ -1,7 +1,12 @@
 // A private-CA certificate on the endpoint ships its CA in the kubeconfig.
 import { downstream } from '../example-plans.ts';
-import { defineRule, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
 import { cite } from '../sources.ts';
+
+export const about: RuleAbout = {
+  rationale: 'The CA certificate goes into the generated kubeconfig; without it kubectl cannot validate a certificate signed by a private CA.',
+  sources: cite('arch24', 'aceComm211'),
+};
 
 export const rule = defineRule({
   id: 'ace-ca-certificate',
@@ -9,9 +14,7 @@ export const rule = defineRule({
   category: 'endpoint',
   title: 'A private-CA certificate on the endpoint comes with its CA certificate',
   docs: { page: 'authorized-endpoint', heading: 'Private CA certificates', anchor: 'private-ca-certificates' },
-  rationale: 'The CA certificate goes into the generated kubeconfig; without it kubectl cannot validate a certificate signed by a private CA.',
   versions: { since: '2.2' },
-  sources: cite('arch24', 'aceComm211'),
   check(ctx) {
     for (const { cluster } of ctx.clusters) {
       const ace = cluster.authorizedEndpoint;

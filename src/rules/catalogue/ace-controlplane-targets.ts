@@ -1,9 +1,14 @@
 // The endpoint's load balancer reaches every API server and nothing else.
 import { isControlPlane, resolveTarget } from '../cluster-facts.ts';
 import { downstream } from '../example-plans.ts';
-import { defineRule, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
 import { cite } from '../sources.ts';
 import { listNames, verb } from '../words.ts';
+
+export const about: RuleAbout = {
+  rationale: 'Only controlplane nodes run the API server, so other targets fail requests and a missing controlplane node is capacity left idle.',
+  sources: cite('arch24', 'aceComm211'),
+};
 
 export const rule = defineRule({
   id: 'ace-controlplane-targets',
@@ -11,9 +16,7 @@ export const rule = defineRule({
   category: 'endpoint',
   title: "The endpoint's load balancer targets exactly the controlplane nodes",
   docs: { page: 'authorized-endpoint', heading: 'An FQDN in front of the control plane', anchor: 'an-fqdn-in-front-of-the-control-plane' },
-  rationale: 'Only controlplane nodes run the API server, so other targets fail requests and a missing controlplane node is capacity left idle.',
   versions: { since: '2.2' },
-  sources: cite('arch24', 'aceComm211'),
   check(ctx) {
     for (const { cluster } of ctx.clusters) {
       const ace = cluster.authorizedEndpoint;

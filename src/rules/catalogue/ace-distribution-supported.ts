@@ -1,7 +1,7 @@
 // The authorized cluster endpoint exists only on some clusters, and which ones changed over time.
 import { describedByRoles, MACHINE_POOLS_SINCE } from '../cluster-facts.ts';
 import { downstream, minimumDownstreamNodes, nodes } from '../example-plans.ts';
-import { defineRule, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
 import { cite } from '../sources.ts';
 import { compareVersions } from '../versions.ts';
 import { DISTRIBUTION_LABEL, type Distribution } from '../vocabulary.ts';
@@ -25,15 +25,18 @@ function aceOn(version: string): { allowed: readonly Distribution[]; provisioned
   return { allowed: ['rke2', 'k3s'], provisioned: [], words: 'only on RKE2 and K3s clusters' };
 }
 
+export const about: RuleAbout = {
+  rationale:
+    'The ACE arrived in Rancher 2.2 for RKE clusters Rancher launched. With 2.6 the RKE2 and K3s clusters Rancher provisions have it as well, and from 2.6.3 registered RKE2 and K3s clusters too (after manual steps on their control-plane nodes); hosted EKS, AKS and GKE clusters never can. From 2.12, with RKE1 gone, only RKE2 and K3s clusters have it. A plan describes a provisioned RKE2 or K3s cluster by its machine-pool roles and a registered one by servers and agents.',
+  sources: cite('arch24', 'arch26', 'aceComm211', 'aceComm212', 'aceRegistered'),
+};
+
 export const rule = defineRule({
   id: 'ace-distribution-supported',
   severity: 'error',
   category: 'endpoint',
   title: 'The authorized cluster endpoint is planned only where the Rancher version offers it',
   docs: { page: 'authorized-endpoint', heading: 'Where the endpoint is available', anchor: 'where-the-endpoint-is-available' },
-  rationale:
-    'The ACE arrived in Rancher 2.2 for RKE clusters Rancher launched. With 2.6 the RKE2 and K3s clusters Rancher provisions have it as well, and from 2.6.3 registered RKE2 and K3s clusters too (after manual steps on their control-plane nodes); hosted EKS, AKS and GKE clusters never can. From 2.12, with RKE1 gone, only RKE2 and K3s clusters have it. A plan describes a provisioned RKE2 or K3s cluster by its machine-pool roles and a registered one by servers and agents.',
-  sources: cite('arch24', 'arch26', 'aceComm211', 'aceComm212', 'aceRegistered'),
   check(ctx) {
     const v = ctx.rancherVersion;
     const { allowed, provisioned, words } = aceOn(v);

@@ -1,7 +1,13 @@
 // The authorized cluster endpoint is reached through a DNS name and a load balancer.
 import { downstream } from '../example-plans.ts';
-import { defineRule, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
 import { cite } from '../sources.ts';
+
+export const about: RuleAbout = {
+  rationale:
+    'Without an FQDN the generated kubeconfig holds one context per controlplane node, and when a node fails each user has to switch to another context by hand.',
+  sources: cite('arch24', 'aceComm211'),
+};
 
 export const rule = defineRule({
   id: 'ace-fqdn',
@@ -9,10 +15,7 @@ export const rule = defineRule({
   category: 'endpoint',
   title: 'An authorized cluster endpoint has an FQDN backed by a load balancer',
   docs: { page: 'authorized-endpoint', heading: 'An FQDN in front of the control plane', anchor: 'an-fqdn-in-front-of-the-control-plane' },
-  rationale:
-    'Without an FQDN the generated kubeconfig holds one context per controlplane node, and when a node fails each user has to switch to another context by hand.',
   versions: { since: '2.2' },
-  sources: cite('arch24', 'aceComm211'),
   check(ctx) {
     for (const { cluster } of ctx.clusters) {
       const ace = cluster.authorizedEndpoint;

@@ -1,8 +1,14 @@
 // A single Docker container has been for development and testing since v2.0; the later docs say outright it is unsupported.
 import { rancherOn, rancherRke } from '../example-plans.ts';
-import { defineRule, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
 import { cite } from '../sources.ts';
 import { compareVersions } from '../versions.ts';
+
+export const about: RuleAbout = {
+  rationale:
+    "A Docker install keeps all of Rancher's data on one machine; when that machine is lost, so is the data. Rancher's docs have presented it as a development and testing setup since the v2.0–v2.4 installation overview, which also said it could not be moved to a highly available install later. From 2.5 the rancher-backup operator can make that move, and since March 2024 the docs say plainly that Docker installs are not supported in production (a banner on the 2.9 and later pages, also copied into the 2.5–2.8 folders). This guide keeps it a warning: the install works, it is just not a production layout.",
+  sources: cite('arch24', 'migrateRancher', 'dockerWarning'),
+};
 
 export const rule = defineRule({
   id: 'docker-install-not-production',
@@ -10,9 +16,6 @@ export const rule = defineRule({
   category: 'installation',
   title: 'A single Docker container install is for trying Rancher out, not for production',
   docs: { page: 'high-availability', heading: 'Why a single Docker container is not enough', anchor: 'why-a-single-docker-container-is-not-enough' },
-  rationale:
-    "A Docker install keeps all of Rancher's data on one machine; when that machine is lost, so is the data. Rancher's docs have presented it as a development and testing setup since the v2.0–v2.4 installation overview, which also said it could not be moved to a highly available install later. From 2.5 the rancher-backup operator can make that move, and since March 2024 the docs say plainly that Docker installs are not supported in production (a banner on the 2.9 and later pages, also copied into the 2.5–2.8 folders). This guide keeps it a warning: the install works, it is just not a production layout.",
-  sources: cite('arch24', 'migrateRancher', 'dockerWarning'),
   check(ctx) {
     if (ctx.plan.rancher?.install !== 'docker') return;
     const host = ctx.plan.rancher.host ? ` on ${ctx.plan.rancher.host}` : '';

@@ -1,9 +1,15 @@
 // Downstream etcd survives losing a member.
 import { followsRoleLayout } from '../cluster-facts.ts';
 import { downstream, minimumDownstreamNodes } from '../example-plans.ts';
-import { defineRule, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
 import { cite } from '../sources.ts';
 import { plural } from '../words.ts';
+
+export const about: RuleAbout = {
+  rationale:
+    'Three etcd members keep quorum when one is lost; with one or two, any single loss stops the cluster from accepting changes. The production checklist asks for three in every version; from 2.6 it applies to RKE2 and K3s clusters Rancher builds from machine pools too.',
+  sources: cite('arch24', 'checklist', 'machinePools'),
+};
 
 export const rule = defineRule({
   id: 'downstream-three-etcd',
@@ -11,9 +17,6 @@ export const rule = defineRule({
   category: 'etcd',
   title: 'A downstream cluster has at least three etcd nodes',
   docs: { page: 'node-roles', heading: 'The minimum downstream layout', anchor: 'the-minimum-downstream-layout' },
-  rationale:
-    'Three etcd members keep quorum when one is lost; with one or two, any single loss stops the cluster from accepting changes. The production checklist asks for three in every version; from 2.6 it applies to RKE2 and K3s clusters Rancher builds from machine pools too.',
-  sources: cite('arch24', 'checklist', 'machinePools'),
   check(ctx) {
     for (const { cluster, etcdMembers: n, datastore } of ctx.downstream) {
       if (!followsRoleLayout(cluster, ctx.rancherVersion) || datastore !== 'etcd') continue;

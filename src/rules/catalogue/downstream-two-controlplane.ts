@@ -1,8 +1,14 @@
 // Downstream, the API server survives losing a node.
 import { followsRoleLayout } from '../cluster-facts.ts';
 import { downstream, minimumDownstreamNodes } from '../example-plans.ts';
-import { defineRule, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
 import { cite } from '../sources.ts';
+
+export const about: RuleAbout = {
+  rationale:
+    "With two controlplane nodes the API server and controllers keep running when one of them fails. The production checklist asks for two in every version (Rancher's Kubernetes concepts page says three or more); from 2.6 it applies to RKE2 and K3s machine pools too.",
+  sources: cite('arch24', 'checklist', 'machinePools'),
+};
 
 export const rule = defineRule({
   id: 'downstream-two-controlplane',
@@ -10,9 +16,6 @@ export const rule = defineRule({
   category: 'node-roles',
   title: 'A downstream cluster has at least two controlplane nodes',
   docs: { page: 'node-roles', heading: 'The minimum downstream layout', anchor: 'the-minimum-downstream-layout' },
-  rationale:
-    "With two controlplane nodes the API server and controllers keep running when one of them fails. The production checklist asks for two in every version (Rancher's Kubernetes concepts page says three or more); from 2.6 it applies to RKE2 and K3s machine pools too.",
-  sources: cite('arch24', 'checklist', 'machinePools'),
   check(ctx) {
     for (const { cluster, controlPlane } of ctx.downstream) {
       if (!followsRoleLayout(cluster, ctx.rancherVersion) || controlPlane !== 1) continue; // none at all is rke-each-role's (or machine-pools-each-role's) error

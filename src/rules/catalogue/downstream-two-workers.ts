@@ -1,8 +1,14 @@
 // Downstream, workloads have somewhere to go when a worker fails.
 import { followsRoleLayout } from '../cluster-facts.ts';
 import { downstream, minimumDownstreamNodes } from '../example-plans.ts';
-import { defineRule, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
 import { cite } from '../sources.ts';
+
+export const about: RuleAbout = {
+  rationale:
+    "With a second worker, the pods of a failed worker can be scheduled again elsewhere. Rancher's production checklist asks for two workers in every version; the architecture page (up to 2.11) says one or more. This guide follows the checklist, the stricter of the two; from 2.6 it applies to RKE2 and K3s machine pools too.",
+  sources: cite('checklist', 'arch24', 'machinePools'),
+};
 
 export const rule = defineRule({
   id: 'downstream-two-workers',
@@ -10,9 +16,6 @@ export const rule = defineRule({
   category: 'node-roles',
   title: 'A downstream cluster has at least two worker nodes',
   docs: { page: 'node-roles', heading: 'The minimum downstream layout', anchor: 'the-minimum-downstream-layout' },
-  rationale:
-    "With a second worker, the pods of a failed worker can be scheduled again elsewhere. Rancher's production checklist asks for two workers in every version; the architecture page (up to 2.11) says one or more. This guide follows the checklist, the stricter of the two; from 2.6 it applies to RKE2 and K3s machine pools too.",
-  sources: cite('checklist', 'arch24', 'machinePools'),
   check(ctx) {
     for (const { cluster, workers } of ctx.downstream) {
       // None at all is rke-each-role's (or machine-pools-each-role's) error.

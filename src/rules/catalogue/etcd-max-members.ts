@@ -1,6 +1,10 @@
 // Past seven members, etcd only gets slower.
 import { downstream, minimumDownstreamNodes } from '../example-plans.ts';
-import { defineRule, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
+
+export const about: RuleAbout = {
+  rationale: 'Every write must reach a quorum, so each extra member slows writes; about seven is the practical ceiling and five suits most clusters.',
+};
 
 export const rule = defineRule({
   id: 'etcd-max-members',
@@ -8,7 +12,6 @@ export const rule = defineRule({
   category: 'etcd',
   title: 'etcd has no more than seven members',
   docs: { page: 'node-roles', heading: 'Odd etcd member counts', anchor: 'odd-etcd-member-counts' },
-  rationale: 'Every write must reach a quorum, so each extra member slows writes; about seven is the practical ceiling and five suits most clusters.',
   check(ctx) {
     for (const { cluster, etcdMembers: n } of ctx.clusters) {
       if (n <= 7) continue;

@@ -1,8 +1,12 @@
 // Every node behind the load balancer shares Rancher's traffic.
 import { resolveTarget } from '../cluster-facts.ts';
 import { rancherOn, rancherRke } from '../example-plans.ts';
-import { defineRule, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
 import { listNames, verb } from '../words.ts';
+
+export const about: RuleAbout = {
+  rationale: 'Every node runs an ingress controller; a node left out carries no traffic and leaves less headroom when another node fails.',
+};
 
 export const rule = defineRule({
   id: 'lb-all-nodes',
@@ -10,7 +14,6 @@ export const rule = defineRule({
   category: 'load-balancer',
   title: 'The load balancer targets every node of the Rancher cluster',
   docs: { page: 'load-balancer', heading: 'Forward 80 and 443 to every node', anchor: 'forward-80-and-443-to-every-node' },
-  rationale: 'Every node runs an ingress controller; a node left out carries no traffic and leaves less headroom when another node fails.',
   check(ctx) {
     const r = ctx.rancher;
     const lb = r?.cluster.loadBalancer;

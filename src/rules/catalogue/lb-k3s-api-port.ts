@@ -1,7 +1,13 @@
 // A K3s Rancher cluster is reached with kubectl and helm through its load balancer on 6443.
 import { nodes, rancherOn } from '../example-plans.ts';
-import { defineRule, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
 import { cite } from '../sources.ts';
+
+export const about: RuleAbout = {
+  rationale:
+    "K3s servers take node registrations and Kubernetes API requests on the same port, 6443. Rancher's K3s guide, in v2.0–v2.4 and today, points kubectl and helm at the load balancer's name on 6443, so the load balancer forwards 6443 to the servers as well as 80 and 443 to the ingress; then installing and running Rancher does not hang on one server being up.",
+  sources: cite('k3sExternalDb24', 'k3sForRancher'),
+};
 
 export const rule = defineRule({
   id: 'lb-k3s-api-port',
@@ -9,10 +15,7 @@ export const rule = defineRule({
   category: 'load-balancer',
   title: "A K3s Rancher cluster's load balancer also forwards TCP/6443",
   docs: { page: 'load-balancer', heading: 'The API port on K3s', anchor: 'the-api-port-on-k3s' },
-  rationale:
-    "K3s servers take node registrations and Kubernetes API requests on the same port, 6443. Rancher's K3s guide, in v2.0–v2.4 and today, points kubectl and helm at the load balancer's name on 6443, so the load balancer forwards 6443 to the servers as well as 80 and 443 to the ingress; then installing and running Rancher does not hang on one server being up.",
   versions: { since: '2.4' },
-  sources: cite('k3sExternalDb24', 'k3sForRancher'),
   check(ctx) {
     const r = ctx.rancher;
     const lb = r?.cluster.loadBalancer;

@@ -1,6 +1,10 @@
 // The load balancer passes TCP through.
 import { rancherOn, rancherRke } from '../example-plans.ts';
-import { defineRule, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
+
+export const about: RuleAbout = {
+  rationale: 'A TCP load balancer passes connections through untouched, so the ingress controller sees the real TLS traffic and can terminate it.',
+};
 
 export const rule = defineRule({
   id: 'lb-layer-4',
@@ -8,7 +12,6 @@ export const rule = defineRule({
   category: 'load-balancer',
   title: 'The load balancer works at layer 4 (TCP)',
   docs: { page: 'load-balancer', heading: 'Layer 4, not layer 7', anchor: 'layer-4-not-layer-7' },
-  rationale: 'A TCP load balancer passes connections through untouched, so the ingress controller sees the real TLS traffic and can terminate it.',
   check(ctx) {
     const r = ctx.rancher;
     if (r?.cluster.loadBalancer?.layer !== 7) return;

@@ -1,6 +1,10 @@
 // Rancher's traffic arrives on 443, and plain HTTP on 80 is redirected.
 import { rancherOn, rancherRke } from '../example-plans.ts';
-import { defineRule, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
+
+export const about: RuleAbout = {
+  rationale: "Port 443 carries Rancher's traffic; port 80 lets the ingress controller redirect plain HTTP to HTTPS.",
+};
 
 export const rule = defineRule({
   id: 'lb-ports-80-443',
@@ -8,7 +12,6 @@ export const rule = defineRule({
   category: 'load-balancer',
   title: 'The load balancer forwards TCP/80 and TCP/443',
   docs: { page: 'load-balancer', heading: 'Forward 80 and 443 to every node', anchor: 'forward-80-and-443-to-every-node' },
-  rationale: "Port 443 carries Rancher's traffic; port 80 lets the ingress controller redirect plain HTTP to HTTPS.",
   check(ctx) {
     const lb = ctx.rancher?.cluster.loadBalancer;
     if (!ctx.rancher || !lb) return;

@@ -1,6 +1,11 @@
 // A multi-node Rancher cluster is reached through a load balancer.
 import { rancherOn, rancherRke } from '../example-plans.ts';
-import { defineRule, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
+
+export const about: RuleAbout = {
+  rationale:
+    'The load balancer is the one address clients use; without it, the DNS name points at a single node and that node becomes a single point of failure.',
+};
 
 export const rule = defineRule({
   id: 'lb-present',
@@ -8,8 +13,6 @@ export const rule = defineRule({
   category: 'load-balancer',
   title: 'A multi-node Rancher cluster has a load balancer in front',
   docs: { page: 'load-balancer', heading: 'Put a load balancer in front', anchor: 'put-a-load-balancer-in-front' },
-  rationale:
-    'The load balancer is the one address clients use; without it, the DNS name points at a single node and that node becomes a single point of failure.',
   check(ctx) {
     const r = ctx.rancher;
     if (!r || r.cluster.loadBalancer || r.cluster.nodes.length <= 1) return;

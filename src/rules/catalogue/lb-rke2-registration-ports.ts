@@ -1,6 +1,6 @@
 // An RKE2 cluster is joined through its registration address, which the load balancer also serves.
 import { nodes, rancherOn } from '../example-plans.ts';
-import { defineRule, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
 import { cite } from '../sources.ts';
 
 /** RKE2's supervisor (where nodes register) and the Kubernetes API. */
@@ -9,16 +9,19 @@ const RKE2_PORTS = [
   { port: 6443, what: 'the Kubernetes API' },
 ] as const;
 
+export const about: RuleAbout = {
+  rationale:
+    "RKE2 servers and agents join a cluster through a fixed registration address on port 9345, and clients reach the API on 6443. Rancher's RKE2 guide puts both behind the same load balancer as 80 and 443, so a node can join, and kubectl can connect, whichever server is down. K3s has no port 9345: its nodes register on 6443. Its load balancer carries 6443 as well as 80 and 443, since Rancher's K3s guide (the v2.0–v2.4 external-database guide and today's K3s setup guide alike) points kubectl and helm at the load balancer on 6443; lb-k3s-api-port asks for it there.",
+  sources: cite('rke2ForRancher', 'rke2Ha'),
+};
+
 export const rule = defineRule({
   id: 'lb-rke2-registration-ports',
   severity: 'warning',
   category: 'load-balancer',
   title: "An RKE2 Rancher cluster's load balancer also forwards TCP/9345 and TCP/6443",
   docs: { page: 'load-balancer', heading: 'Registration ports on RKE2', anchor: 'registration-ports-on-rke2' },
-  rationale:
-    "RKE2 servers and agents join a cluster through a fixed registration address on port 9345, and clients reach the API on 6443. Rancher's RKE2 guide puts both behind the same load balancer as 80 and 443, so a node can join, and kubectl can connect, whichever server is down. K3s has no port 9345: its nodes register on 6443. Its load balancer carries 6443 as well as 80 and 443, since Rancher's K3s guide (the v2.0–v2.4 external-database guide and today's K3s setup guide alike) points kubectl and helm at the load balancer on 6443; lb-k3s-api-port asks for it there.",
   versions: { since: '2.5.6' },
-  sources: cite('rke2ForRancher', 'rke2Ha'),
   check(ctx) {
     const r = ctx.rancher;
     const lb = r?.cluster.loadBalancer;

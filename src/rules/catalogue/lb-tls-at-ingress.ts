@@ -1,6 +1,11 @@
 // The ingress controller, not the load balancer, holds Rancher's certificate.
 import { rancherOn, rancherRke } from '../example-plans.ts';
-import { defineRule, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
+
+export const about: RuleAbout = {
+  rationale:
+    'The recommended setup has the ingress controller hold the certificate, redirect HTTP to HTTPS and terminate TLS on 443, then hand plain HTTP to Rancher.',
+};
 
 export const rule = defineRule({
   id: 'lb-tls-at-ingress',
@@ -8,8 +13,6 @@ export const rule = defineRule({
   category: 'load-balancer',
   title: 'TLS terminates at the ingress controller, not at the load balancer',
   docs: { page: 'load-balancer', heading: 'Terminate TLS at the ingress', anchor: 'terminate-tls-at-the-ingress' },
-  rationale:
-    'The recommended setup has the ingress controller hold the certificate, redirect HTTP to HTTPS and terminate TLS on 443, then hand plain HTTP to Rancher.',
   check(ctx) {
     const r = ctx.rancher;
     if (r?.cluster.loadBalancer?.tlsTermination !== 'load-balancer') return;

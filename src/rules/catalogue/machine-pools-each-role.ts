@@ -1,10 +1,16 @@
 // A cluster Rancher builds from machine pools needs every role somewhere before it comes up.
 import { MACHINE_POOLS_SINCE, usesServerRoles } from '../cluster-facts.ts';
 import { downstream, minimumDownstreamNodes } from '../example-plans.ts';
-import { defineRule, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
 import { cite } from '../sources.ts';
 import { DISTRIBUTION_LABEL, KUBERNETES_ROLES } from '../vocabulary.ts';
 import { listAlternatives, listNames } from '../words.ts';
+
+export const about: RuleAbout = {
+  rationale:
+    'Rancher brings up an RKE2 or K3s cluster from its machine pools only once etcd, controlplane and worker nodes have all registered; until then it waits, without an error. A plan whose pools leave out a role describes a cluster that never starts.',
+  sources: cite('machinePools', 'provisioningCluster'),
+};
 
 export const rule = defineRule({
   id: 'machine-pools-each-role',
@@ -12,10 +18,7 @@ export const rule = defineRule({
   category: 'node-roles',
   title: 'An RKE2 or K3s cluster built from machine pools has etcd, controlplane and worker nodes',
   docs: { page: 'node-roles', heading: 'Machine pools for RKE2 and K3s', anchor: 'machine-pools-for-rke2-and-k3s' },
-  rationale:
-    'Rancher brings up an RKE2 or K3s cluster from its machine pools only once etcd, controlplane and worker nodes have all registered; until then it waits, without an error. A plan whose pools leave out a role describes a cluster that never starts.',
   versions: { since: MACHINE_POOLS_SINCE },
-  sources: cite('machinePools', 'provisioningCluster'),
   check(ctx) {
     for (const { cluster, roles, datastore } of ctx.downstream) {
       if (!usesServerRoles(cluster) || (roles.server ?? 0) + (roles.agent ?? 0) > 0) continue;

@@ -1,7 +1,12 @@
 // rke reaches every node over SSH, so every node of an RKE cluster needs an address.
 import { downstream, minimumDownstreamNodes } from '../example-plans.ts';
-import { defineRule, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
 import { listNames, verb } from '../words.ts';
+
+export const about: RuleAbout = {
+  rationale: 'rke connects to each node by its address and refuses a node without one; the load-balancer and firewall exports need the addresses too.',
+  sources: ['rke cluster validation (FACTS.md: a node without address is refused)'],
+};
 
 export const rule = defineRule({
   id: 'node-address-valid',
@@ -9,8 +14,6 @@ export const rule = defineRule({
   category: 'validity',
   title: 'Every node of an RKE cluster has an address',
   docs: { page: 'rke-cluster', heading: 'What RKE itself requires', anchor: 'what-rke-itself-requires' },
-  rationale: 'rke connects to each node by its address and refuses a node without one; the load-balancer and firewall exports need the addresses too.',
-  sources: ['rke cluster validation (FACTS.md: a node without address is refused)'],
   check(ctx) {
     for (const { cluster } of ctx.clusters) {
       if (cluster.distribution !== 'rke') continue;

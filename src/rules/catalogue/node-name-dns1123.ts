@@ -1,8 +1,14 @@
 // Node names become hostnames and Kubernetes node names, which are DNS-1123 subdomains.
 import { downstream, minimumDownstreamNodes } from '../example-plans.ts';
 import { isDns1123Subdomain } from '../identifiers.ts';
-import { defineRule, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
 import { listNames, verb } from '../words.ts';
+
+export const about: RuleAbout = {
+  rationale:
+    'A node name is the hostname rke gives the node (hostname_override, else the address, lower-cased) and its Kubernetes node name; rke and Kubernetes refuse anything that is not a DNS-1123 subdomain once lower-cased, such as a name with "_" or a label longer than 63 characters.',
+  sources: ['rke cluster validation (FACTS.md: hostname_override must be a DNS-1123 subdomain)'],
+};
 
 export const rule = defineRule({
   id: 'node-name-dns1123',
@@ -10,9 +16,6 @@ export const rule = defineRule({
   category: 'validity',
   title: 'Node names are valid DNS-1123 hostnames (letters, digits, "-" and ".")',
   docs: { page: 'rke-cluster', heading: 'What RKE itself requires', anchor: 'what-rke-itself-requires' },
-  rationale:
-    'A node name is the hostname rke gives the node (hostname_override, else the address, lower-cased) and its Kubernetes node name; rke and Kubernetes refuse anything that is not a DNS-1123 subdomain once lower-cased, such as a name with "_" or a label longer than 63 characters.',
-  sources: ['rke cluster validation (FACTS.md: hostname_override must be a DNS-1123 subdomain)'],
   check(ctx) {
     for (const { cluster } of ctx.clusters) {
       // rke and K3s lower-case the name first, so upper case alone is not a problem.

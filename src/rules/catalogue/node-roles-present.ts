@@ -1,8 +1,13 @@
 // Every node has a job; a node with no role is refused by rke and does nothing anywhere else.
 import { isManaged } from '../cluster-facts.ts';
 import { downstream, minimumDownstreamNodes } from '../example-plans.ts';
-import { defineRule, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
 import { listNames, verb } from '../words.ts';
+
+export const about: RuleAbout = {
+  rationale: 'rke refuses a node whose role list is empty ("Role for host … is not provided"), and in any cluster a node without a role is counted nowhere.',
+  sources: ['rke cluster validation (FACTS.md: what the rke tool itself refuses)'],
+};
 
 export const rule = defineRule({
   id: 'node-roles-present',
@@ -10,8 +15,6 @@ export const rule = defineRule({
   category: 'validity',
   title: 'Every node has at least one role',
   docs: { page: 'rke-cluster', heading: 'What RKE itself requires', anchor: 'what-rke-itself-requires' },
-  rationale: 'rke refuses a node whose role list is empty ("Role for host … is not provided"), and in any cluster a node without a role is counted nowhere.',
-  sources: ['rke cluster validation (FACTS.md: what the rke tool itself refuses)'],
   check(ctx) {
     for (const { cluster } of ctx.clusters) {
       if (isManaged(cluster)) continue; // the provider decides; nodes are workers

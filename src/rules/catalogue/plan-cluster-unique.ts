@@ -1,6 +1,10 @@
 // Clusters are found by name, so each name is used once.
 import { minimumDownstreamNodes } from '../example-plans.ts';
-import { defineRule, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
+
+export const about: RuleAbout = {
+  rationale: 'Load balancers, the rancher.cluster field and failure simulation find clusters by name, so a repeated name is ambiguous.',
+};
 
 export const rule = defineRule({
   id: 'plan-cluster-unique',
@@ -8,7 +12,6 @@ export const rule = defineRule({
   category: 'plan',
   title: 'Cluster names are unique within a plan',
   docs: { page: 'plan-format', heading: 'Node names and addresses', anchor: 'node-names-and-addresses' },
-  rationale: 'Load balancers, the rancher.cluster field and failure simulation find clusters by name, so a repeated name is ambiguous.',
   check(ctx) {
     const seen = new Set<string>();
     const reported = new Set<string>();

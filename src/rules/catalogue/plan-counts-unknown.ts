@@ -1,7 +1,12 @@
 // A count the source leaves open is said out loud, never judged as 0 or 1 node.
-import { defineRule, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
 import { COUNT_RULES, hasUnknownCounts } from '../unknown-counts.ts';
 import { listNames, plural } from '../words.ts';
+
+export const about: RuleAbout = {
+  rationale:
+    'A replica count written as ${WORKER_MACHINE_COUNT} or a Terraform variable without a default is only known at install time. Reading it as 0 or 1 would report a missing quorum that may not exist, or pass a layout that may fail; the checker names the open count instead.',
+};
 
 export const rule = defineRule({
   id: 'plan-counts-unknown',
@@ -9,8 +14,6 @@ export const rule = defineRule({
   category: 'plan',
   title: 'Node counts the source leaves open are named, and the rules that count nodes are not judged on a guess',
   docs: { page: 'plan-format', heading: 'Counts the file leaves open', anchor: 'counts-the-file-leaves-open' },
-  rationale:
-    'A replica count written as ${WORKER_MACHINE_COUNT} or a Terraform variable without a default is only known at install time. Reading it as 0 or 1 would report a missing quorum that may not exist, or pass a layout that may fail; the checker names the open count instead.',
   check(ctx) {
     for (const { cluster } of ctx.clusters) {
       if (!hasUnknownCounts(cluster)) continue;

@@ -1,6 +1,11 @@
 // Every node of a cluster is one machine, named once.
 import { downstream, minimumDownstreamNodes } from '../example-plans.ts';
-import { defineRule, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
+
+export const about: RuleAbout = {
+  rationale:
+    'Two entries for one machine double-count it: etcd members, load-balancer targets and failure simulation would all be wrong. RKE itself refuses duplicate addresses and hostnames.',
+};
 
 export const rule = defineRule({
   id: 'plan-node-unique',
@@ -8,8 +13,6 @@ export const rule = defineRule({
   category: 'plan',
   title: 'Node names and addresses are unique within a cluster',
   docs: { page: 'plan-format', heading: 'Node names and addresses', anchor: 'node-names-and-addresses' },
-  rationale:
-    'Two entries for one machine double-count it: etcd members, load-balancer targets and failure simulation would all be wrong. RKE itself refuses duplicate addresses and hostnames.',
   check(ctx) {
     for (const { cluster, nodesByName } of ctx.clusters) {
       for (const field of ['name', 'address'] as const) {

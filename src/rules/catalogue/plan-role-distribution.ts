@@ -1,8 +1,13 @@
 // Roles and datastores that the cluster's distribution can actually have.
 import { usesServerRoles } from '../cluster-facts.ts';
-import { defineRule, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
 import { DISTRIBUTION_LABEL } from '../vocabulary.ts';
 import { listNames, verb } from '../words.ts';
+
+export const about: RuleAbout = {
+  rationale:
+    'RKE assigns the three Kubernetes roles per node; K3s and RKE2 installs are described by servers and agents (or by Rancher machine pools with the three roles). A server on RKE, or SQLite on anything but K3s, describes something that cannot be built.',
+};
 
 export const rule = defineRule({
   id: 'plan-role-distribution',
@@ -10,8 +15,6 @@ export const rule = defineRule({
   category: 'plan',
   title: 'Node roles match the distribution (etcd/controlplane/worker everywhere, server/agent only on K3s and RKE2)',
   docs: { page: 'plan-format', heading: 'Node names and addresses', anchor: 'node-names-and-addresses' },
-  rationale:
-    'RKE assigns the three Kubernetes roles per node; K3s and RKE2 installs are described by servers and agents (or by Rancher machine pools with the three roles). A server on RKE, or SQLite on anything but K3s, describes something that cannot be built.',
   check(ctx) {
     for (const { cluster } of ctx.clusters) {
       const label = DISTRIBUTION_LABEL[cluster.distribution];

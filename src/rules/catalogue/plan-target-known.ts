@@ -1,8 +1,12 @@
 // References inside a plan (load-balancer and endpoint targets, rancher.cluster) resolve.
 import { resolveTarget } from '../cluster-facts.ts';
 import { rancherOn, rancherRke } from '../example-plans.ts';
-import { defineRule, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
 import { listNames, verb } from '../words.ts';
+
+export const about: RuleAbout = {
+  rationale: 'A reference to a node or cluster that is not in the plan is usually a typo, and every check that follows it would be guessing.',
+};
 
 export const rule = defineRule({
   id: 'plan-target-known',
@@ -10,7 +14,6 @@ export const rule = defineRule({
   category: 'plan',
   title: 'Load-balancer targets, endpoint targets and rancher.cluster name things that exist',
   docs: { page: 'plan-format', heading: 'References between sections', anchor: 'references-between-sections' },
-  rationale: 'A reference to a node or cluster that is not in the plan is usually a typo, and every check that follows it would be guessing.',
   check(ctx) {
     const rancher = ctx.plan.rancher;
     // Without rancher.cluster the Rancher cluster is simply not part of the plan (a plan of

@@ -1,9 +1,14 @@
 // Rancher runs on a cluster that survives losing a machine.
 import { usesServerRoles } from '../cluster-facts.ts';
 import { ALL_ROLES, nodes, rancherOn, rancherRke } from '../example-plans.ts';
-import { defineRule, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
 import { compareVersions } from '../versions.ts';
 import { plural } from '../words.ts';
+
+export const about: RuleAbout = {
+  rationale:
+    'From v2.4 Rancher must run on a highly available cluster; earlier versions recommend it. HA here means at least three etcd members and two nodes running the API server (RKE: three nodes with every role; RKE2 or K3s on embedded etcd: three servers), or, with an external datastore, two servers. So this is an error for Rancher 2.4 and later and a warning before.',
+};
 
 export const rule = defineRule({
   id: 'rancher-cluster-ha',
@@ -11,8 +16,6 @@ export const rule = defineRule({
   category: 'installation',
   title: 'The Rancher cluster is highly available (an error from Rancher 2.4, a warning before)',
   docs: { page: 'high-availability', heading: 'What HA means for Rancher', anchor: 'what-ha-means-for-rancher' },
-  rationale:
-    'From v2.4 Rancher must run on a highly available cluster; earlier versions recommend it. HA here means at least three etcd members and two nodes running the API server (RKE: three nodes with every role; RKE2 or K3s on embedded etcd: three servers), or, with an external datastore, two servers. So this is an error for Rancher 2.4 and later and a warning before.',
   check(ctx) {
     const r = ctx.rancher;
     if (!r || r.datastore === 'managed' || r.cluster.distribution === 'other') return;

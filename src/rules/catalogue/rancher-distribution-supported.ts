@@ -1,6 +1,6 @@
 // Each Rancher version installs on the distributions its documentation names.
 import { nodes, rancherOn, rancherRke } from '../example-plans.ts';
-import { defineRule, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
 import { cite } from '../sources.ts';
 import { compareVersions } from '../versions.ts';
 import { DISTRIBUTION_LABEL, type Distribution } from '../vocabulary.ts';
@@ -15,15 +15,18 @@ function supported(version: string): { allowed: readonly Distribution[]; when: s
   return { allowed: ['rke', 'k3s', 'rke2', 'eks', 'aks', 'gke', 'other'], when: 'Rancher' };
 }
 
+export const about: RuleAbout = {
+  rationale:
+    'Rancher before v2.4 installs only on RKE, and v2.4 adds K3s. From v2.5 Rancher may run on any conformant Kubernetes cluster, hosted EKS, AKS and GKE included; RKE2 joins in v2.5.6. From v2.12 RKE is gone, which rke1-end-of-life reports.',
+  sources: cite('arch24', 'install25', 'requirements25', 'install212'),
+};
+
 export const rule = defineRule({
   id: 'rancher-distribution-supported',
   severity: 'error',
   category: 'installation',
   title: "The Rancher version supports the cluster's distribution (before 2.4: RKE; 2.4: RKE or K3s; 2.5: any conformant Kubernetes, RKE2 from 2.5.6)",
   docs: { page: 'high-availability', heading: 'Which distribution for which Rancher version', anchor: 'which-distribution-for-which-rancher-version' },
-  rationale:
-    'Rancher before v2.4 installs only on RKE, and v2.4 adds K3s. From v2.5 Rancher may run on any conformant Kubernetes cluster, hosted EKS, AKS and GKE included; RKE2 joins in v2.5.6. From v2.12 RKE is gone, which rke1-end-of-life reports.',
-  sources: cite('arch24', 'install25', 'requirements25', 'install212'),
   check(ctx) {
     const r = ctx.rancher;
     if (!r) return;

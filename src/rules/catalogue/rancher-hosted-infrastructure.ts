@@ -1,7 +1,12 @@
 // The seed strongly recommends hosted virtual machines for the Rancher cluster.
 import { rancherOn, rancherRke } from '../example-plans.ts';
-import { defineRule, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
 import { HOSTING_LABEL } from '../vocabulary.ts';
+
+export const about: RuleAbout = {
+  rationale:
+    "The guidance strongly recommends hosted virtual machines for the Rancher cluster: a failed node is replaced quickly and predictably. A recommendation is a warning on this guide's scale; when the plan does not say where the nodes run, nothing is reported.",
+};
 
 export const rule = defineRule({
   id: 'rancher-hosted-infrastructure',
@@ -9,8 +14,6 @@ export const rule = defineRule({
   category: 'environment',
   title: 'The Rancher cluster runs on hosted infrastructure (such as EC2 or Compute Engine)',
   docs: { page: 'environment', heading: 'Hosted infrastructure', anchor: 'hosted-infrastructure' },
-  rationale:
-    "The guidance strongly recommends hosted virtual machines for the Rancher cluster: a failed node is replaced quickly and predictably. A recommendation is a warning on this guide's scale; when the plan does not say where the nodes run, nothing is reported.",
   check(ctx) {
     const r = ctx.rancher;
     const h = r?.cluster.hosting;

@@ -1,7 +1,13 @@
 // Rancher 2.4's advice for a first install: K3s.
 import { rancherOn, rancherRke } from '../example-plans.ts';
-import { defineRule, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
 import { cite } from '../sources.ts';
+
+export const about: RuleAbout = {
+  rationale:
+    'K3s lets the cluster data live in an external datastore, and a Rancher 2.4 server cannot be moved from RKE to K3s later, so the choice made now stays. From 2.5 the docs no longer state this preference, and the backup operator can move Rancher between clusters.',
+  sources: cite('arch24', 'arch25', 'migrateRancher'),
+};
 
 export const rule = defineRule({
   id: 'rancher-k3s-preferred',
@@ -9,10 +15,7 @@ export const rule = defineRule({
   category: 'installation',
   title: 'For a first Rancher 2.4 install, K3s is the recommended distribution',
   docs: { page: 'high-availability', heading: 'Choosing K3s for a first install', anchor: 'choosing-k3s-for-a-first-install' },
-  rationale:
-    'K3s lets the cluster data live in an external datastore, and a Rancher 2.4 server cannot be moved from RKE to K3s later, so the choice made now stays. From 2.5 the docs no longer state this preference, and the backup operator can move Rancher between clusters.',
   versions: { since: '2.4', until: '2.5' },
-  sources: cite('arch24', 'arch25', 'migrateRancher'),
   check(ctx) {
     const r = ctx.rancher;
     if (!r || r.cluster.distribution !== 'rke') return;

@@ -1,7 +1,7 @@
 // The Rancher cluster's nodes against the hardware row the managed scale needs, by version.
 import { ALL_ROLES, rancherOn } from '../example-plans.ts';
 import { cite } from '../sources.ts';
-import { defineRule, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
 import { planScale } from '../sizing/plan.ts';
 import { compareMachine, describeAsk, describeMachine, describeRow, isShort, sizeFor, type SizingResult } from '../sizing/size.ts';
 import { ERA_LABEL } from '../sizing/tables.ts';
@@ -16,6 +16,12 @@ function replacedBy(sizing: SizingResult): string {
   return ` ${judged}; its October 2023 revision asks for ${describeAsk(revised.row)} at this scale.`;
 }
 
+export const about: RuleAbout = {
+  rationale:
+    'Rancher prints, per version and distribution, the vCPUs and memory each node of its cluster needs for a number of downstream clusters and nodes. A node below its row runs out of room as the fleet grows; past the largest row the tables stop and Rancher asks to be consulted. Nodes without cpu or memoryGiB in the plan are not judged.',
+  sources: cite('requirements24', 'requirementsLatest', 'scale', 'tablesTooOptimistic'),
+};
+
 export const rule = defineRule({
   id: 'rancher-node-size',
   severity: 'warning',
@@ -23,9 +29,6 @@ export const rule = defineRule({
   title: 'Rancher server nodes meet the hardware row for the clusters and nodes they manage',
   docs: { page: 'sizing', heading: 'Rancher server nodes by scale', anchor: 'rancher-server-nodes-by-scale' },
   versions: { since: '2.0' },
-  sources: cite('requirements24', 'requirementsLatest', 'scale', 'tablesTooOptimistic'),
-  rationale:
-    'Rancher prints, per version and distribution, the vCPUs and memory each node of its cluster needs for a number of downstream clusters and nodes. A node below its row runs out of room as the fleet grows; past the largest row the tables stop and Rancher asks to be consulted. Nodes without cpu or memoryGiB in the plan are not judged.',
   check(ctx) {
     const r = ctx.rancher;
     if (!r) return;

@@ -1,9 +1,15 @@
 // Up to 2.4, Rancher stays off managed Kubernetes services.
 import { rancherOn, rancherRke } from '../example-plans.ts';
 import { isManaged } from '../cluster-facts.ts';
-import { defineRule, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
 import { cite } from '../sources.ts';
 import { DISTRIBUTION_LABEL } from '../vocabulary.ts';
+
+export const about: RuleAbout = {
+  rationale:
+    'Managed services hide etcd from Rancher and add their own changes, which can get in the way of Rancher managing the cluster. Applies up to Rancher 2.4.x: from 2.5 installing on hosted Kubernetes is documented.',
+  sources: cite('arch24', 'arch25', 'install25'),
+};
 
 export const rule = defineRule({
   id: 'rancher-not-managed-kubernetes',
@@ -11,10 +17,7 @@ export const rule = defineRule({
   category: 'environment',
   title: 'Rancher does not run on a managed Kubernetes service (EKS, GKE, AKS)',
   docs: { page: 'environment', heading: 'Why not a managed Kubernetes service', anchor: 'why-not-a-managed-kubernetes-service' },
-  rationale:
-    'Managed services hide etcd from Rancher and add their own changes, which can get in the way of Rancher managing the cluster. Applies up to Rancher 2.4.x: from 2.5 installing on hosted Kubernetes is documented.',
   versions: { until: '2.5' },
-  sources: cite('arch24', 'arch25', 'install25'),
   check(ctx) {
     const r = ctx.rancher;
     if (!r || !isManaged(r.cluster)) return;

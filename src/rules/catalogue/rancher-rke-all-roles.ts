@@ -1,9 +1,15 @@
 // On the Rancher RKE cluster every node carries every role.
 import { ALL_ROLES, rancherOn, rancherRke } from '../example-plans.ts';
-import { defineRule, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
 import { cite } from '../sources.ts';
 import { KUBERNETES_ROLES } from '../vocabulary.ts';
 import { listNames, verb } from '../words.ts';
+
+export const about: RuleAbout = {
+  rationale:
+    'On the Rancher cluster, giving every node all three roles is safe (nothing else runs there) and keeps etcd and the control plane replicated on every node.',
+  sources: cite('arch24', 'arch212'),
+};
 
 export const rule = defineRule({
   id: 'rancher-rke-all-roles',
@@ -11,11 +17,8 @@ export const rule = defineRule({
   category: 'rancher-cluster',
   title: 'Every node of the Rancher RKE cluster has etcd, controlplane and worker',
   docs: { page: 'rke-cluster', heading: 'Three nodes, every role', anchor: 'three-nodes-every-role' },
-  rationale:
-    'On the Rancher cluster, giving every node all three roles is safe (nothing else runs there) and keeps etcd and the control plane replicated on every node.',
   // From 2.12 RKE is gone: rke1-end-of-life reports an RKE Rancher cluster, and its layout no longer matters.
   versions: { until: '2.12' },
-  sources: cite('arch24', 'arch212'),
   check(ctx) {
     const r = ctx.rancher;
     // With external etcd no node may carry the etcd role (rke refuses it); rke-each-role says so.

@@ -1,8 +1,14 @@
 // The RKE layout for Rancher: exactly three nodes.
 import { ALL_ROLES, rancherOn, rancherRke } from '../example-plans.ts';
-import { defineRule, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
 import { cite } from '../sources.ts';
 import { plural } from '../words.ts';
+
+export const about: RuleAbout = {
+  rationale:
+    'Three nodes with every role give three etcd members (one loss survivable) and several control planes, which is all Rancher needs; more nodes add cost, fewer lose HA.',
+  sources: cite('arch24', 'arch212'),
+};
 
 export const rule = defineRule({
   id: 'rancher-rke-three-nodes',
@@ -10,11 +16,8 @@ export const rule = defineRule({
   category: 'rancher-cluster',
   title: 'An RKE cluster for Rancher has exactly three nodes',
   docs: { page: 'rke-cluster', heading: 'Three nodes, every role', anchor: 'three-nodes-every-role' },
-  rationale:
-    'Three nodes with every role give three etcd members (one loss survivable) and several control planes, which is all Rancher needs; more nodes add cost, fewer lose HA.',
   // From 2.12 RKE is gone: rke1-end-of-life reports an RKE Rancher cluster, and its layout no longer matters.
   versions: { until: '2.12' },
-  sources: cite('arch24', 'arch212'),
   check(ctx) {
     const r = ctx.rancher;
     if (!r || r.cluster.distribution !== 'rke' || r.cluster.nodes.length === 3) return;

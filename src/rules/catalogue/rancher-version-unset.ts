@@ -1,7 +1,11 @@
 // A plan that names no Rancher version is checked against the seed guidance, and says so.
 import { downstream } from '../example-plans.ts';
-import { defineRule, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
 import { DEFAULT_RANCHER_VERSION, LATEST_KNOWN_VERSION } from '../versions.ts';
+
+export const about: RuleAbout = {
+  rationale: `Rancher's advice changed between 2.0 and ${LATEST_KNOWN_VERSION}; without a version the plan is checked as ${DEFAULT_RANCHER_VERSION}, the release the core guidance describes.`,
+};
 
 export const rule = defineRule({
   id: 'rancher-version-unset',
@@ -9,7 +13,6 @@ export const rule = defineRule({
   category: 'installation',
   title: 'The plan names the Rancher version it is for',
   docs: { page: 'plan-format', heading: 'rancher', anchor: 'rancher' },
-  rationale: `Rancher's advice changed between 2.0 and ${LATEST_KNOWN_VERSION}; without a version the plan is checked as ${DEFAULT_RANCHER_VERSION}, the release the core guidance describes.`,
   check(ctx) {
     if (ctx.versionGiven) return;
     ctx.report({

@@ -1,6 +1,11 @@
 // What the rke tool refuses in a cluster.yml and a plan cannot hold (no user, a role rke does not
 // know). The cluster.yml reader reports it while reading; this module describes it.
-import { defineRule, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
+
+export const about: RuleAbout = {
+  rationale:
+    'rke stops before touching any host when a node has no address or user, an empty or unknown role, a hostname that is not a DNS-1123 name, or a duplicate address or hostname.',
+};
 
 export const rule = defineRule({
   id: 'rke-config-valid',
@@ -8,8 +13,6 @@ export const rule = defineRule({
   category: 'validity',
   title: 'A cluster.yml passes the checks the rke tool itself makes',
   docs: { page: 'rke-cluster', heading: 'What RKE itself requires', anchor: 'what-rke-itself-requires' },
-  rationale:
-    'rke stops before touching any host when a node has no address or user, an empty or unknown role, a hostname that is not a DNS-1123 name, or a duplicate address or hostname.',
   readBy: 'the RKE cluster.yml reader',
 });
 

@@ -1,7 +1,12 @@
 // What rke needs at minimum: one node of each role (etcd unless it is external, and not both).
 import { downstream, minimumDownstreamNodes } from '../example-plans.ts';
-import { defineRule, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
 import { KUBERNETES_ROLES } from '../vocabulary.ts';
+
+export const about: RuleAbout = {
+  rationale:
+    'RKE will not build a cluster without an etcd node (unless etcd is external, in which case it refuses etcd nodes), and a cluster without a controlplane or a worker cannot run anything.',
+};
 
 export const rule = defineRule({
   id: 'rke-each-role',
@@ -9,8 +14,6 @@ export const rule = defineRule({
   category: 'node-roles',
   title: 'An RKE cluster has at least one node with each of etcd, controlplane and worker',
   docs: { page: 'rke-cluster', heading: 'What RKE itself requires', anchor: 'what-rke-itself-requires' },
-  rationale:
-    'RKE will not build a cluster without an etcd node (unless etcd is external, in which case it refuses etcd nodes), and a cluster without a controlplane or a worker cannot run anything.',
   check(ctx) {
     for (const { cluster, roles } of ctx.clusters) {
       if (cluster.distribution !== 'rke') continue;

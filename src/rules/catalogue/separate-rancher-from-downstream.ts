@@ -1,8 +1,13 @@
 // Rancher's own hosts stay apart from the clusters that run people's apps.
 import { HostIndex, hostFromText, type HostRef } from '../cluster-facts.ts';
 import { downstream, minimumDownstreamNodes, rancherOn, rancherRke } from '../example-plans.ts';
-import { defineRule, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
 import { listNames, verb } from '../words.ts';
+
+export const about: RuleAbout = {
+  rationale:
+    'When a machine runs Rancher and user workloads at once, trouble in one spills into the other, and losing that machine takes out management and apps together.',
+};
 
 export const rule = defineRule({
   id: 'separate-rancher-from-downstream',
@@ -10,8 +15,6 @@ export const rule = defineRule({
   category: 'separation',
   title: 'No host serves both Rancher and a downstream cluster',
   docs: { page: 'separation', heading: 'One host, one job', anchor: 'one-host-one-job' },
-  rationale:
-    'When a machine runs Rancher and user workloads at once, trouble in one spills into the other, and losing that machine takes out management and apps together.',
   check(ctx) {
     const rancherHosts = new HostIndex<HostRef>(ctx.rancher?.cluster.nodes ?? []);
     const docker = ctx.plan.rancher?.install === 'docker' ? ctx.plan.rancher.host : undefined;

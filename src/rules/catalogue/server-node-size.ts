@@ -1,6 +1,6 @@
 // K3s and RKE2 servers against their distributions' server-size-per-agents tables.
 import { cite } from '../sources.ts';
-import { defineRule, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
 import { serversAndAgents } from '../sizing/plan.ts';
 import { compareMachine, describeAgents, describeAsk, describeMachine, isShort, serverRowFor } from '../sizing/size.ts';
 import { DISTRIBUTION_LABEL, type PlanInput } from '../vocabulary.ts';
@@ -8,15 +8,18 @@ import { plural } from '../words.ts';
 
 // No version range: these tables come from K3s and RKE2 themselves and hold whichever Rancher
 // release manages (or runs on) the cluster.
+export const about: RuleAbout = {
+  rationale:
+    'K3s and RKE2 publish how many vCPUs and how much memory a server needs for a given number of agents; servers below their row struggle as agents join. K3s lets three or more servers carry about half as many agents again. Nodes without cpu or memoryGiB in the plan are not judged.',
+  sources: cite('k3sRequirements', 'rke2Requirements'),
+};
+
 export const rule = defineRule({
   id: 'server-node-size',
   severity: 'warning',
   category: 'sizing',
   title: 'K3s and RKE2 servers are sized for the number of agents they serve',
   docs: { page: 'sizing', heading: 'K3s and RKE2 servers by agent count', anchor: 'k3s-and-rke2-servers-by-agent-count' },
-  sources: cite('k3sRequirements', 'rke2Requirements'),
-  rationale:
-    'K3s and RKE2 publish how many vCPUs and how much memory a server needs for a given number of agents; servers below their row struggle as agents join. K3s lets three or more servers carry about half as many agents again. Nodes without cpu or memoryGiB in the plan are not judged.',
   check(ctx) {
     for (const { cluster } of ctx.clusters) {
       const distribution = cluster.distribution;

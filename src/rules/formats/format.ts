@@ -64,8 +64,6 @@ export interface Format<Id extends string = string> {
   readFiles?(files: readonly { name: string; text: string }[], options: SingleClusterOptions, assets: HclAssetLoader): Promise<FileSetOutput>;
   /** Throws ExportError when the plan cannot be written in a form the real tool accepts. */
   write?(plan: Plan, options?: WriteOptions): string;
-  /** File name and media type for a written file. */
-  file?: { name: (options: WriteOptions) => string; mime: string };
 }
 
 /** The plan cannot be exported as a file the real tool would accept; `problems` say why. */

@@ -97,5 +97,4 @@ export const nginxFormat: Format<'nginx'> = {
   label: 'an nginx configuration',
   detectText: looksLikeNginx,
   write: toNginxConfig,
-  file: { name: () => 'nginx.conf', mime: 'text/plain' },
 };

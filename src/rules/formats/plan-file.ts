@@ -5,16 +5,8 @@ import { z } from 'zod';
 import { planSchema, type Plan } from '../plan.ts';
 import { isRecord } from './single-cluster.ts';
 import type { Format } from './format.ts';
-import { parseText } from './text.ts';
-import { validatePlan } from './validate.ts';
 
 const PLAN_RANCHER_KEYS = ['version', 'install', 'cluster', 'host'];
-
-/** Read plan text (YAML or JSON). Throws InputError. */
-export function parsePlan(text: string, options: { filename?: string } = {}): Plan {
-  const parsed = parseText(text, options.filename);
-  return validatePlan(parsed.data ?? {}, { file: options.filename, locate: parsed.locate });
-}
 
 /** Drop undefined fields so written files hold only what the plan says. */
 function clean(plan: Plan): unknown {
@@ -69,12 +61,10 @@ export const planFormat: Format<'plan'> = {
     return { plan: data };
   },
   write: toPlanYaml,
-  file: { name: () => 'plan.yaml', mime: 'application/yaml' },
 };
 
 export const planJsonFormat: Format<'plan-json'> = {
   id: 'plan-json',
   label: 'a plan file (JSON)',
   write: toPlanJson,
-  file: { name: () => 'plan.json', mime: 'application/json' },
 };

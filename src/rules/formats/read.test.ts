@@ -7,7 +7,7 @@ import { PRESETS, RECOMMENDED_PLAN } from '../presets.ts';
 import { InputError } from './input-error.ts';
 import { decodeBytes } from './text.ts';
 import { toNginxConfig } from './nginx.ts';
-import { parsePlan, planJsonSchema, toPlanJson, toPlanYaml } from './plan-file.ts';
+import { planJsonSchema, toPlanJson, toPlanYaml } from './plan-file.ts';
 import { readInput, readInputDetailed } from './read.ts';
 import { toClusterYml } from './rke-cluster-yml.ts';
 import { isTerraformName } from './terraform.ts';
@@ -424,7 +424,11 @@ describe('pod and service networks', () => {
 describe('plan files and errors that name the place', () => {
   it('names path, line and column of a bad role', () => {
     const e = inputError(() =>
-      parsePlan('clusters:\n  - name: a\n    nodes:\n      - { name: n1, roles: [etcd] }\n      - { name: n2, roles: [master] }\n', { filename: 'plan.yml' }),
+      readInput('clusters:\n  - name: a\n    nodes:\n      - { name: n1, roles: [etcd] }\n      - { name: n2, roles: [master] }\n', {
+        filename: 'plan.yml',
+        format: 'plan',
+        allowEmpty: true,
+      }),
     );
     expect(e.place).toBe('plan.yml:5:29 clusters[0].nodes[1].roles[0]');
     expect(e.reason).toMatch(/^"master" is not a role; expected etcd, controlplane or worker/);
@@ -440,17 +444,17 @@ describe('plan files and errors that name the place', () => {
         .repeat(1)
         .padEnd(1_200_000, ' '),
     ]) {
-      const e = inputError(() => parsePlan(text, { filename: 'big.json' }));
+      const e = inputError(() => readInput(text, { filename: 'big.json', format: 'plan', allowEmpty: true }));
       expect(e.place).toContain('clusters[0].nodes[2999].roles[0]');
       expect(e.reason).toMatch(/"master" is not a role/);
     }
   });
 
   it('names unknown fields, wrong types and missing names', () => {
-    expect(inputError(() => parsePlan('{"clusters":[{"name":"a","nodez":[]}]}')).path).toBe('clusters[0].nodez');
-    expect(inputError(() => parsePlan('clusters:\n  - nodes: []\n')).message).toMatch(/clusters\[0\]\.name: missing/);
-    expect(inputError(() => parsePlan('clusters: {}')).message).toMatch(/clusters: expected a list, got a mapping/);
-    expect(inputError(() => parsePlan('rancher: {version: banana}\n')).message).toMatch(/rancher\.version/);
+    expect(inputError(() => readInput('{"clusters":[{"name":"a","nodez":[]}]}', { format: 'plan', allowEmpty: true })).path).toBe('clusters[0].nodez');
+    expect(inputError(() => readInput('clusters:\n  - nodes: []\n', { format: 'plan', allowEmpty: true })).message).toMatch(/clusters\[0\]\.name: missing/);
+    expect(inputError(() => readInput('clusters: {}', { format: 'plan', allowEmpty: true })).message).toMatch(/clusters: expected a list, got a mapping/);
+    expect(inputError(() => readInput('rancher: {version: banana}\n', { format: 'plan', allowEmpty: true })).message).toMatch(/rancher\.version/);
   });
 
   it('reports YAML syntax errors with a line', () => {
@@ -460,10 +464,10 @@ describe('plan files and errors that name the place', () => {
   });
 
   it('accepts versions as "2.4", "v2.4.8" and numbers', () => {
-    expect(parsePlan('rancher: {version: v2.4.8}').rancher?.version).toBe('2.4.8');
-    expect(parsePlan('rancher: {version: 2.4}').rancher?.version).toBe('2.4');
+    expect(readInput('rancher: {version: v2.4.8}', { format: 'plan', allowEmpty: true }).rancher?.version).toBe('2.4.8');
+    expect(readInput('rancher: {version: 2.4}', { format: 'plan', allowEmpty: true }).rancher?.version).toBe('2.4');
     // No version given: none is stored; the checker reads it as 2.4 and says so (rancher-version-unset).
-    expect(parsePlan('rancher: {}').rancher?.version).toBeUndefined();
+    expect(readInput('rancher: {}', { format: 'plan', allowEmpty: true }).rancher?.version).toBeUndefined();
   });
 
   it('refuses empty and unrecognisable input', () => {
@@ -579,15 +583,15 @@ describe('hostile input', () => {
 describe('writers', () => {
   it('plan YAML and JSON round-trip every preset', () => {
     for (const { plan } of Object.values(PRESETS)) {
-      expect(parsePlan(toPlanYaml(plan))).toEqual(plan);
-      expect(parsePlan(toPlanJson(plan))).toEqual(plan);
+      expect(readInput(toPlanYaml(plan), { format: 'plan', allowEmpty: true })).toEqual(plan);
+      expect(readInput(toPlanJson(plan), { format: 'plan', allowEmpty: true })).toEqual(plan);
     }
-    expect(parsePlan(toPlanYaml(RECOMMENDED_PLAN))).toEqual(RECOMMENDED_PLAN);
+    expect(readInput(toPlanYaml(RECOMMENDED_PLAN), { format: 'plan', allowEmpty: true })).toEqual(RECOMMENDED_PLAN);
   });
 
   it('keeps version text such as 2.10 as text', () => {
     const p = planSchema.parse({ rancher: { version: '2.10' }, clusters: [] });
-    expect(parsePlan(toPlanYaml(p)).rancher?.version).toBe('2.10');
+    expect(readInput(toPlanYaml(p), { format: 'plan', allowEmpty: true }).rancher?.version).toBe('2.10');
   });
 
   it('plan → cluster.yml → plan keeps nodes and roles', () => {

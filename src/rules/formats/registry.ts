@@ -15,7 +15,8 @@ import { rke2ConfigFormat } from './rke2-config.ts';
 import { terraformFormat } from './terraform.ts';
 import { terraformPlanJsonFormat } from './terraform-plan-json.ts';
 
-export const FORMATS = [
+/** The formats a plan can be read from (`--input-format`), in detection order. */
+const READERS = [
   planFormat,
   kubectlNodesFormat,
   provisioningClusterFormat,
@@ -27,28 +28,14 @@ export const FORMATS = [
   rke2ConfigFormat,
   k3sConfigFormat,
   terraformPlanJsonFormat,
-  planJsonFormat,
-  nginxFormat,
   terraformFormat,
 ] as const;
 
-export type FormatId = (typeof FORMATS)[number]['id'];
+/** Every format, readers first; the writers-only after them (nginx is recognised, to say it cannot be read). */
+export const FORMATS = [...READERS, planJsonFormat, nginxFormat] as const;
 
-/** Formats a plan can be read from (`--input-format`). */
-export type InputFormat =
-  | 'plan'
-  | 'kubectl-nodes'
-  | 'provisioning-cluster'
-  | 'manifests'
-  | 'capi'
-  | 'helm-values'
-  | 'ansible-inventory'
-  | 'cluster-yml'
-  | 'rke2-config'
-  | 'k3s-config'
-  | 'terraform'
-  | 'terraform-plan-json';
-export const INPUT_FORMATS = FORMATS.filter((f) => f.read !== undefined || f.readFiles !== undefined).map((f) => f.id as InputFormat);
+export type InputFormat = (typeof READERS)[number]['id'];
+export const INPUT_FORMATS: readonly InputFormat[] = READERS.map((f) => f.id);
 
 export function formatById(id: string): Format | undefined {
   return FORMATS.find((f) => f.id === id);

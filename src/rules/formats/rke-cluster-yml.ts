@@ -164,7 +164,6 @@ export const clusterYmlFormat: Format<'cluster-yml'> = {
     };
   },
   write: (plan, options) => toClusterYml(plan, options?.cluster),
-  file: { name: (o) => `${o.cluster ?? 'cluster'}.cluster.yml`, mime: 'application/yaml' },
 };
 
 /**

@@ -185,5 +185,4 @@ export const rke2ConfigFormat: Format<'rke2-config'> = {
     return readServerConfig(doc, options, options.distribution ?? 'rke2', false);
   },
   write: toRke2Config,
-  file: { name: (o) => `${o.node ?? 'rke2'}.config.yaml`, mime: 'application/yaml' },
 };

@@ -1,9 +1,8 @@
-// What a cluster's load balancers should carry: for each listener, the port it listens on, the
-// port and nodes it forwards to, and why. Kept apart from the port tables so the nginx writer (which
-// the checker consults on every edit to offer its export) does not pull the whole matrix in.
+// The load balancers' listeners of a plan: where each listens, what it forwards to and why (the
+// Rancher UI and API, registration, the authorized cluster endpoint).
 import { effectiveRoles, isControlPlane, isManaged, isRancherCluster, isWorkerCapable, resolveTarget, usesServerRoles } from '../cluster-facts.ts';
-import type { Cluster, Plan, PlanNode } from '../vocabulary.ts';
-import type { SourceId } from './tables.ts';
+import { type Cluster, type Plan, type PlanNode } from '../vocabulary.ts';
+import { type SourceId } from './tables.ts';
 
 export interface Listener {
   cluster: string;

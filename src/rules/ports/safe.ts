@@ -2,6 +2,8 @@
 // name from our own vocabulary, or a comment made of characters that cannot end a string or a
 // statement. Anything else is refused with an ExportError, never escaped into place.
 import { ExportError } from '../formats/format.ts';
+import { isManaged } from '../cluster-facts.ts';
+import type { Distribution } from '../vocabulary.ts';
 import { addressProblem, isIPv4, isIPv6, nameProblem } from '../identifiers.ts';
 
 /** Letters, digits, space and a little punctuation: nothing that closes a quote or starts a token. */
@@ -57,7 +59,7 @@ export function safeComment(text: string, what: string, max = 120): string {
  * groups hold them, and for other distributions nobody has published them: refuse rather than cut.
  */
 export function assertWritable(distribution: string | undefined, what: string): void {
-  if (distribution === 'eks' || distribution === 'aks' || distribution === 'gke')
+  if (distribution !== undefined && isManaged({ distribution: distribution as Distribution }))
     throw new ExportError(what, ["this node belongs to a hosted cluster: its provider's security groups govern it, so no host ruleset is written."]);
   if (distribution === 'other')
     throw new ExportError(what, ['Rancher, K3s and RKE2 publish no port table for this distribution, so a default-drop ruleset would cut ports it needs.']);

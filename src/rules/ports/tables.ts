@@ -463,9 +463,6 @@ export const NETWORK_PORTS: Record<'rke' | 'rke2' | 'k3s', Partial<Record<Networ
 
 // ---- what this guide adds ---------------------------------------------------------------------
 
-/** The default pod network of RKE, RKE2 and K3s (cluster-cidr). */
-export const DEFAULT_POD_CIDR = '10.42.0.0/16';
-
 export const OURS: readonly PortSpec[] = [
   {
     id: 'admin-ssh',

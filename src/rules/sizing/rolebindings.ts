@@ -1,10 +1,9 @@
 // Rancher's rough lower bound for the RoleBinding objects a setup creates in the Rancher cluster,
-// held against the object count at which Rancher says trouble usually starts.
+// held against the object count at which Rancher says trouble usually starts. Source:
+// rancher/rancher-docs reference-guides/best-practices/rancher-server, the page on tuning Rancher
+// for large installs, "RoleBinding Count Estimation" (2.7 and later).
 
 export const ROLEBINDING_THRESHOLD = 60_000;
-export const ROLEBINDING_SOURCE =
-  'rancher/rancher-docs reference-guides/best-practices/rancher-server, the page on tuning Rancher for large installs, "RoleBinding Count Estimation" (2.7 and later)';
-
 export interface RoleBindingInput {
   /** C: clusters. */
   clusters: number;

@@ -2,7 +2,7 @@
 // whether a machine meets it; the K3s/RKE2 server-versus-agents rows. Pure functions over
 // tables.ts: the rules, the CLI and the calculator island all answer from here.
 import { compareVersions } from '../versions.ts';
-import type { Distribution } from '../vocabulary.ts';
+import { DISTRIBUTION_LABEL, MANAGED_DISTRIBUTIONS, type Distribution } from '../vocabulary.ts';
 import {
   SERVER_SIZE_TABLES,
   SERVER_TABLES,
@@ -52,7 +52,7 @@ export interface SizingResult extends TableRow {
   notes: string[];
 }
 
-const MANAGED: readonly SizingTarget[] = ['eks', 'aks', 'gke'];
+const MANAGED: readonly SizingTarget[] = MANAGED_DISTRIBUTIONS;
 
 export function eraOf(version: string): Era {
   if (compareVersions(version, '2.4') < 0) return 'before-2.4';
@@ -145,6 +145,16 @@ export function compareMachine(machine: Machine, asks: { cpu: number; memoryGB: 
 }
 
 export const isShort = (s: Shortfall | undefined): boolean => s !== undefined && (s.cpu === true || s.memory === true);
+
+/** A machine held against a row: the one verdict the sizing page and `rancher-arch size` both print. */
+export type MachineVerdict = 'meets' | 'below' | 'not judged';
+export function machineVerdict(machine: Machine, asks: { cpu: number; memoryGB: number }): MachineVerdict {
+  const short = compareMachine(machine, asks);
+  return short === undefined ? 'not judged' : isShort(short) ? 'below' : 'meets';
+}
+
+/** What Rancher runs on, in words: a distribution, or the Docker install. */
+export const targetLabel = (t: SizingTarget): string => (t === 'docker' ? 'a Docker container' : t === 'other' ? 'other Kubernetes' : DISTRIBUTION_LABEL[t]);
 
 // ---- K3s and RKE2 servers against their agents ------------------------------------------------
 

@@ -210,18 +210,6 @@ export type ServerTableId = keyof typeof SERVER_TABLES;
 /** Every Rancher server table, oldest first, for pages that print them all. */
 export const SERVER_TABLE_LIST: readonly RancherSizeTable[] = Object.values(SERVER_TABLES);
 
-/** The revision's assumptions, which hold for every row of the current tables. */
-export const REVISED_ASSUMPTIONS = {
-  resourcesPerType: 60_000,
-  podsPerNode: 120,
-  upstreamCrds: 200,
-  downstreamCrds: 100,
-  fleetDeployments: 50,
-  slowListAbove: 20_000,
-  productionNodes: 3,
-  sources: [REQ_REVISED],
-} as const;
-
 // ---- K3s and RKE2 server nodes against their agents -------------------------------------------
 
 /** One row: a server of `cpu` vCPUs and `memoryGB` RAM serves up to `maxAgents` agents (undefined: no upper end). */

@@ -1,311 +1,47 @@
-// Geometry shared by every diagram: node boxes in wrapping grids, role groups, cluster boxes with
-// their load balancer and endpoint drawn in front of the nodes, labelled shapes, links and the
-// flow that places boxes in rows. Pure functions from data to numbers (d3-scale for grids,
-// d3-hierarchy for the cluster → group → node tree, d3-shape for curved links), so the same
-// layout runs at build time, in an island, in tests and in the bench.
-//
-// Diagrams are drawn at a fixed scale: one unit of the viewBox is one CSS pixel, and no text is
-// smaller than MIN_TEXT. A layout is given the width it may use (`maxWidth`) and fits itself to it
-// (fewer node columns, clusters stacked, text wrapped); what still does not fit scrolls sideways
-// instead of shrinking.
+// A cluster as drawn: the d3-hierarchy tree cluster → role group → node, node boxes in wrapping
+// grids, the caption from the cluster's facts, and the load balancer and endpoint in front. A
+// layout is given the width it may use (`maxWidth`) and fits itself to it (fewer node columns,
+// text wrapped); what still does not fit scrolls sideways instead of shrinking.
 import { hierarchy, type HierarchyNode } from 'd3-hierarchy';
-import { scaleLinear } from 'd3-scale';
-import { linkHorizontal, linkVertical, symbol, symbolCircle, symbolCross, symbolTriangle } from 'd3-shape';
-import { DATASTORE_LABEL, datastoreOf, usesServerRoles } from '../rules/cluster-facts.ts';
-import { hasFailableDatastore, partKey } from '../rules/failure.ts';
-import type { Cluster, NodeRole, Plan, PlanNode } from '../rules/plan.ts';
-import type { Severity } from '../rules/report.ts';
+import { DATASTORE_LABEL, clusterFacts, quorumOf, usesServerRoles } from '../../rules/cluster-facts.ts';
+import { hasFailableDatastore } from '../../rules/failure.ts';
+import { groupKey, partKey } from '../../rules/keys.ts';
+import type { Cluster, NodeRole, Plan, PlanNode } from '../../rules/plan.ts';
 import {
   DISTRIBUTION_LABEL,
-  PURPOSE_LABEL,
-  clusterPurpose,
-  etcdMembers,
+  CAPTION_LABEL,
+  captionOf,
   nodeKey,
   plural,
-  quorumOf,
   roleGroupLabel,
   roleSignature,
   sortedRoles,
-  toleratedOf,
-  type ClusterPurpose,
+  type ClusterCaption,
   type Marks,
   type NodeMarks,
-} from './model.ts';
+} from '../model.ts';
 
-// ---- sizes -------------------------------------------------------------------------------
-
-/** The smallest text any diagram draws, in CSS pixels (the scale is fixed at 1). */
-export const MIN_TEXT = 11;
-export const FONT = { title: 15, text: 13, small: 12, badge: MIN_TEXT } as const;
-/** Widest a diagram is laid out for a phone (a 375 px screen less the page's padding). */
-export const NARROW_WIDTH = 343;
-/** Widest a diagram is laid out for the guide's text column on a laptop (1280 px screen). */
-export const WIDE_WIDTH = 632;
-
-export const NODE_WIDTH = 128;
-/** Narrowest a node box gets so two fit side by side on a phone. */
-export const MIN_NODE_WIDTH = 120;
-export const NODE_HEIGHT = 62;
-export const GAP = 10;
-export const PAD = 12;
-/** Room inside a cluster's edge for the line from its load balancer (left) or endpoint (right). */
-export const LANE = 16;
-/** Text widths are estimated, never measured (no DOM): every glyph counted as 0.6 em, which
- * is exact for the monospace node names and generous for the system sans-serif elsewhere. */
-export const CHAR_EM = 0.6;
-
-export const textWidth = (text: string, size: number): number => text.length * size * CHAR_EM;
-/** Bold capitals ("LB", "ACE") run wider than the average glyph. */
-export const tagWidth = (tag: string): number => tag.length * FONT.badge * 0.75;
-export const lineHeight = (size: number): number => Math.round(size * 1.4);
-
-/** Splits a word too long for a line after ".", "-", "/" or ":" (host names, FQDNs), else shortens it. */
-function splitWord(word: string, max: number): string[] {
-  if (word.length <= max) return [word];
-  const pieces = word.split(/(?<=[./:-])/);
-  const out: string[] = [];
-  let line = '';
-  for (const piece of pieces) {
-    if (line && line.length + piece.length > max) {
-      out.push(line);
-      line = '';
-    }
-    line += piece;
-  }
-  if (line) out.push(line);
-  return out.map((p) => (p.length <= max ? p : `${p.slice(0, Math.max(1, max - 1))}…`));
-}
-
-/** Breaks text at spaces into lines that fit `width` at `size` (a word too long is split or shortened). */
-export function wrapText(text: string, width: number, size: number): string[] {
-  const max = Math.max(1, Math.floor(width / (size * CHAR_EM)));
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text
-    .split(/\s+/)
-    .filter(Boolean)
-    .flatMap((w) => splitWord(w, max))) {
-    if (!line) line = word;
-    else if (line.length + 1 + word.length <= max) line += ` ${word}`;
-    else {
-      lines.push(line);
-      line = word;
-    }
-  }
-  if (line) lines.push(line);
-  return lines.length ? lines : [''];
-}
-
-/** Shortens text with an ellipsis so it fits `width` at `size`. */
-export function fitText(text: string, width: number, size: number): string {
-  const max = Math.floor(width / (size * CHAR_EM));
-  if (text.length <= max) return text;
-  return max <= 1 ? '…' : `${text.slice(0, max - 1)}…`;
-}
-
-// ---- shapes ------------------------------------------------------------------------------
-
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-export interface Point {
-  x: number;
-  y: number;
-}
-
-export interface TextLine {
-  text: string;
-  /** The text before fitting or wrapping, for tooltips, the text version and tests. */
-  full: string;
-  x: number;
-  /** Baseline. */
-  y: number;
-  size: number;
-  anchor: 'start' | 'middle' | 'end';
-  className: string;
-}
-
-export interface NodeBox extends Box {
-  key: string;
-  cluster: string;
-  name: string;
-  /** The name fitted to the box. */
-  label: string;
-  address?: string;
-  zone?: string;
-  roles: NodeRole[];
-  marks: NodeMarks;
-  /** What fronts this node: "LB" (load-balancer target), "ACE" (authorized endpoint target). */
-  tags: string[];
-  /** Whether the tags fit beside the role badges (they are always in the tooltip and text version). */
-  showTags: boolean;
-  /** Bottom line: failure or severity, else the address. */
-  status: string;
-  /** Extra parts drawn inside the node (ingress controller, Rancher pod). */
-  inner: Shape[];
-  innerLinks: Link[];
-}
-
-export interface MoreBox extends Box {
-  /** The group it stands in for: "<cluster>/<role signature>". */
-  key: string;
-  count: number;
-  hidden: string[];
-  lines: TextLine[];
-}
-
-export interface GroupBox extends Box {
-  /** "<cluster>/<role signature>": what the checker expands. */
-  key: string;
-  signature: string;
-  roles: NodeRole[];
-  total: number;
-  /** The label, wrapped; `caption` is the whole sentence. */
-  label: TextLine[];
-  caption: string;
-  nodes: NodeBox[];
-  more?: MoreBox;
-  /** True when the group could collapse but is drawn whole. */
-  expanded: boolean;
-}
-
-export interface ClusterBox extends Box {
-  name: string;
-  purpose: ClusterPurpose;
-  severity?: Severity;
-  header: TextLine[];
-  groups: GroupBox[];
-  /** Boxes in front of the nodes (load balancer, authorized endpoint, external datastore). */
-  shapes: Shape[];
-  /** Their links to the nodes behind them. */
-  links: Link[];
-}
-
-export type ShapeKind = 'box' | 'cylinder' | 'note' | 'client';
-
-export interface Shape extends Box {
-  id: string;
-  kind: ShapeKind;
-  className: string;
-  lines: TextLine[];
-  crossed?: boolean;
-  /** The key the checker fails it by ("<cluster>/#load-balancer", "#docker-host"…). */
-  part?: string;
-  /** The nodes it forwards to, as the plan names them (load balancer, endpoint). */
-  reaches?: string[];
-}
-
-export interface Link {
-  id: string;
-  from: Point;
-  to: Point;
-  /** Corners of an elbowed link between `from` and `to`; without them the link is a d3 curve. */
-  via?: Point[];
-  orientation: 'vertical' | 'horizontal';
-  className: string;
-  arrow: boolean;
-}
-
-export interface Diagram {
-  width: number;
-  height: number;
-  clusters: ClusterBox[];
-  shapes: Shape[];
-  links: Link[];
-  notes: TextLine[];
-}
-
-export function text(full: string, x: number, y: number, width: number, size: number, className: string, anchor: TextLine['anchor'] = 'start'): TextLine {
-  return { text: fitText(full, width, size), full, x, y, size, anchor, className };
-}
-
-/** Text wrapped to `width`, one TextLine per line from the first baseline `y` down. */
-export function textBlock(
-  full: string,
-  x: number,
-  y: number,
-  width: number,
-  size: number,
-  className: string,
-  anchor: TextLine['anchor'] = 'start',
-): TextLine[] {
-  return wrapText(full, width, size).map((part, i) => ({ text: part, full, x, y: y + i * lineHeight(size), size, anchor, className }));
-}
-
-export interface LineSpec {
-  text: string;
-  size?: number;
-  className?: string;
-  /** Shorten with an ellipsis instead of wrapping (names in small boxes). */
-  fit?: boolean;
-}
-
-/** A box (or cylinder, note, client) holding centred lines of text, wrapped to fit; its height follows them. */
-export function shape(id: string, kind: ShapeKind, specs: LineSpec[], x: number, y: number, width: number, className = ''): Shape {
-  const top = kind === 'cylinder' ? 14 : 8;
-  let cursor = y + top;
-  const lines: TextLine[] = [];
-  for (const s of specs) {
-    const size = s.size ?? FONT.text;
-    for (const part of s.fit ? [fitText(s.text, width - 16, size)] : wrapText(s.text, width - 16, size)) {
-      cursor += lineHeight(size);
-      lines.push({
-        text: part,
-        full: s.text,
-        x: x + width / 2,
-        y: cursor - Math.round(size * 0.3),
-        size,
-        anchor: 'middle',
-        className: s.className ?? 'rd-text',
-      });
-    }
-  }
-  const height = cursor - y + (kind === 'cylinder' ? 12 : 8);
-  return { id, kind, className, lines, x, y, width, height };
-}
-
-/** The narrowest width (within `max`) at which every line of a shape fits without wrapping. */
-export function shapeWidth(specs: LineSpec[], max: number, min = 0): number {
-  const want = Math.max(min, ...specs.map((s) => textWidth(s.text, s.size ?? FONT.text) + 24));
-  return Math.min(max, Math.ceil(want));
-}
-
-const verticalPath = linkVertical<unknown, Point>()
-  .x((p) => p.x)
-  .y((p) => p.y);
-const horizontalPath = linkHorizontal<unknown, Point>()
-  .x((p) => p.x)
-  .y((p) => p.y);
-
-export function link(id: string, from: Point, to: Point, className = 'rd-link', arrow = true, orientation: Link['orientation'] = 'vertical'): Link {
-  return { id, from, to, orientation, className, arrow };
-}
-
-/** A link with right-angled corners through `via`. */
-export function elbow(id: string, points: Point[], className = 'rd-link', arrow = true): Link {
-  return { id, from: points[0]!, to: points.at(-1)!, via: points.slice(1, -1), orientation: 'vertical', className, arrow };
-}
-
-/** The link's SVG path: straight segments through its corners, else a d3 vertical or horizontal curve. */
-export function linkPath(l: Link): string {
-  if (l.via) return [l.from, ...l.via, l.to].map((p, i) => `${i ? 'L' : 'M'}${round(p.x)},${round(p.y)}`).join('');
-  const path = l.orientation === 'vertical' ? verticalPath : horizontalPath;
-  return path({ source: l.from, target: l.to }) ?? '';
-}
-
-const round = (n: number) => Math.round(n * 10) / 10;
-
-export const bottomOf = (b: Box): Point => ({ x: b.x + b.width / 2, y: b.y + b.height });
-export const topOf = (b: Box): Point => ({ x: b.x + b.width / 2, y: b.y });
-
-/** Severity markers differ in shape (cross, drawn turned 45° as an ×; triangle; circle), not only in colour. */
-const SEVERITY_SYMBOL = { error: symbolCross, warning: symbolTriangle, info: symbolCircle } as const;
-export function severityPath(severity: Severity, size = 64): string {
-  return symbol(SEVERITY_SYMBOL[severity], size)() ?? '';
-}
+import { FONT, NODE_WIDTH, MIN_NODE_WIDTH, NODE_HEIGHT, GAP, PAD, LANE, textWidth, tagWidth, lineHeight, fitText } from './measure.ts';
+import {
+  type Box,
+  type Point,
+  type TextLine,
+  type NodeBox,
+  type MoreBox,
+  type GroupBox,
+  type ClusterBox,
+  type ShapeKind,
+  type Shape,
+  type Link,
+  text,
+  textBlock,
+  type LineSpec,
+  shape,
+  link,
+  elbow,
+  bottomOf,
+  topOf,
+} from './geometry.ts';
 
 // ---- the cluster tree --------------------------------------------------------------------
 
@@ -412,14 +148,14 @@ function nodeBox(cluster: Cluster, node: PlanNode, marks: Marks, x: number, y: n
   };
 }
 
-export function clusterFacts(plan: Plan, cluster: Cluster): { purpose: ClusterPurpose; kind: string; counts: string } {
-  const purpose = clusterPurpose(plan, cluster);
+/** The caption lines of a cluster's box, from its facts (datastore, etcd members, quorum): never counted here. */
+export function clusterCaptions(plan: Plan, cluster: Cluster): { purpose: ClusterCaption; kind: string; counts: string } {
+  const facts = clusterFacts(plan, cluster, plan.clusters.indexOf(cluster));
   let kind = DISTRIBUTION_LABEL[cluster.distribution];
-  const datastore = datastoreOf(cluster);
-  if (usesServerRoles(cluster) || datastore !== 'etcd') kind += `, ${DATASTORE_LABEL[datastore]}`;
-  const members = etcdMembers(cluster).length;
-  const etcd = members ? ` · etcd quorum ${quorumOf(members)} of ${members}, survives ${plural(toleratedOf(members), 'loss', 'losses')}` : '';
-  return { purpose, kind, counts: `${plural(cluster.nodes.length, 'node')}${etcd}` };
+  if (usesServerRoles(cluster) || facts.datastore !== 'etcd') kind += `, ${DATASTORE_LABEL[facts.datastore]}`;
+  const { members, quorum, tolerated } = quorumOf(facts);
+  const etcd = members ? ` · etcd quorum ${quorum} of ${members}, survives ${plural(tolerated, 'loss', 'losses')}` : '';
+  return { purpose: captionOf(plan, cluster), kind, counts: `${plural(cluster.nodes.length, 'node')}${etcd}` };
 }
 
 /** The load balancer's box: what it forwards and where TLS ends. */
@@ -559,7 +295,7 @@ export function layoutCluster(plan: Plan, cluster: Cluster, marks: Marks, option
   const tree = clusterTree(cluster, options.groupOrder);
   const planned = (tree.children ?? []).map((g) => {
     const nodes = (g.children ?? []).map((c) => c.data.node!);
-    const key = `${cluster.name}/${roleSignature(g.data.roles!)}`;
+    const key = groupKey(cluster.name, roleSignature(g.data.roles!));
     const expanded = options.expanded?.has(key) ?? false;
     const keep = (n: PlanNode) => marks.keep(nodeKey(cluster.name, n.name));
     const collapses = nodes.length > collapseAfter;
@@ -594,13 +330,13 @@ export function layoutCluster(plan: Plan, cluster: Cluster, marks: Marks, option
   const width = innerWidth + 2 * PAD + laneLeft + laneRight;
 
   // Header: the name (shortened), then the facts, wrapped.
-  const facts = clusterFacts(plan, cluster);
+  const facts = clusterCaptions(plan, cluster);
   const header: TextLine[] = [];
   let y = 8;
   y += lineHeight(FONT.title);
   header.push(text(cluster.name, x0, y - 5, innerWidth, FONT.title, 'rd-cluster-name rd-halo'));
   for (const [full, className] of [
-    [`${PURPOSE_LABEL[facts.purpose]} · ${facts.kind}`, 'rd-cluster-kind'],
+    [`${CAPTION_LABEL[facts.purpose]} · ${facts.kind}`, 'rd-cluster-kind'],
     [facts.counts, 'rd-muted'],
   ] as const) {
     const lines = textBlock(full, x0, y + lineHeight(FONT.small) - 4, innerWidth, FONT.small, `${className} rd-halo`);
@@ -651,12 +387,10 @@ export function layoutCluster(plan: Plan, cluster: Cluster, marks: Marks, option
     // Room under the label for the arrowheads of links that land on the first row.
     const labelHeight = label.length * lineHeight(FONT.small) + 9;
     const top = y;
-    const col = scaleLinear()
-      .domain([0, 1])
-      .range([x0, x0 + nodeWidth + GAP]);
-    const row = scaleLinear()
-      .domain([0, 1])
-      .range([top + labelHeight, top + labelHeight + g.height + GAP]);
+    // A grid with even steps: plain arithmetic (d3-scale for this pulled ~8 KB of colour and
+    // number-format code into the checker).
+    const col = (i: number) => x0 + i * (nodeWidth + GAP);
+    const row = (i: number) => top + labelHeight + i * (g.height + GAP);
     const lbTargets = new Set(lb?.targets ?? []);
     const aceTargets = new Set(ace?.targets ?? []);
     const nodes = g.visible.map((n, i) => {
@@ -743,84 +477,4 @@ export function layoutCluster(plan: Plan, cluster: Cluster, marks: Marks, option
     width,
     height,
   };
-}
-
-// ---- moving things -----------------------------------------------------------------------
-
-const moveText = (t: TextLine, dx: number, dy: number): TextLine => ({ ...t, x: t.x + dx, y: t.y + dy });
-
-export function placeShape(s: Shape, dx: number, dy: number): Shape {
-  return { ...s, x: s.x + dx, y: s.y + dy, lines: s.lines.map((t) => moveText(t, dx, dy)) };
-}
-
-function placeNode(n: NodeBox, dx: number, dy: number): NodeBox {
-  return { ...n, x: n.x + dx, y: n.y + dy, inner: n.inner.map((s) => placeShape(s, dx, dy)), innerLinks: n.innerLinks.map((l) => moveLink(l, dx, dy)) };
-}
-
-const movePoint = (p: Point, dx: number, dy: number): Point => ({ x: p.x + dx, y: p.y + dy });
-export const moveLink = (l: Link, dx: number, dy: number): Link => ({
-  ...l,
-  from: movePoint(l.from, dx, dy),
-  to: movePoint(l.to, dx, dy),
-  ...(l.via ? { via: l.via.map((p) => movePoint(p, dx, dy)) } : {}),
-});
-
-export function placeCluster(c: ClusterBox, x: number, y: number): ClusterBox {
-  const dx = x - c.x;
-  const dy = y - c.y;
-  return {
-    ...c,
-    x,
-    y,
-    header: c.header.map((t) => moveText(t, dx, dy)),
-    shapes: c.shapes.map((s) => placeShape(s, dx, dy)),
-    links: c.links.map((l) => moveLink(l, dx, dy)),
-    groups: c.groups.map((g) => ({
-      ...g,
-      x: g.x + dx,
-      y: g.y + dy,
-      label: g.label.map((t) => moveText(t, dx, dy)),
-      nodes: g.nodes.map((n) => placeNode(n, dx, dy)),
-      more: g.more && { ...g.more, x: g.more.x + dx, y: g.more.y + dy, lines: g.more.lines.map((t) => moveText(t, dx, dy)) },
-    })),
-  };
-}
-
-/** Places boxes left to right, wrapping into rows no wider than `maxWidth`; each row centred. */
-export function flow(
-  sizes: { width: number; height: number }[],
-  maxWidth: number,
-  gap: number,
-  rowGap = gap,
-): { positions: Point[]; rows: number[][]; width: number; height: number } {
-  const rows: number[][] = [];
-  let rowWidth = 0;
-  sizes.forEach((s, i) => {
-    const row = rows.at(-1);
-    if (row && rowWidth + gap + s.width <= maxWidth) {
-      row.push(i);
-      rowWidth += gap + s.width;
-    } else {
-      rows.push([i]);
-      rowWidth = s.width;
-    }
-  });
-  const widths = rows.map((r) => r.reduce((a, i) => a + sizes[i]!.width, 0) + gap * (r.length - 1));
-  const width = Math.max(0, ...widths);
-  const positions: Point[] = [];
-  let y = 0;
-  rows.forEach((r, ri) => {
-    let x = (width - widths[ri]!) / 2;
-    for (const i of r) {
-      positions[i] = { x, y };
-      x += sizes[i]!.width + gap;
-    }
-    y += Math.max(...r.map((i) => sizes[i]!.height)) + rowGap;
-  });
-  return { positions, rows, width, height: Math.max(0, y - rowGap) };
-}
-
-/** Every node box in a diagram, flattened (for links and tests). */
-export function allNodes(d: Pick<Diagram, 'clusters'>): NodeBox[] {
-  return d.clusters.flatMap((c) => c.groups.flatMap((g) => g.nodes));
 }
