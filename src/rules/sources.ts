@@ -127,6 +127,41 @@ export const SOURCES = {
     title: 'Registering existing clusters (ACE steps for RKE2 and K3s), Rancher v2.13',
     url: `${RANCHER}/v2.13/how-to-guides/new-user-guides/kubernetes-clusters-in-rancher-setup/register-existing-clusters`,
   },
+  rkeSnapshots: {
+    title: 'RKE documentation: recurring etcd snapshots (backup_config: on by default, every 12 hours, keep 6; s3backupconfig)',
+    url: 'https://rke.docs.rancher.com/etcd-snapshots/recurring-snapshots',
+  },
+  rkeRestore: {
+    title: 'RKE documentation: restoring from an etcd snapshot (rke etcd snapshot-restore with cluster.rkestate)',
+    url: 'https://rke.docs.rancher.com/etcd-snapshots/restoring-from-backup',
+  },
+  rkeDefaults: {
+    title: "RKE's defaults in cluster/defaults.go (snapshots on, interval_hours 12, retention 6)",
+    url: 'https://github.com/rancher/rke/blob/master/cluster/defaults.go',
+  },
+  rke2BackupRestore: {
+    title: 'RKE2 documentation: etcd backup and restore (snapshots every 12 hours, keep 5, S3, cluster-reset restore)',
+    url: 'https://docs.rke2.io/datastore/backup_restore',
+  },
+  k3sBackupRestore: { title: 'K3s documentation: etcd snapshots and restore', url: 'https://docs.k3s.io/datastore/backup-restore' },
+  rancherBackup: {
+    title: 'Backing up Rancher with the rancher-backup operator (Rancher resources only, not etcd)',
+    url: `${RANCHER}/how-to-guides/new-user-guides/backup-restore-and-disaster-recovery/back-up-rancher`,
+  },
+  rancherDownstreamSnapshots: {
+    title: 'Backing up a cluster Rancher launched: recurring etcd snapshots for production clusters, S3 when every etcd node is lost',
+    url: `${RANCHER}/how-to-guides/new-user-guides/backup-restore-and-disaster-recovery/back-up-rancher-launched-kubernetes-clusters`,
+  },
+  rke2ProvisioningEtcd: {
+    title: 'RKE2 cluster configuration in Rancher (spec.rkeConfig.etcd: snapshotScheduleCron, snapshotRetention, s3)',
+    url: `${RANCHER}/reference-guides/cluster-configuration/rancher-server-configuration/rke2-cluster-configuration`,
+  },
+  allEtcdLost: { title: 'rancher #41080: recovering a cluster after every etcd node is lost', url: 'https://github.com/rancher/rancher/issues/41080' },
+  rke2TokenRestore: {
+    title: 'RKE2 v1.19.13+rke2r2 release notes: the server token encrypts bootstrap data and is needed to restore',
+    url: 'https://github.com/rancher/rke2/releases/tag/v1.19.13%2Brke2r2',
+  },
+  restoreFromS3: { title: 'rke2 #6281: restoring a snapshot from S3 onto new nodes', url: 'https://github.com/rancher/rke2/issues/6281' },
 } as const satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;

@@ -41,6 +41,8 @@ import { rule as rkeEachRole } from './rke-each-role.ts';
 import { rule as downstreamThreeEtcd } from './downstream-three-etcd.ts';
 import { rule as etcdMaxMembers } from './etcd-max-members.ts';
 import { rule as etcdOddMembers } from './etcd-odd-members.ts';
+import { rule as etcdSnapshotsEnabled } from './etcd-snapshots-enabled.ts';
+import { rule as etcdSnapshotsOffNode } from './etcd-snapshots-off-node.ts';
 import { rule as aceCaCertificate } from './ace-ca-certificate.ts';
 import { rule as aceControlplaneTargets } from './ace-controlplane-targets.ts';
 import { rule as aceDistributionSupported } from './ace-distribution-supported.ts';
@@ -89,6 +91,8 @@ export const RULES = [
   downstreamThreeEtcd,
   etcdMaxMembers,
   etcdOddMembers,
+  etcdSnapshotsEnabled,
+  etcdSnapshotsOffNode,
   aceCaCertificate,
   aceControlplaneTargets,
   aceDistributionSupported,

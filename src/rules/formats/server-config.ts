@@ -5,6 +5,7 @@ import { splitCidrs } from '../cluster-networks.ts';
 import type { Distribution, NetworkPlugin } from '../vocabulary.ts';
 import type { InputWarning } from './input-error.ts';
 import type { ReaderOutput, SingleClusterOptions } from './format.ts';
+import { fromServerConfig } from './etcd-snapshots.ts';
 import { isRecord, scalarText, singleClusterPlan, type ClusterInput, type NodeInput } from './single-cluster.ts';
 import type { ParsedText } from './text.ts';
 
@@ -158,6 +159,9 @@ export function readServerConfig(doc: ParsedText, options: SingleClusterOptions,
     // A tainted server on embedded etcd holds etcd and the control plane and nothing else; on
     // SQLite or an external datastore it stays a server (its data is not an etcd member).
     else if (tainted && cluster.datastore === 'embedded') node.roles = ['etcd', 'controlplane'];
+    // A server that holds an etcd member takes scheduled snapshots unless told not to: the file's
+    // snapshot keys, or the distribution's defaults where it has none.
+    if (cluster.datastore === 'embedded' && data['disable-etcd'] !== true) cluster.etcdSnapshots = fromServerConfig(data);
   }
   const network = networkOf(data, distribution);
   if (network) cluster.network = network;
@@ -186,11 +190,21 @@ export function readServerConfig(doc: ParsedText, options: SingleClusterOptions,
       message: `nothing in this file tells K3s and RKE2 apart; it was read as ${product}. Choose with --distribution k3s or --distribution rke2.`,
     });
   const origin: Record<string, string> = { server: 'server', tlsSan: 'tls-san', podCidrs: 'cluster-cidr', serviceCidrs: 'service-cidr' };
+  const snapshotOrigin: Record<string, string> = {
+    enabled: 'etcd-disable-snapshots',
+    cron: 'etcd-snapshot-schedule-cron',
+    retention: 'etcd-snapshot-retention',
+    offNode: 'etcd-s3',
+  };
   return {
     plan: singleClusterPlan(cluster, options),
     warnings,
     // The file's keys, for errors in the values read from them (an unusable server: URL, a bad CIDR).
     origin: (path) => {
+      if (path[2] === 'etcdSnapshots') {
+        const key = snapshotOrigin[String(path[3])];
+        return key === undefined ? [] : [key];
+      }
       const key = origin[String(path[2] === 'nodes' ? path[4] : path[2])];
       return key === undefined ? [] : [key, ...(typeof path.at(-1) === 'number' && Array.isArray(data[key]) ? [path.at(-1) as number] : [])];
     },
