@@ -162,6 +162,23 @@ export const SOURCES = {
     url: 'https://github.com/rancher/rke2/releases/tag/v1.19.13%2Brke2r2',
   },
   restoreFromS3: { title: 'rke2 #6281: restoring a snapshot from S3 onto new nodes', url: 'https://github.com/rancher/rke2/issues/6281' },
+  k3sClusterLb: {
+    title: 'K3s documentation: a load balancer in front of the servers (HAProxy, nginx, kube-vip examples on 6443)',
+    url: 'https://docs.k3s.io/datastore/cluster-loadbalancer',
+  },
+  k3sMultipleServers: {
+    title: 'k3s #7325: a fixed registration address or DNS name for joins; Rancher points new nodes at its first server',
+    url: 'https://github.com/k3s-io/k3s/issues/7325',
+  },
+  joinItself: {
+    title: 'k3s #9661: a server in the load balancer pool before it has joined can join itself',
+    url: 'https://github.com/k3s-io/k3s/issues/9661',
+  },
+  rke2JoinItself: { title: 'rke2 #5557: a joining server reached itself through the load balancer', url: 'https://github.com/rancher/rke2/issues/5557' },
+  rke2HealthCheck: {
+    title: 'rke2-docs #231 (closed, not merged): health-check 6443 as well as 9345, since 9345 answers before the server can serve joins',
+    url: 'https://github.com/rancher/rke2-docs/pull/231',
+  },
 } as const satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;

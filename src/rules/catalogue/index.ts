@@ -32,6 +32,8 @@ import { rule as lbPorts80443 } from './lb-ports-80-443.ts';
 import { rule as lbPresent } from './lb-present.ts';
 import { rule as lbRke2RegistrationPorts } from './lb-rke2-registration-ports.ts';
 import { rule as lbTlsAtIngress } from './lb-tls-at-ingress.ts';
+import { rule as registrationAddressFixed } from './registration-address-fixed.ts';
+import { rule as registrationLbJoinsItself } from './registration-lb-joins-itself.ts';
 import { rule as downstreamSingleRole } from './downstream-single-role.ts';
 import { rule as downstreamSurvivesNodeLoss } from './downstream-survives-node-loss.ts';
 import { rule as downstreamTwoControlplane } from './downstream-two-controlplane.ts';
@@ -82,6 +84,8 @@ export const RULES = [
   lbPresent,
   lbRke2RegistrationPorts,
   lbTlsAtIngress,
+  registrationAddressFixed,
+  registrationLbJoinsItself,
   downstreamSingleRole,
   downstreamSurvivesNodeLoss,
   downstreamTwoControlplane,
