@@ -49,6 +49,17 @@ function expressionProblem(text: string): string | undefined {
   return /^[\x20-\x7e]{1,200}$/.test(text) ? undefined : 'must be printable ASCII text of at most 200 characters';
 }
 
+/** key[=value]:Effect, as kubectl and node-taint write a taint: node-role.kubernetes.io/etcd:NoExecute, CriticalAddonsOnly=true:NoExecute. */
+export function taintProblem(text: string): string | undefined {
+  const match =
+    /^(?:([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?)\/)?([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)(=([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?)?:(NoSchedule|PreferNoSchedule|NoExecute)$/.exec(
+      text,
+    );
+  return match
+    ? undefined
+    : 'must be a taint such as node-role.kubernetes.io/etcd:NoExecute or CriticalAddonsOnly=true:NoExecute (key, optional =value, then :NoSchedule, :PreferNoSchedule or :NoExecute)';
+}
+
 const roleSchema = z.enum(NODE_ROLES, {
   error: (issue) =>
     `${quoteText(issue.input)} is not a role; expected etcd, controlplane or worker (RKE, and Rancher's RKE2/K3s machine pools), or server or agent (standalone K3s and RKE2)`,
@@ -75,6 +86,8 @@ export const nodeSchema = z.strictObject({
   server: registrationUrl.optional(),
   /** K3s and RKE2 servers: extra names and addresses the API certificate is valid for (`tls-san`). */
   tlsSan: z.array(address).max(64).optional(),
+  /** The node's taints as key[=value]:Effect, when the source states them (kubectl's spec.taints); [] = stated: none. */
+  taints: z.array(checked(taintProblem, 'A taint: key[=value]:Effect, such as node-role.kubernetes.io/etcd:NoExecute.')).max(64).optional(),
 });
 
 const port = z.number().int().min(1, 'must be a port from 1 to 65535').max(65535, 'must be a port from 1 to 65535');

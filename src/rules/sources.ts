@@ -179,6 +179,26 @@ export const SOURCES = {
     title: 'rke2-docs #231 (closed, not merged): health-check 6443 as well as 9345, since 9345 answers before the server can serve joins',
     url: 'https://github.com/rancher/rke2-docs/pull/231',
   },
+  taintsRkeWorkerplane: {
+    title: 'rke services/workerplane.go: etcd=true:NoExecute and controlplane=true:NoSchedule on nodes without the worker role',
+    url: 'https://github.com/rancher/rke/blob/master/services/workerplane.go',
+  },
+  taintsRancherPlanner: {
+    title: "Rancher's planner (pkg/capr/planner): RKE2 and K3s machines without the worker role get the etcd and control-plane taints, empty value",
+    url: 'https://github.com/rancher/rancher/blob/main/pkg/capr/planner/planner.go',
+  },
+  etcdTaintCombined: {
+    title: 'rancher #49889: the etcd taint on Rancher-provisioned nodes that also run the control plane (a request to drop it there; closed as stale)',
+    url: 'https://github.com/rancher/rancher/issues/49889',
+  },
+  k3sTaintsFixed: {
+    title: 'rancher #38681: K3s clusters provisioned by Rancher 2.6.7 had no etcd or control-plane taints (fixed later)',
+    url: 'https://github.com/rancher/rancher/issues/38681',
+  },
+  rke2CriticalAddons: {
+    title: 'rke2 #7742: add-ons left pending when every server carries CriticalAddonsOnly=true:NoExecute',
+    url: 'https://github.com/rancher/rke2/issues/7742',
+  },
 } as const satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;

@@ -39,6 +39,7 @@ import { rule as downstreamSurvivesNodeLoss } from './downstream-survives-node-l
 import { rule as downstreamTwoControlplane } from './downstream-two-controlplane.ts';
 import { rule as downstreamTwoWorkers } from './downstream-two-workers.ts';
 import { rule as machinePoolsEachRole } from './machine-pools-each-role.ts';
+import { rule as nodeTaintsMatchRoles } from './node-taints-match-roles.ts';
 import { rule as rkeEachRole } from './rke-each-role.ts';
 import { rule as downstreamThreeEtcd } from './downstream-three-etcd.ts';
 import { rule as etcdMaxMembers } from './etcd-max-members.ts';
@@ -91,6 +92,7 @@ export const RULES = [
   downstreamTwoControlplane,
   downstreamTwoWorkers,
   machinePoolsEachRole,
+  nodeTaintsMatchRoles,
   rkeEachRole,
   downstreamThreeEtcd,
   etcdMaxMembers,

@@ -176,7 +176,7 @@ describe('fixtures', () => {
     expect(r.plan.clusters[0]).toMatchObject({ name: 'cluster', distribution: 'k3s', datastore: 'sqlite' });
     expect(checkPlan(r.plan).clusters[0]).toMatchObject({ etcdMembers: 0, quorum: 0 });
     expect(r.plan.clusters[0]!.hosting).toBeUndefined(); // k3s:// is no cloud
-    expect(r.plan.clusters[0]!.nodes).toEqual([{ name: 'k3s-solo', address: '192.0.2.41', roles: ['server'] }]);
+    expect(r.plan.clusters[0]!.nodes).toEqual([{ name: 'k3s-solo', address: '192.0.2.41', roles: ['server'], taints: [] }]);
   });
 
   it('kubectl List YAML from RKE2: a server (etcd label) and an agent', () => {
@@ -474,6 +474,39 @@ describe('etcd snapshots', () => {
     expect(s3.clusters[0]!.etcdSnapshots).toEqual({ offNode: 's3' });
     expect(snapshotRules(s3)).toEqual([]);
     expect(readInput(text('{}'), { filename: 'p.yaml' }).clusters[0]!.etcdSnapshots).toEqual({});
+  });
+});
+
+describe('taints', () => {
+  const taintFindings = (plan: Parameters<typeof checkPlan>[0]) =>
+    checkPlan(plan)
+      .findings.filter((f) => f.rule === 'node-taints-match-roles')
+      .map((f) => `${f.severity}:${f.nodes?.join(',')}`);
+
+  it('kubectl: spec.taints as key[=value]:Effect, an empty value written without =, none as []', () => {
+    const r = read('kubectl-nodes-rke2-taints.json');
+    expect(r.plan.clusters[0]!.nodes.map((n) => `${n.name}:${n.roles.join('+')}:${n.taints?.join(' ')}`)).toEqual([
+      'srv-1:server:CriticalAddonsOnly=true:NoExecute',
+      'agent-1:agent:node-role.kubernetes.io/control-plane:NoSchedule',
+      'agent-2:agent:dedicated=gpu:NoSchedule node.kubernetes.io/unschedulable:NoSchedule',
+      'agent-3:agent:',
+    ]);
+    // The agent with the control-plane taint takes no ordinary pods; a taint of one's own and a cordon are not role taints.
+    expect(taintFindings(r.plan)).toEqual(['warning:agent-1']);
+  });
+
+  it('kubectl on RKE: etcd+controlplane nodes whose taints were removed are noted; the tainted one is not', () => {
+    const r = read('kubectl-nodes-rke-labels.json');
+    expect(r.plan.clusters[0]!.nodes[0]!.taints).toEqual([
+      'node-role.kubernetes.io/controlplane=true:NoSchedule',
+      'node-role.kubernetes.io/etcd=true:NoExecute',
+    ]);
+    expect(taintFindings(r.plan)).toEqual(['info:rke-cp-2,rke-cp-3']);
+  });
+
+  it('a plan taint that is not key[=value]:Effect is refused', () => {
+    const plan = 'clusters:\n  - name: a\n    nodes:\n      - name: n1\n        roles: [worker]\n        taints: ["gpu:Sometimes"]\n';
+    expect(() => readInput(plan, { filename: 'p.yaml' })).toThrow(/taint/);
   });
 });
 
