@@ -199,6 +199,14 @@ export const SOURCES = {
     title: 'rke2 #7742: add-ons left pending when every server carries CriticalAddonsOnly=true:NoExecute',
     url: 'https://github.com/rancher/rke2/issues/7742',
   },
+  kdm: {
+    title: "Rancher's channel data, rancher/kontainer-driver-metadata (channels-rke2.yaml, channels.yaml: min/maxChannelServerVersion per release)",
+    url: 'https://github.com/rancher/kontainer-driver-metadata',
+  },
+  supportMatrix: {
+    title: 'SUSE Rancher support matrix (all supported versions)',
+    url: 'https://www.suse.com/suse-rancher/support-matrix/all-supported-versions/',
+  },
 } as const satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;

@@ -2,6 +2,7 @@
 // `npm run catalogue` rewrites it (the build and the unit tests run it first). Order: category,
 // then id — the order findings take within a cluster.
 import { rule as clusterCidrRoom } from './cluster-cidr-room.ts';
+import { rule as kubernetesVersionOffered } from './kubernetes-version-offered.ts';
 import { rule as planClusterUnique } from './plan-cluster-unique.ts';
 import { rule as planCountsUnknown } from './plan-counts-unknown.ts';
 import { rule as planNodeUnique } from './plan-node-unique.ts';
@@ -55,6 +56,7 @@ import { rule as serverNodeSize } from './server-node-size.ts';
 
 export const RULES = [
   clusterCidrRoom,
+  kubernetesVersionOffered,
   planClusterUnique,
   planCountsUnknown,
   planNodeUnique,
