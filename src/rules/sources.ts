@@ -207,6 +207,22 @@ export const SOURCES = {
     title: 'SUSE Rancher support matrix (all supported versions)',
     url: 'https://www.suse.com/suse-rancher/support-matrix/all-supported-versions/',
   },
+  k8sMultipleZones: {
+    title: 'Kubernetes documentation: running in multiple zones (control plane and etcd across at least three zones)',
+    url: 'https://kubernetes.io/docs/setup/best-practices/multiple-zones/',
+  },
+  k8sLargeClusters: {
+    title: 'Kubernetes documentation: considerations for large clusters (at least one control-plane instance per failure zone)',
+    url: 'https://kubernetes.io/docs/setup/best-practices/cluster-large/',
+  },
+  etcdTuning: {
+    title: 'etcd documentation v3.5: tuning (heartbeat interval and election timeout against round-trip time, disk latency)',
+    url: 'https://etcd.io/docs/v3.5/tuning/',
+  },
+  etcdFaultTolerance: {
+    title: 'etcd documentation v3.5: FAQ, cluster size and failure tolerance (quorum is a majority of members)',
+    url: 'https://etcd.io/docs/v3.5/faq/',
+  },
 } as const satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;

@@ -42,11 +42,14 @@ import { rule as downstreamTwoWorkers } from './downstream-two-workers.ts';
 import { rule as machinePoolsEachRole } from './machine-pools-each-role.ts';
 import { rule as nodeTaintsMatchRoles } from './node-taints-match-roles.ts';
 import { rule as rkeEachRole } from './rke-each-role.ts';
+import { rule as zonesControlplaneWithWorkers } from './zones-controlplane-with-workers.ts';
+import { rule as zonesWorkersSpread } from './zones-workers-spread.ts';
 import { rule as downstreamThreeEtcd } from './downstream-three-etcd.ts';
 import { rule as etcdMaxMembers } from './etcd-max-members.ts';
 import { rule as etcdOddMembers } from './etcd-odd-members.ts';
 import { rule as etcdSnapshotsEnabled } from './etcd-snapshots-enabled.ts';
 import { rule as etcdSnapshotsOffNode } from './etcd-snapshots-off-node.ts';
+import { rule as zonesEtcdQuorum } from './zones-etcd-quorum.ts';
 import { rule as aceCaCertificate } from './ace-ca-certificate.ts';
 import { rule as aceControlplaneTargets } from './ace-controlplane-targets.ts';
 import { rule as aceDistributionSupported } from './ace-distribution-supported.ts';
@@ -96,11 +99,14 @@ export const RULES = [
   machinePoolsEachRole,
   nodeTaintsMatchRoles,
   rkeEachRole,
+  zonesControlplaneWithWorkers,
+  zonesWorkersSpread,
   downstreamThreeEtcd,
   etcdMaxMembers,
   etcdOddMembers,
   etcdSnapshotsEnabled,
   etcdSnapshotsOffNode,
+  zonesEtcdQuorum,
   aceCaCertificate,
   aceControlplaneTargets,
   aceDistributionSupported,
