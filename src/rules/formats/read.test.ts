@@ -505,6 +505,15 @@ describe('taints', () => {
     expect(taintFindings(r.plan)).toEqual(['info:rke-cp-2,rke-cp-3']);
   });
 
+  it("K3s and RKE2 config: node-taint is the node's taints; an agent kept free of workloads is a contradiction", () => {
+    expect(read('k3s-server-taint-comments.config.yaml').plan.clusters[0]!.nodes[0]!.taints).toEqual(['CriticalAddonsOnly=true:NoExecute']);
+    const agent = readInput('server: https://192.0.2.10:9345\ntoken: x\nnode-taint: ["node-role.kubernetes.io/control-plane:NoSchedule"]\n', {
+      filename: 'a.yaml',
+    });
+    expect(taintFindings(agent)).toEqual(['warning:agent-1']);
+    expect(() => readInput('cni: canal\nnode-taint: [CriticalAddonsOnly]\n', { filename: 'c.yaml' })).toThrow(/node-taint/);
+  });
+
   it('a plan taint that is not key[=value]:Effect is refused', () => {
     const plan = 'clusters:\n  - name: a\n    nodes:\n      - name: n1\n        roles: [worker]\n        taints: ["gpu:Sometimes"]\n';
     expect(() => readInput(plan, { filename: 'p.yaml' })).toThrow(/taint/);

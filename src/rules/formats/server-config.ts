@@ -168,6 +168,9 @@ export function readServerConfig(doc: ParsedText, options: SingleClusterOptions,
   // What a joining node needs to stay a joining node when the plan is written out again.
   const joining = scalarText(data.server);
   if (joining !== undefined) node.server = joining.replace(/\/$/, '');
+  // The taints the node registers with (node-taint), as written: absent when the file sets none.
+  const taints = list(data['node-taint']);
+  if (taints.length > 0) node.taints = taints;
   const sans = list(data['tls-san']);
   if (isServer && sans.length > 0) node.tlsSan = sans;
   for (const [field, key] of [
@@ -189,7 +192,7 @@ export function readServerConfig(doc: ParsedText, options: SingleClusterOptions,
       place: options.filename ?? '',
       message: `nothing in this file tells K3s and RKE2 apart; it was read as ${product}. Choose with --distribution k3s or --distribution rke2.`,
     });
-  const origin: Record<string, string> = { server: 'server', tlsSan: 'tls-san', podCidrs: 'cluster-cidr', serviceCidrs: 'service-cidr' };
+  const origin: Record<string, string> = { server: 'server', tlsSan: 'tls-san', taints: 'node-taint', podCidrs: 'cluster-cidr', serviceCidrs: 'service-cidr' };
   const snapshotOrigin: Record<string, string> = {
     enabled: 'etcd-disable-snapshots',
     cron: 'etcd-snapshot-schedule-cron',
