@@ -54,3 +54,15 @@ export function expectedRoleTaints(distribution: Distribution, roles: readonly N
   }
   return undefined;
 }
+
+/**
+ * The checker's node table: the taints a node gets for its roles, short (the node-role.kubernetes.io/
+ * prefix left off) and in full; "none" for a node with the worker role, undefined where RKE and
+ * Rancher document none.
+ */
+export function roleTaintLabel(distribution: Distribution, roles: readonly NodeRole[]): { short: string; full: string } | undefined {
+  const taints = expectedRoleTaints(distribution, roles);
+  if (taints === undefined) return undefined;
+  if (taints.length === 0) return { short: 'none', full: 'no role taint: the node takes workloads' };
+  return { short: taints.map((t) => t.replace('node-role.kubernetes.io/', '')).join(', '), full: taints.join(', ') };
+}
