@@ -60,6 +60,7 @@ export default defineConfig({
             'sizing',
             'ports',
             'cluster-networks',
+            'backups',
           ],
         },
         { label: 'Check your plan', items: ['checker', 'plan-format', 'cli', 'rules'] },

@@ -289,6 +289,24 @@ export function zonesOf(plan: Plan): ZoneSummary[] {
   return [...byZone.keys()].sort().map((zone) => ({ zone, nodes: [...new Set(byZone.get(zone))] }));
 }
 
+/** The zones a cluster's nodes are placed in, sorted by name. */
+export function clusterZones(cluster: Pick<Cluster, 'nodes'>): string[] {
+  return [...new Set(cluster.nodes.flatMap((n) => (n.zone === undefined ? [] : [n.zone])))].sort();
+}
+
+/**
+ * The zones whose loss alone costs the cluster its etcd quorum, by the plan-wide what-if (every
+ * node placed in the zone fails, in every cluster). Empty when no single zone does, or when the
+ * cluster has no etcd of its own that holds quorum as planned.
+ */
+export function zonesBreakingQuorum(plan: Plan, clusterName: string): string[] {
+  const cluster = findCluster(plan, clusterName);
+  if (datastoreOf(cluster) !== 'etcd' || !cluster.nodes.some((n) => isEtcdMember(cluster, n))) return [];
+  const outcomeOf = (zones: string[]) => simulatePlanFailure(plan, { zones }).clusters.find((o) => o.cluster === cluster.name);
+  if (outcomeOf([])?.etcd.kept !== true) return [];
+  return clusterZones(cluster).filter((zone) => outcomeOf([zone])?.etcd.kept === false);
+}
+
 /**
  * The fewest zones whose loss breaks the cluster (same meaning of "breaks" as
  * smallestBreakingFailure, nodes only). Nodes without a zone never fail with one, so a cluster may

@@ -12,6 +12,7 @@ export const GUIDE_PAGES = {
   'authorized-endpoint': { section: 'Guidance', title: 'Authorized cluster endpoint' },
   sizing: { section: 'Guidance', title: 'Sizing the Rancher server' },
   'cluster-networks': { section: 'Guidance', title: 'Pod and service networks' },
+  backups: { section: 'Guidance', title: 'Backups and recovery' },
   'plan-format': { section: 'Check your plan', title: 'Plan file format' },
   versions: { section: 'Background', title: 'How the advice changed, 2.0 → 2.15' },
 } as const satisfies Record<string, { section: string; title: string }>;

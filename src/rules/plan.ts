@@ -49,6 +49,17 @@ function expressionProblem(text: string): string | undefined {
   return /^[\x20-\x7e]{1,200}$/.test(text) ? undefined : 'must be printable ASCII text of at most 200 characters';
 }
 
+/** key[=value]:Effect, as kubectl and node-taint write a taint: node-role.kubernetes.io/etcd:NoExecute, CriticalAddonsOnly=true:NoExecute. */
+export function taintProblem(text: string): string | undefined {
+  const match =
+    /^(?:([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?)\/)?([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)(=([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?)?:(NoSchedule|PreferNoSchedule|NoExecute)$/.exec(
+      text,
+    );
+  return match
+    ? undefined
+    : 'must be a taint such as node-role.kubernetes.io/etcd:NoExecute or CriticalAddonsOnly=true:NoExecute (key, optional =value, then :NoSchedule, :PreferNoSchedule or :NoExecute)';
+}
+
 const roleSchema = z.enum(NODE_ROLES, {
   error: (issue) =>
     `${quoteText(issue.input)} is not a role; expected etcd, controlplane or worker (RKE, and Rancher's RKE2/K3s machine pools), or server or agent (standalone K3s and RKE2)`,
@@ -75,6 +86,8 @@ export const nodeSchema = z.strictObject({
   server: registrationUrl.optional(),
   /** K3s and RKE2 servers: extra names and addresses the API certificate is valid for (`tls-san`). */
   tlsSan: z.array(address).max(64).optional(),
+  /** The node's taints as key[=value]:Effect, when the source states them (kubectl's spec.taints); [] = stated: none. */
+  taints: z.array(checked(taintProblem, 'A taint: key[=value]:Effect, such as node-role.kubernetes.io/etcd:NoExecute.')).max(64).optional(),
 });
 
 const port = z.number().int().min(1, 'must be a port from 1 to 65535').max(65535, 'must be a port from 1 to 65535');
@@ -100,6 +113,32 @@ export const authorizedEndpointSchema = z.strictObject({
   caCertificate: z.boolean().default(false),
 });
 
+/** A cron schedule as K3s, RKE2 and Rancher take it: five fields (0 *\/12 * * *) or a descriptor (@daily, @every 6h). */
+function cronProblem(text: string): string | undefined {
+  return /^(@[a-z]{1,12}( [0-9a-z]{1,12})?|[0-9*/,?LW#A-Za-z-]{1,40}( [0-9*/,?LW#A-Za-z-]{1,40}){4,5})$/.test(text)
+    ? undefined
+    : 'must be a cron schedule such as 0 */12 * * * or a descriptor such as @daily';
+}
+
+/**
+ * Scheduled etcd snapshots of a cluster on embedded etcd. Absent on the cluster: the source does not
+ * say (kubectl output, Helm values…), and no rule judges the snapshots. Present: a field left out
+ * takes the distribution's documented default (RKE: on, every 12 hours, keep 6; RKE2 and K3s: on,
+ * 0 *\/12 * * *, keep 5), and `offNode` left out means the snapshots stay on the etcd nodes alone.
+ */
+export const etcdSnapshotsSchema = z.strictObject({
+  /** false: scheduled snapshots are turned off (backup_config.enabled: false, etcd-disable-snapshots). */
+  enabled: z.boolean().optional(),
+  /** RKE2, K3s, Rancher provisioning: the cron schedule (etcd-snapshot-schedule-cron, snapshotScheduleCron). */
+  cron: checked(cronProblem, 'A cron schedule: 0 */12 * * *.').optional(),
+  /** RKE: hours between snapshots (backup_config.interval_hours). */
+  intervalHours: z.number().int().min(1).max(8760).optional(),
+  /** How many scheduled snapshots are kept (backup_config.retention, etcd-snapshot-retention). */
+  retention: z.number().int().min(1).max(10000).optional(),
+  /** Where a copy goes besides the etcd nodes' own disks: s3 (any S3-compatible store). */
+  offNode: z.enum(['s3']).optional(),
+});
+
 export const clusterSchema = z.strictObject({
   name,
   distribution: z.enum(DISTRIBUTIONS).default('rke'),
@@ -123,6 +162,8 @@ export const clusterSchema = z.strictObject({
   nodesUnknown: z.array(checked(expressionProblem, 'A count as the source writes it: ${WORKER_COUNT}, var.workers.')).min(1).max(64).optional(),
   /** The Kubernetes version the source declares (v1.31.4+rke2r1), when it names one. */
   kubernetesVersion: checked(kubernetesVersionProblem, 'A Kubernetes version such as v1.31.4+rke2r1.').optional(),
+  /** Scheduled etcd snapshots, when the source states them or states that the distribution's defaults apply. */
+  etcdSnapshots: etcdSnapshotsSchema.optional(),
   loadBalancer: loadBalancerSchema.optional(),
   authorizedEndpoint: authorizedEndpointSchema.optional(),
 });
@@ -155,6 +196,7 @@ export const planSchema = z.strictObject({
 
 export type PlanNode = z.output<typeof nodeSchema>;
 export type LoadBalancer = z.output<typeof loadBalancerSchema>;
+export type EtcdSnapshots = z.output<typeof etcdSnapshotsSchema>;
 export type AuthorizedEndpoint = z.output<typeof authorizedEndpointSchema>;
 export type Cluster = z.output<typeof clusterSchema>;
 export type Rancher = z.output<typeof rancherSchema>;

@@ -6,11 +6,21 @@ import { checkPlan } from './check.ts';
 import { RULES } from './catalogue/index.ts';
 import { ExportError } from './formats/format.ts';
 import { docsPath } from './guide-pages.ts';
-import { CLUSTER_PARTS, simulateFailure, simulatePlanFailure, smallestBreakingFailure, smallestBreakingZones, zonesOf, type ClusterPart } from './failure.ts';
+import {
+  CLUSTER_PARTS,
+  clusterZones,
+  simulateFailure,
+  simulatePlanFailure,
+  smallestBreakingFailure,
+  smallestBreakingZones,
+  zonesOf,
+  type ClusterPart,
+} from './failure.ts';
 import { InputError } from './formats/input-error.ts';
 import { toPlanJson, toPlanYaml } from './formats/plan-file.ts';
 import { readInput, readInputDetailed } from './formats/read.ts';
 import { toClusterYml } from './formats/rke-cluster-yml.ts';
+import { datastoreOf, isEtcdMember } from './cluster-facts.ts';
 import { KUBERNETES_ROLES, planSchema, type Plan } from './plan.ts';
 import { NAMES, planArb } from './testing/plan-arbitrary.ts';
 
@@ -158,6 +168,41 @@ describe('checkPlan properties', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('zones-etcd-quorum and the what-if agree on every single-zone failure', () => {
+    let fired = 0;
+    fc.assert(
+      fc.property(planArb, (plan) => {
+        // Two clusters of one name are simulated as the first (plan-cluster-unique refuses such plans).
+        fc.pre(new Set(plan.clusters.map((c) => c.name)).size === plan.clusters.length);
+        const findings = checkPlan(plan).findings.filter((f) => f.rule === 'zones-etcd-quorum');
+        for (const cluster of uniqueClusters(plan)) {
+          const outcome = (zones: string[]) => simulatePlanFailure(plan, { zones }).clusters.find((o) => o.cluster === cluster.name)!;
+          const zones = clusterZones(cluster);
+          const finding = findings.find((f) => f.cluster === cluster.name);
+          // The rule judges clusters on etcd members the plan names (not SQLite, an outside datastore, or the etcd a generic
+          // cluster keeps out of sight, which only the what-if models), spread over two zones or more, whose etcd holds quorum as
+          // planned and whose counts are all known.
+          const onEtcd = datastoreOf(cluster) === 'etcd' && cluster.nodes.some((n) => isEtcdMember(cluster, n));
+          if (zones.length < 2 || !onEtcd || !outcome([]).etcd.kept || outcome([]).etcd.external || cluster.nodesUnknown !== undefined) {
+            if (zones.length < 2 || !onEtcd || cluster.nodesUnknown !== undefined) expect(finding).toBeUndefined();
+            continue;
+          }
+          const breaking = zones.filter((z) => !outcome([z]).etcd.kept);
+          expect(finding !== undefined, `${cluster.name}: ${breaking.join(',')}`).toBe(breaking.length > 0);
+          if (finding) {
+            fired++;
+            const members = cluster.nodes.filter((n) => isEtcdMember(cluster, n));
+            expect(finding.nodes).toEqual(members.filter((m) => m.zone !== undefined && breaking.includes(m.zone)).map((m) => m.name));
+            for (const z of breaking) expect(finding.message).toContain(z);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+    // The generated plans do reach the case where a zone breaks quorum.
+    expect(fired).toBeGreaterThan(0);
   });
 
   it('plans survive a YAML and a JSON round trip', () => {

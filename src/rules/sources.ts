@@ -127,6 +127,102 @@ export const SOURCES = {
     title: 'Registering existing clusters (ACE steps for RKE2 and K3s), Rancher v2.13',
     url: `${RANCHER}/v2.13/how-to-guides/new-user-guides/kubernetes-clusters-in-rancher-setup/register-existing-clusters`,
   },
+  rkeSnapshots: {
+    title: 'RKE documentation: recurring etcd snapshots (backup_config: on by default, every 12 hours, keep 6; s3backupconfig)',
+    url: 'https://rke.docs.rancher.com/etcd-snapshots/recurring-snapshots',
+  },
+  rkeRestore: {
+    title: 'RKE documentation: restoring from an etcd snapshot (rke etcd snapshot-restore with cluster.rkestate)',
+    url: 'https://rke.docs.rancher.com/etcd-snapshots/restoring-from-backup',
+  },
+  rkeDefaults: {
+    title: "RKE's defaults in cluster/defaults.go (snapshots on, interval_hours 12, retention 6)",
+    url: 'https://github.com/rancher/rke/blob/master/cluster/defaults.go',
+  },
+  rke2BackupRestore: {
+    title: 'RKE2 documentation: etcd backup and restore (snapshots every 12 hours, keep 5, S3, cluster-reset restore)',
+    url: 'https://docs.rke2.io/datastore/backup_restore',
+  },
+  k3sBackupRestore: { title: 'K3s documentation: etcd snapshots and restore', url: 'https://docs.k3s.io/datastore/backup-restore' },
+  rancherBackup: {
+    title: 'Backing up Rancher with the rancher-backup operator (Rancher resources only, not etcd)',
+    url: `${RANCHER}/how-to-guides/new-user-guides/backup-restore-and-disaster-recovery/back-up-rancher`,
+  },
+  rancherDownstreamSnapshots: {
+    title: 'Backing up a cluster Rancher launched: recurring etcd snapshots for production clusters, S3 when every etcd node is lost',
+    url: `${RANCHER}/how-to-guides/new-user-guides/backup-restore-and-disaster-recovery/back-up-rancher-launched-kubernetes-clusters`,
+  },
+  rke2ProvisioningEtcd: {
+    title: 'RKE2 cluster configuration in Rancher (spec.rkeConfig.etcd: snapshotScheduleCron, snapshotRetention, s3)',
+    url: `${RANCHER}/reference-guides/cluster-configuration/rancher-server-configuration/rke2-cluster-configuration`,
+  },
+  allEtcdLost: { title: 'rancher #41080: recovering a cluster after every etcd node is lost', url: 'https://github.com/rancher/rancher/issues/41080' },
+  rke2TokenRestore: {
+    title: 'RKE2 v1.19.13+rke2r2 release notes: the server token encrypts bootstrap data and is needed to restore',
+    url: 'https://github.com/rancher/rke2/releases/tag/v1.19.13%2Brke2r2',
+  },
+  restoreFromS3: { title: 'rke2 #6281: restoring a snapshot from S3 onto new nodes', url: 'https://github.com/rancher/rke2/issues/6281' },
+  k3sClusterLb: {
+    title: 'K3s documentation: a load balancer in front of the servers (HAProxy, nginx, kube-vip examples on 6443)',
+    url: 'https://docs.k3s.io/datastore/cluster-loadbalancer',
+  },
+  k3sMultipleServers: {
+    title: 'k3s #7325: a fixed registration address or DNS name for joins; Rancher points new nodes at its first server',
+    url: 'https://github.com/k3s-io/k3s/issues/7325',
+  },
+  joinItself: {
+    title: 'k3s #9661: a server in the load balancer pool before it has joined can join itself',
+    url: 'https://github.com/k3s-io/k3s/issues/9661',
+  },
+  rke2JoinItself: { title: 'rke2 #5557: a joining server reached itself through the load balancer', url: 'https://github.com/rancher/rke2/issues/5557' },
+  rke2HealthCheck: {
+    title: 'rke2-docs #231 (closed, not merged): health-check 6443 as well as 9345, since 9345 answers before the server can serve joins',
+    url: 'https://github.com/rancher/rke2-docs/pull/231',
+  },
+  taintsRkeWorkerplane: {
+    title: 'rke services/workerplane.go: etcd=true:NoExecute and controlplane=true:NoSchedule on nodes without the worker role',
+    url: 'https://github.com/rancher/rke/blob/master/services/workerplane.go',
+  },
+  taintsRancherPlanner: {
+    title: "Rancher's planner (pkg/capr/planner): RKE2 and K3s machines without the worker role get the etcd and control-plane taints, empty value",
+    url: 'https://github.com/rancher/rancher/blob/main/pkg/capr/planner/planner.go',
+  },
+  etcdTaintCombined: {
+    title: 'rancher #49889: the etcd taint on Rancher-provisioned nodes that also run the control plane (a request to drop it there; closed as stale)',
+    url: 'https://github.com/rancher/rancher/issues/49889',
+  },
+  k3sTaintsFixed: {
+    title: 'rancher #38681: K3s clusters provisioned by Rancher 2.6.7 had no etcd or control-plane taints (fixed later)',
+    url: 'https://github.com/rancher/rancher/issues/38681',
+  },
+  rke2CriticalAddons: {
+    title: 'rke2 #7742: add-ons left pending when every server carries CriticalAddonsOnly=true:NoExecute',
+    url: 'https://github.com/rancher/rke2/issues/7742',
+  },
+  kdm: {
+    title: "Rancher's channel data, rancher/kontainer-driver-metadata (channels-rke2.yaml, channels.yaml: min/maxChannelServerVersion per release)",
+    url: 'https://github.com/rancher/kontainer-driver-metadata',
+  },
+  supportMatrix: {
+    title: 'SUSE Rancher support matrix (all supported versions)',
+    url: 'https://www.suse.com/suse-rancher/support-matrix/all-supported-versions/',
+  },
+  k8sMultipleZones: {
+    title: 'Kubernetes documentation: running in multiple zones (control plane and etcd across at least three zones)',
+    url: 'https://kubernetes.io/docs/setup/best-practices/multiple-zones/',
+  },
+  k8sLargeClusters: {
+    title: 'Kubernetes documentation: considerations for large clusters (at least one control-plane instance per failure zone)',
+    url: 'https://kubernetes.io/docs/setup/best-practices/cluster-large/',
+  },
+  etcdTuning: {
+    title: 'etcd documentation v3.5: tuning (heartbeat interval and election timeout against round-trip time, disk latency)',
+    url: 'https://etcd.io/docs/v3.5/tuning/',
+  },
+  etcdFaultTolerance: {
+    title: 'etcd documentation v3.5: FAQ, cluster size and failure tolerance (quorum is a majority of members)',
+    url: 'https://etcd.io/docs/v3.5/faq/',
+  },
 } as const satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;

@@ -19,8 +19,12 @@ export const COUNT_RULES: ReadonlySet<string> = new Set([
   'rancher-k3s-external-datastore',
   'rancher-node-size',
   'rancher-rke-three-nodes',
+  'registration-address-fixed',
   'rke-each-role',
   'server-node-size',
+  'zones-controlplane-with-workers',
+  'zones-etcd-quorum',
+  'zones-workers-spread',
 ]);
 
 /** Does the source leave some of this cluster's node counts open? */

@@ -3,7 +3,7 @@
 // library; plan.ts builds the schema from these lists and re-exports them.
 
 // The model's types, for modules that import only from here (type-only: erased at run time).
-export type { AuthorizedEndpoint, Cluster, LoadBalancer, Plan, PlanInput, PlanNode, Rancher } from './plan.ts';
+export type { AuthorizedEndpoint, Cluster, EtcdSnapshots, LoadBalancer, Plan, PlanInput, PlanNode, Rancher } from './plan.ts';
 
 /** The three Kubernetes roles RKE assigns per node; Rancher's machine pools use them for RKE2/K3s too. */
 export const KUBERNETES_ROLES = ['etcd', 'controlplane', 'worker'] as const;

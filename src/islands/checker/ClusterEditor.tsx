@@ -63,6 +63,23 @@ function TargetPicker({ cluster, targets, label, onChange }: { cluster: Cluster;
   );
 }
 
+type SnapshotChoice = 'unset' | 'local' | 's3' | 'off';
+
+/** Which of the editor's four choices a cluster's snapshots are. */
+function snapshotChoice(snapshots: Cluster['etcdSnapshots']): SnapshotChoice {
+  if (snapshots === undefined) return 'unset';
+  if (snapshots.enabled === false) return 'off';
+  return snapshots.offNode === 's3' ? 's3' : 'local';
+}
+
+/** The snapshots for a choice, keeping the schedule and retention the plan already states. */
+function snapshotsFor(choice: SnapshotChoice, current: Cluster['etcdSnapshots']): Cluster['etcdSnapshots'] {
+  if (choice === 'unset') return undefined;
+  const { enabled: _enabled, offNode: _offNode, ...kept } = current ?? {};
+  if (choice === 'off') return { ...kept, enabled: false };
+  return choice === 's3' ? { ...kept, offNode: 's3' } : kept;
+}
+
 export function LoadBalancerEditor({ cluster, index, dispatch }: { cluster: Cluster; index: number; dispatch: Dispatch<Action> }) {
   const lb = cluster.loadBalancer;
   const set = (patch: NonNullable<Extract<Action, { type: 'set-load-balancer' }>['patch']>) => dispatch({ type: 'set-load-balancer', cluster: index, patch });
@@ -204,6 +221,24 @@ export const ClusterEditor = memo(function ClusterEditor({
             <option value="embedded">{cluster.distribution === 'rke' ? 'etcd on the nodes (default)' : 'embedded etcd on the servers (default)'}</option>
             <option value="external">{cluster.distribution === 'rke' ? 'external etcd' : 'external datastore (SQL or etcd)'}</option>
             {(cluster.distribution === 'k3s' || cluster.datastore === 'sqlite') && <option value="sqlite">SQLite on a single server</option>}
+          </select>
+        </label>
+        <label className="ck-field">
+          <span className="ck-label">etcd snapshots</span>
+          <select
+            value={snapshotChoice(cluster.etcdSnapshots)}
+            onChange={(e) =>
+              dispatch({
+                type: 'update-cluster',
+                cluster: index,
+                patch: { etcdSnapshots: snapshotsFor(e.target.value as SnapshotChoice, cluster.etcdSnapshots) },
+              })
+            }
+          >
+            <option value="unset">not stated</option>
+            <option value="local">on, kept on the etcd nodes only</option>
+            <option value="s3">on, with a copy in S3</option>
+            <option value="off">turned off</option>
           </select>
         </label>
         <label className="ck-check">

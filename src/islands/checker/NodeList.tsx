@@ -1,10 +1,12 @@
-// One cluster's nodes as a table — name, one column per role, fail, address, zone, remove (the
+// One cluster's nodes as a table — name, one column per role, fail, address, zone, the role taint RKE
+// or Rancher gives the node, remove (the
 // checkboxes come first so they are in view on a phone, where the table scrolls sideways) — plus
 // the bulk "add N nodes with these roles" form. Large clusters show a page of rows at a time with a
 // filter, so the page keeps a few hundred controls at most whatever the plan's size (the Tab order
 // stays short and a role toggle re-renders one row). Rows are memoised for the same reason.
 import { memo, useId, useMemo, useState, type Dispatch } from 'react';
 import type { Cluster, NodeRole, PlanNode } from '../../rules/plan.ts';
+import { roleTaintLabel } from '../../rules/taints.ts';
 import { ROLE_TEXT } from '../../rules/vocabulary.ts';
 import { MAX_BULK_NODES, rolesFor, type Action } from './state.ts';
 import { SrOnly } from './SrOnly.tsx';
@@ -28,12 +30,17 @@ const NodeRow = memo(function NodeRow({
   failKey,
   names,
   rowIndex,
+  taintShort,
+  taintFull,
   dispatch,
 }: {
   clusterIndex: number;
   index: number;
   node: PlanNode;
   roles: readonly NodeRole[];
+  /** The taints RKE or Rancher give the node for its roles, short and in full (strings, so the memoised row stays put); absent when they document none. */
+  taintShort?: string;
+  taintFull?: string;
   failed: boolean;
   failKey: string;
   /** The names of the cluster's nodes, for the uniqueness check (this node's own is skipped). */
@@ -102,6 +109,16 @@ const NodeRow = memo(function NodeRow({
           format={text}
           onApply={(zone) => dispatch({ type: 'set-zone', cluster: clusterIndex, node: index, zone })}
         />
+      </td>
+      <td className="ck-cell-taint">
+        {taintShort === undefined ? (
+          <>
+            <span aria-hidden="true">—</span>
+            <SrOnly>none documented</SrOnly>
+          </>
+        ) : (
+          <span title={taintFull}>{taintShort}</span>
+        )}
       </td>
       <td className="ck-cell-action">
         <button
@@ -220,6 +237,9 @@ export function NodeList({
                   Zone
                 </th>
                 <th scope="col" rowSpan={2}>
+                  Role taint
+                </th>
+                <th scope="col" rowSpan={2}>
                   <SrOnly>Remove</SrOnly>
                 </th>
               </tr>
@@ -234,6 +254,7 @@ export function NodeList({
             <tbody>
               {visible.map(({ node, index }, i) => {
                 const key = `${cluster.name}/${node.name}`;
+                const taint = roleTaintLabel(cluster.distribution, node.roles);
                 return (
                   <NodeRow
                     key={index}
@@ -245,6 +266,8 @@ export function NodeList({
                     failKey={key}
                     names={names}
                     rowIndex={paged ? current * PAGE_SIZE + i + 3 : undefined}
+                    taintShort={taint?.short}
+                    taintFull={taint?.full}
                     dispatch={dispatch}
                   />
                 );

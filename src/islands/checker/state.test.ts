@@ -190,3 +190,14 @@ describe('checker reducer', () => {
     expect(run(s, { type: 'add-nodes', cluster: 0, count: 100, roles: ['worker'] }).plan.clusters[0]!.nodes).toHaveLength(LIMITS.nodesPerCluster);
   });
 });
+
+describe('etcd snapshots in the editor', () => {
+  it('update-cluster sets them, the rules see them, and undefined returns to "not stated"', () => {
+    const off = run(rke(), { type: 'update-cluster', cluster: 0, patch: { etcdSnapshots: { enabled: false } } });
+    valid(off);
+    expect(off.plan.clusters[0]!.etcdSnapshots).toEqual({ enabled: false });
+    expect(checkPlan(off.plan).findings.some((f) => f.rule === 'etcd-snapshots-enabled')).toBe(true);
+    const unset = run(off, { type: 'update-cluster', cluster: 0, patch: { etcdSnapshots: undefined } });
+    expect('etcdSnapshots' in unset.plan.clusters[0]!).toBe(false);
+  });
+});

@@ -29,7 +29,7 @@ export interface CheckerState {
 
 export type LoadBalancerPatch = Partial<NonNullable<Cluster['loadBalancer']>>;
 export type EndpointPatch = Partial<NonNullable<Cluster['authorizedEndpoint']>>;
-export type ClusterPatch = Partial<Pick<Cluster, 'hosting' | 'datastore' | 'userWorkloads'>>;
+export type ClusterPatch = Partial<Pick<Cluster, 'hosting' | 'datastore' | 'userWorkloads' | 'etcdSnapshots'>>;
 
 export type Action =
   | { type: 'load-preset'; preset: PresetId }
@@ -148,6 +148,7 @@ function reduce(state: CheckerState, action: Action): CheckerState {
         const next: Cluster = { ...c, ...action.patch };
         if (next.hosting === undefined) delete next.hosting;
         if (next.datastore === undefined) delete next.datastore;
+        if (next.etcdSnapshots === undefined) delete next.etcdSnapshots;
         return next;
       });
     case 'set-distribution':

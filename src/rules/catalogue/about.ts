@@ -4,6 +4,7 @@
 import type { RuleAbout } from '../rule.ts';
 import type { RuleId } from './index.ts';
 import { about as clusterCidrRoom } from './cluster-cidr-room.ts';
+import { about as kubernetesVersionOffered } from './kubernetes-version-offered.ts';
 import { about as planClusterUnique } from './plan-cluster-unique.ts';
 import { about as planCountsUnknown } from './plan-counts-unknown.ts';
 import { about as planNodeUnique } from './plan-node-unique.ts';
@@ -34,15 +35,23 @@ import { about as lbPorts80443 } from './lb-ports-80-443.ts';
 import { about as lbPresent } from './lb-present.ts';
 import { about as lbRke2RegistrationPorts } from './lb-rke2-registration-ports.ts';
 import { about as lbTlsAtIngress } from './lb-tls-at-ingress.ts';
+import { about as registrationAddressFixed } from './registration-address-fixed.ts';
+import { about as registrationLbJoinsItself } from './registration-lb-joins-itself.ts';
 import { about as downstreamSingleRole } from './downstream-single-role.ts';
 import { about as downstreamSurvivesNodeLoss } from './downstream-survives-node-loss.ts';
 import { about as downstreamTwoControlplane } from './downstream-two-controlplane.ts';
 import { about as downstreamTwoWorkers } from './downstream-two-workers.ts';
 import { about as machinePoolsEachRole } from './machine-pools-each-role.ts';
+import { about as nodeTaintsMatchRoles } from './node-taints-match-roles.ts';
 import { about as rkeEachRole } from './rke-each-role.ts';
+import { about as zonesControlplaneWithWorkers } from './zones-controlplane-with-workers.ts';
+import { about as zonesWorkersSpread } from './zones-workers-spread.ts';
 import { about as downstreamThreeEtcd } from './downstream-three-etcd.ts';
 import { about as etcdMaxMembers } from './etcd-max-members.ts';
 import { about as etcdOddMembers } from './etcd-odd-members.ts';
+import { about as etcdSnapshotsEnabled } from './etcd-snapshots-enabled.ts';
+import { about as etcdSnapshotsOffNode } from './etcd-snapshots-off-node.ts';
+import { about as zonesEtcdQuorum } from './zones-etcd-quorum.ts';
 import { about as aceCaCertificate } from './ace-ca-certificate.ts';
 import { about as aceControlplaneTargets } from './ace-controlplane-targets.ts';
 import { about as aceDistributionSupported } from './ace-distribution-supported.ts';
@@ -52,6 +61,7 @@ import { about as serverNodeSize } from './server-node-size.ts';
 
 const ABOUT: Record<RuleId, RuleAbout> = {
   'cluster-cidr-room': clusterCidrRoom,
+  'kubernetes-version-offered': kubernetesVersionOffered,
   'plan-cluster-unique': planClusterUnique,
   'plan-counts-unknown': planCountsUnknown,
   'plan-node-unique': planNodeUnique,
@@ -82,15 +92,23 @@ const ABOUT: Record<RuleId, RuleAbout> = {
   'lb-present': lbPresent,
   'lb-rke2-registration-ports': lbRke2RegistrationPorts,
   'lb-tls-at-ingress': lbTlsAtIngress,
+  'registration-address-fixed': registrationAddressFixed,
+  'registration-lb-joins-itself': registrationLbJoinsItself,
   'downstream-single-role': downstreamSingleRole,
   'downstream-survives-node-loss': downstreamSurvivesNodeLoss,
   'downstream-two-controlplane': downstreamTwoControlplane,
   'downstream-two-workers': downstreamTwoWorkers,
   'machine-pools-each-role': machinePoolsEachRole,
+  'node-taints-match-roles': nodeTaintsMatchRoles,
   'rke-each-role': rkeEachRole,
+  'zones-controlplane-with-workers': zonesControlplaneWithWorkers,
+  'zones-workers-spread': zonesWorkersSpread,
   'downstream-three-etcd': downstreamThreeEtcd,
   'etcd-max-members': etcdMaxMembers,
   'etcd-odd-members': etcdOddMembers,
+  'etcd-snapshots-enabled': etcdSnapshotsEnabled,
+  'etcd-snapshots-off-node': etcdSnapshotsOffNode,
+  'zones-etcd-quorum': zonesEtcdQuorum,
   'ace-ca-certificate': aceCaCertificate,
   'ace-controlplane-targets': aceControlplaneTargets,
   'ace-distribution-supported': aceDistributionSupported,

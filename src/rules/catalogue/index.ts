@@ -2,6 +2,7 @@
 // `npm run catalogue` rewrites it (the build and the unit tests run it first). Order: category,
 // then id — the order findings take within a cluster.
 import { rule as clusterCidrRoom } from './cluster-cidr-room.ts';
+import { rule as kubernetesVersionOffered } from './kubernetes-version-offered.ts';
 import { rule as planClusterUnique } from './plan-cluster-unique.ts';
 import { rule as planCountsUnknown } from './plan-counts-unknown.ts';
 import { rule as planNodeUnique } from './plan-node-unique.ts';
@@ -32,15 +33,23 @@ import { rule as lbPorts80443 } from './lb-ports-80-443.ts';
 import { rule as lbPresent } from './lb-present.ts';
 import { rule as lbRke2RegistrationPorts } from './lb-rke2-registration-ports.ts';
 import { rule as lbTlsAtIngress } from './lb-tls-at-ingress.ts';
+import { rule as registrationAddressFixed } from './registration-address-fixed.ts';
+import { rule as registrationLbJoinsItself } from './registration-lb-joins-itself.ts';
 import { rule as downstreamSingleRole } from './downstream-single-role.ts';
 import { rule as downstreamSurvivesNodeLoss } from './downstream-survives-node-loss.ts';
 import { rule as downstreamTwoControlplane } from './downstream-two-controlplane.ts';
 import { rule as downstreamTwoWorkers } from './downstream-two-workers.ts';
 import { rule as machinePoolsEachRole } from './machine-pools-each-role.ts';
+import { rule as nodeTaintsMatchRoles } from './node-taints-match-roles.ts';
 import { rule as rkeEachRole } from './rke-each-role.ts';
+import { rule as zonesControlplaneWithWorkers } from './zones-controlplane-with-workers.ts';
+import { rule as zonesWorkersSpread } from './zones-workers-spread.ts';
 import { rule as downstreamThreeEtcd } from './downstream-three-etcd.ts';
 import { rule as etcdMaxMembers } from './etcd-max-members.ts';
 import { rule as etcdOddMembers } from './etcd-odd-members.ts';
+import { rule as etcdSnapshotsEnabled } from './etcd-snapshots-enabled.ts';
+import { rule as etcdSnapshotsOffNode } from './etcd-snapshots-off-node.ts';
+import { rule as zonesEtcdQuorum } from './zones-etcd-quorum.ts';
 import { rule as aceCaCertificate } from './ace-ca-certificate.ts';
 import { rule as aceControlplaneTargets } from './ace-controlplane-targets.ts';
 import { rule as aceDistributionSupported } from './ace-distribution-supported.ts';
@@ -50,6 +59,7 @@ import { rule as serverNodeSize } from './server-node-size.ts';
 
 export const RULES = [
   clusterCidrRoom,
+  kubernetesVersionOffered,
   planClusterUnique,
   planCountsUnknown,
   planNodeUnique,
@@ -80,15 +90,23 @@ export const RULES = [
   lbPresent,
   lbRke2RegistrationPorts,
   lbTlsAtIngress,
+  registrationAddressFixed,
+  registrationLbJoinsItself,
   downstreamSingleRole,
   downstreamSurvivesNodeLoss,
   downstreamTwoControlplane,
   downstreamTwoWorkers,
   machinePoolsEachRole,
+  nodeTaintsMatchRoles,
   rkeEachRole,
+  zonesControlplaneWithWorkers,
+  zonesWorkersSpread,
   downstreamThreeEtcd,
   etcdMaxMembers,
   etcdOddMembers,
+  etcdSnapshotsEnabled,
+  etcdSnapshotsOffNode,
+  zonesEtcdQuorum,
   aceCaCertificate,
   aceControlplaneTargets,
   aceDistributionSupported,

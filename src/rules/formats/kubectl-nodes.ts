@@ -34,6 +34,16 @@ interface NodeFacts {
   nodeArgs: string;
   /** Has a NoSchedule or NoExecute taint: no ordinary workloads run there. */
   tainted: boolean;
+  /** spec.taints as key[=value]:Effect (kubectl leaves the field out when there are none). */
+  taints: string[];
+}
+
+/** One entry of spec.taints in kubectl's key[=value]:Effect form; odd entries are passed on as written, for the plan's check to name. */
+function taintText(t: Record<string, unknown>): string {
+  const key = typeof t.key === 'string' ? t.key : '';
+  const value = typeof t.value === 'string' && t.value !== '' ? `=${t.value}` : '';
+  const effect = typeof t.effect === 'string' ? t.effect : '';
+  return `${key}${value}:${effect}`;
 }
 
 function facts(raw: unknown, index: number): NodeFacts {
@@ -54,6 +64,7 @@ function facts(raw: unknown, index: number): NodeFacts {
     providerID: typeof spec.providerID === 'string' ? spec.providerID : '',
     nodeArgs: [annotations['k3s.io/node-args'], annotations['rke2.io/node-args']].filter((a) => typeof a === 'string').join(' '),
     tainted: taints.some((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute'),
+    taints: taints.slice(0, 64).map(taintText),
   };
   const address = pick('InternalIP') ?? pick('ExternalIP');
   if (address) result.address = address;
@@ -121,6 +132,7 @@ export const kubectlNodesFormat: Format<'kubectl-nodes'> = {
     const planNodes: NodeInput[] = nodes.map((n) => {
       const node = { name: n.name, roles: rolesOf(n, distribution) } as NodeInput;
       if (n.address) node.address = n.address;
+      node.taints = n.taints;
       return node;
     });
     const cluster: ClusterInput = { name: 'cluster', distribution, nodes: planNodes };

@@ -9,6 +9,7 @@ import { LIMITS } from '../limits.ts';
 import type { KubernetesRole } from '../vocabulary.ts';
 import type { Format, ReaderOutput, SingleClusterOptions } from './format.ts';
 import { formatPath, InputError, type InputWarning } from './input-error.ts';
+import { fromRkeConfigEtcd } from './etcd-snapshots.ts';
 import { isRecord, scalarText, singleClusterPlan, type ClusterInput, type NodeInput } from './single-cluster.ts';
 import type { ParsedText } from './text.ts';
 
@@ -110,6 +111,9 @@ export function readProvisioningCluster(doc: ParsedText, options: SingleClusterO
     const text = isRecord(global) ? scalarText(global[key]) : undefined;
     if (text !== undefined) cluster[field] = splitCidrs(text);
   }
+  // Rancher's RKE2 and K3s clusters keep their data in embedded etcd and take scheduled snapshots
+  // unless spec.rkeConfig.etcd says otherwise.
+  cluster.etcdSnapshots = fromRkeConfigEtcd((rkeConfig as Record<string, unknown>).etcd);
   const ace = spec.localClusterAuthEndpoint;
   if (isRecord(ace) && ace.enabled === true) {
     // Rancher's FQDN field may carry a port: the load balancer listens there instead of 443.
@@ -142,6 +146,12 @@ export function readProvisioningCluster(doc: ParsedText, options: SingleClusterO
       if (path[2] === 'kubernetesVersion') return ['spec', 'kubernetesVersion'];
       if (path[2] === 'podCidrs') return ['spec', 'rkeConfig', 'machineGlobalConfig', 'cluster-cidr'];
       if (path[2] === 'serviceCidrs') return ['spec', 'rkeConfig', 'machineGlobalConfig', 'service-cidr'];
+      if (path[2] === 'etcdSnapshots') {
+        const key = ({ enabled: 'disableSnapshots', cron: 'snapshotScheduleCron', retention: 'snapshotRetention', offNode: 's3' } as Record<string, string>)[
+          String(path[3])
+        ];
+        return ['spec', 'rkeConfig', 'etcd', ...(key === undefined ? [] : [key])];
+      }
       if (path[2] === 'nodes' && typeof path[3] === 'number') {
         const pool = poolOf[path[3]];
         if (pool === undefined) return [...POOLS];

@@ -49,7 +49,9 @@ describe('fixtures', () => {
     expect(r.plan.rancher).toMatchObject({ version: '2.4.8', install: 'kubernetes', cluster: 'local' });
     const report = checkPlan(r.plan);
     expect(report.summary.errors).toBe(0);
-    expect(report.findings.map((f) => f.rule)).toEqual(['rancher-k3s-preferred', 'lb-present']);
+    // No backup_config: rke's defaults apply (snapshots on), and they stay on the etcd nodes alone.
+    expect(r.plan.clusters[0]!.etcdSnapshots).toEqual({});
+    expect(report.findings.map((f) => f.rule).sort()).toEqual(['etcd-snapshots-off-node', 'lb-present', 'rancher-k3s-preferred']);
     expect(r.plan.clusters[0]!.nodes.map((n) => n.address)).toEqual(['203.0.113.11', '203.0.113.12', '203.0.113.13']);
   });
 
@@ -165,7 +167,7 @@ describe('fixtures', () => {
     expect(r.plan.clusters[0]).toMatchObject({ name: 'cluster', distribution: 'k3s', datastore: 'sqlite' });
     expect(checkPlan(r.plan).clusters[0]).toMatchObject({ etcdMembers: 0, quorum: 0 });
     expect(r.plan.clusters[0]!.hosting).toBeUndefined(); // k3s:// is no cloud
-    expect(r.plan.clusters[0]!.nodes).toEqual([{ name: 'k3s-solo', address: '192.0.2.41', roles: ['server'] }]);
+    expect(r.plan.clusters[0]!.nodes).toEqual([{ name: 'k3s-solo', address: '192.0.2.41', roles: ['server'], taints: [] }]);
   });
 
   it('kubectl List YAML from RKE2: a server (etcd label) and an agent', () => {
@@ -299,7 +301,11 @@ describe('fixtures', () => {
     expect(cluster.authorizedEndpoint).toEqual({ fqdn: 'api.shop.example.com', port: 6443, targets: ['cp-1', 'cp-2'], privateCA: true, caCertificate: true });
     expect(r.warnings.map((w) => w.message).join('\n')).toMatch(/named after their machine pool/);
     const report = checkPlan({ ...r.plan, rancher: { version: '2.12.0', install: 'kubernetes' } });
-    expect(report.summary).toEqual({ errors: 0, warnings: 0, infos: 0 });
+    // spec.rkeConfig.etcd: a schedule and a retention, no S3, so the one warning is the local-only snapshots.
+    expect(cluster.etcdSnapshots).toEqual({ cron: '0 */5 * * *', retention: 5 });
+    // Rancher 2.12 is newer than the channel data the guide holds: whether it offers v1.31.4 is a note.
+    expect(report.summary).toEqual({ errors: 0, warnings: 1, infos: 1 });
+    expect(report.findings.map((f) => f.rule).sort()).toEqual(['etcd-snapshots-off-node', 'kubernetes-version-offered']);
     expect(report.clusters[0]).toMatchObject({ etcdMembers: 3, controlPlaneNodes: 2, workerNodes: 3 });
   });
 
@@ -328,7 +334,7 @@ describe('fixtures', () => {
     ]);
     expect(r.plan.clusters[0]!.authorizedEndpoint).toEqual({ targets: [], privateCA: false, caCertificate: false });
     const rules = checkPlan({ ...r.plan, rancher: { version: '2.12.0', install: 'kubernetes' } }).findings.map((f) => f.rule);
-    expect(rules).toEqual(['ace-fqdn']);
+    expect(rules.sort()).toEqual(['ace-fqdn', 'etcd-snapshots-off-node', 'kubernetes-version-offered']);
   });
 
   it('Rancher provisioning Cluster: refusals name the place', () => {
@@ -381,6 +387,127 @@ describe('fixtures', () => {
   it('the nginx config is refused with a clear message', () => {
     const e = inputError(() => read('nginx-l4.conf'));
     expect(e.message).toMatch(/^nginx-l4\.conf: this is an nginx configuration/);
+  });
+});
+
+describe('etcd snapshots', () => {
+  const snapshotRules = (plan: Parameters<typeof checkPlan>[0]) =>
+    checkPlan(plan)
+      .findings.filter((f) => f.rule.startsWith('etcd-snapshots-'))
+      .map((f) => `${f.rule}:${f.severity}`);
+
+  it('cluster.yml: backup_config with an S3 copy is read as written; nothing to report', () => {
+    const r = read('rke-backup-config-s3.cluster.yml');
+    expect(r.plan.clusters[0]!.etcdSnapshots).toEqual({ enabled: true, intervalHours: 6, retention: 24, offNode: 's3' });
+    expect(snapshotRules(r.plan)).toEqual([]);
+  });
+
+  it('cluster.yml: backup_config goes back out as written, S3 with placeholders to fill in, and reads back the same', () => {
+    const plan = read('rke-backup-config-s3.cluster.yml').plan;
+    const text = toClusterYml(plan);
+    expect(text).toMatch(/backup_config:\n\s+enabled: true\n\s+interval_hours: 6\n\s+retention: 24\n\s+s3backupconfig:\n\s+bucket_name: REPLACE-WITH-BUCKET/);
+    expect(readInput(text, { filename: 'back.yml' }).clusters[0]!.etcdSnapshots).toEqual({ enabled: true, intervalHours: 6, retention: 24, offNode: 's3' });
+  });
+
+  it('cluster.yml: external etcd has no snapshots of its own to judge', () => {
+    expect(read('rke-external-etcd.cluster.yml').plan.clusters[0]!.etcdSnapshots).toBeUndefined();
+  });
+
+  it('RKE2 config: etcd-disable-snapshots as text turns them off: a warning downstream, an error on the Rancher cluster', () => {
+    const r = read('rke2-server-snapshots-off.config.yaml');
+    expect(r.format).toBe('rke2-config');
+    expect(r.plan.clusters[0]!.etcdSnapshots).toEqual({ enabled: false, retention: 3 });
+    expect(snapshotRules(r.plan)).toEqual(['etcd-snapshots-enabled:warning']);
+    const asRancher = read('rke2-server-snapshots-off.config.yaml', { as: 'rancher', rancherVersion: '2.9.2' });
+    expect(snapshotRules(asRancher.plan)).toEqual(['etcd-snapshots-enabled:error']);
+  });
+
+  it('K3s config: schedule, retention and etcd-s3 are read; the S3 copy keeps the rules quiet', () => {
+    const r = read('k3s-server-snapshots-s3.config.yaml');
+    expect(r.plan.clusters[0]!.etcdSnapshots).toEqual({ cron: '0 */6 * * *', retention: 8, offNode: 's3' });
+    expect(snapshotRules(r.plan)).toEqual([]);
+  });
+
+  it("K3s config: a server without snapshot keys on embedded etcd takes K3s' defaults, on and local only", () => {
+    const join = read('k3s-server-join.config.yaml').plan.clusters[0]!;
+    expect(join.etcdSnapshots).toEqual({});
+    expect(snapshotRules({ clusters: [join] })).toEqual(['etcd-snapshots-off-node:warning']);
+    // The first server of k3s-server-cluster-init.config.yaml sets its own schedule and retention.
+    expect(read('k3s-server-cluster-init.config.yaml').plan.clusters[0]!.etcdSnapshots).toEqual({ cron: '0 */4 * * *', retention: 10 });
+  });
+
+  it('not stated: SQLite, an external datastore, an agent, a control-plane-only server, kubectl output', () => {
+    expect(read('k3s-server-external-db.config.yaml').plan.clusters[0]!.etcdSnapshots).toBeUndefined();
+    expect(read('k3s-disable-only.config.yaml').plan.clusters[0]!.etcdSnapshots).toBeUndefined(); // a lone K3s server on SQLite
+    expect(readInput('server: https://192.0.2.10:9345\ntoken: x\n', { filename: 'agent.yaml' }).clusters[0]!.etcdSnapshots).toBeUndefined();
+    expect(readInput('cni: canal\nserver: https://192.0.2.10:9345\ndisable-etcd: true\n', { filename: 'cp.yaml' }).clusters[0]!.etcdSnapshots).toBeUndefined();
+    expect(read('kubectl-nodes-rke2-list.yaml').plan.clusters[0]!.etcdSnapshots).toBeUndefined();
+  });
+
+  it('a config value that is not a count is refused at its own key', () => {
+    expect(() => readInput('cni: canal\netcd-snapshot-retention: many\n', { filename: 'c.yaml' })).toThrow(/etcd-snapshot-retention/);
+    expect(() => readInput('cni: canal\netcd-snapshot-schedule-cron: "every day"\n', { filename: 'c.yaml' })).toThrow(/etcd-snapshot-schedule-cron/);
+  });
+
+  it('provisioning Cluster: spec.rkeConfig.etcd with disableSnapshots and s3; a retention of 0 is left to the distribution', () => {
+    const text = (etcd: string) =>
+      [
+        'apiVersion: provisioning.cattle.io/v1',
+        'kind: Cluster',
+        'metadata: {name: apps}',
+        'spec:',
+        '  kubernetesVersion: v1.30.8+k3s1',
+        '  rkeConfig:',
+        `    etcd: ${etcd}`,
+        '    machinePools: [{name: all, quantity: 3, etcdRole: true, controlPlaneRole: true, workerRole: true}]',
+      ].join('\n');
+    expect(readInput(text('{disableSnapshots: true}'), { filename: 'p.yaml' }).clusters[0]!.etcdSnapshots).toEqual({ enabled: false });
+    const s3 = readInput(text('{snapshotRetention: 0, s3: {bucket: snaps, cloudCredentialName: cc-1}}'), { filename: 'p.yaml' });
+    expect(s3.clusters[0]!.etcdSnapshots).toEqual({ offNode: 's3' });
+    expect(snapshotRules(s3)).toEqual([]);
+    expect(readInput(text('{}'), { filename: 'p.yaml' }).clusters[0]!.etcdSnapshots).toEqual({});
+  });
+});
+
+describe('taints', () => {
+  const taintFindings = (plan: Parameters<typeof checkPlan>[0]) =>
+    checkPlan(plan)
+      .findings.filter((f) => f.rule === 'node-taints-match-roles')
+      .map((f) => `${f.severity}:${f.nodes?.join(',')}`);
+
+  it('kubectl: spec.taints as key[=value]:Effect, an empty value written without =, none as []', () => {
+    const r = read('kubectl-nodes-rke2-taints.json');
+    expect(r.plan.clusters[0]!.nodes.map((n) => `${n.name}:${n.roles.join('+')}:${n.taints?.join(' ')}`)).toEqual([
+      'srv-1:server:CriticalAddonsOnly=true:NoExecute',
+      'agent-1:agent:node-role.kubernetes.io/control-plane:NoSchedule',
+      'agent-2:agent:dedicated=gpu:NoSchedule node.kubernetes.io/unschedulable:NoSchedule',
+      'agent-3:agent:',
+    ]);
+    // The agent with the control-plane taint takes no ordinary pods; a taint of one's own and a cordon are not role taints.
+    expect(taintFindings(r.plan)).toEqual(['warning:agent-1']);
+  });
+
+  it('kubectl on RKE: etcd+controlplane nodes whose taints were removed are noted; the tainted one is not', () => {
+    const r = read('kubectl-nodes-rke-labels.json');
+    expect(r.plan.clusters[0]!.nodes[0]!.taints).toEqual([
+      'node-role.kubernetes.io/controlplane=true:NoSchedule',
+      'node-role.kubernetes.io/etcd=true:NoExecute',
+    ]);
+    expect(taintFindings(r.plan)).toEqual(['info:rke-cp-2,rke-cp-3']);
+  });
+
+  it("K3s and RKE2 config: node-taint is the node's taints; an agent kept free of workloads is a contradiction", () => {
+    expect(read('k3s-server-taint-comments.config.yaml').plan.clusters[0]!.nodes[0]!.taints).toEqual(['CriticalAddonsOnly=true:NoExecute']);
+    const agent = readInput('server: https://192.0.2.10:9345\ntoken: x\nnode-taint: ["node-role.kubernetes.io/control-plane:NoSchedule"]\n', {
+      filename: 'a.yaml',
+    });
+    expect(taintFindings(agent)).toEqual(['warning:agent-1']);
+    expect(() => readInput('cni: canal\nnode-taint: [CriticalAddonsOnly]\n', { filename: 'c.yaml' })).toThrow(/node-taint/);
+  });
+
+  it('a plan taint that is not key[=value]:Effect is refused', () => {
+    const plan = 'clusters:\n  - name: a\n    nodes:\n      - name: n1\n        roles: [worker]\n        taints: ["gpu:Sometimes"]\n';
+    expect(() => readInput(plan, { filename: 'p.yaml' })).toThrow(/taint/);
   });
 });
 

@@ -6,9 +6,10 @@ import { splitCidrs } from '../cluster-networks.ts';
 import { docsPath } from '../guide-pages.ts';
 import type { Finding } from '../report.ts';
 import { rule as rkeConfigValid } from '../catalogue/rke-config-valid.ts';
-import { KUBERNETES_ROLES, type KubernetesRole, type Plan } from '../vocabulary.ts';
+import { KUBERNETES_ROLES, type EtcdSnapshots, type KubernetesRole, type Plan } from '../vocabulary.ts';
 import { listNames, quoteText, verb } from '../words.ts';
 import { ExportError, type Format } from './format.ts';
+import { fromBackupConfig } from './etcd-snapshots.ts';
 import { clusterYmlProblems } from './rke-refusals.ts';
 import { isRecord, scalarText, singleClusterPlan, type ClusterInput, type NodeInput } from './single-cluster.ts';
 import type { InputWarning } from './input-error.ts';
@@ -122,6 +123,8 @@ export const clusterYmlFormat: Format<'cluster-yml'> = {
     const externalUrls = Array.isArray(etcd.external_urls) ? etcd.external_urls.filter((u) => scalarText(u)) : [];
     const cluster: ClusterInput = { name: scalarText(data.cluster_name) ?? 'local', distribution: 'rke', nodes }; // "local" is rke's own default
     if (externalUrls.length > 0) cluster.datastore = 'external';
+    // rke takes snapshots of its own etcd whether or not backup_config is written (its defaults).
+    else cluster.etcdSnapshots = fromBackupConfig(etcd);
     // rke sets the pod network on kube-controller and the service network on kube-api and
     // kube-controller alike (they must match); the first one written is the one read.
     const networkSources = {
@@ -157,6 +160,10 @@ export const clusterYmlFormat: Format<'cluster-yml'> = {
       origin(path) {
         if (path[0] !== 'clusters') return [];
         if (path[2] === 'podCidrs' || path[2] === 'serviceCidrs') return networkOrigin[path[2]] ?? [];
+        if (path[2] === 'etcdSnapshots') {
+          const key = SNAPSHOT_KEYS[String(path[3])];
+          return ['services', 'etcd', 'backup_config', ...(key === undefined ? [] : [key])];
+        }
         if (path[2] !== 'nodes' || typeof path[3] !== 'number') return path[2] === 'name' ? ['cluster_name'] : [];
         const field = path[4] === undefined ? undefined : sourceField[path[3]]?.[String(path[4])];
         return field ? ['nodes', path[3], field, ...path.slice(5)] : ['nodes', path[3]];
@@ -165,6 +172,9 @@ export const clusterYmlFormat: Format<'cluster-yml'> = {
   },
   write: (plan, options) => toClusterYml(plan, options?.cluster),
 };
+
+/** The backup_config key each etcdSnapshots field comes from. */
+const SNAPSHOT_KEYS: Record<string, string> = { enabled: 'enabled', intervalHours: 'interval_hours', retention: 'retention', offNode: 's3backupconfig' };
 
 /**
  * An RKE cluster.yml for one cluster of a plan: nodes with address, user (a placeholder to edit),
@@ -190,6 +200,10 @@ export function toClusterYml(plan: Plan, clusterName?: string): string {
   };
   const services: Record<string, Record<string, unknown>> = {};
   if (found.datastore === 'external') services.etcd = { external_urls: ['https://etcd.example.com:2379'], ca_cert: '', cert: '', key: '' };
+  else if (found.etcdSnapshots !== undefined) {
+    const backup = backupConfigOf(found.etcdSnapshots);
+    if (Object.keys(backup).length > 0) services.etcd = { backup_config: backup };
+  }
   // The address ranges go where rke reads them; the service range twice, as rke needs both to match.
   const serviceRange = found.serviceCidrs?.join(',');
   if (serviceRange !== undefined) services['kube-api'] = { service_cluster_ip_range: serviceRange };
@@ -203,7 +217,7 @@ export function toClusterYml(plan: Plan, clusterName?: string): string {
   const doc = new Document(body);
   doc.commentBefore = [
     ` RKE cluster.yml for "${found.name}", written by rancher-arch.`,
-    ' Replace the placeholder SSH user (and the external etcd URL, if any) before running rke up.',
+    ' Replace the placeholder SSH user (and the external etcd URL or the S3 bucket and keys, if any) before running rke up.',
   ].join('\n');
   visit(doc, {
     Pair(_, pair) {
@@ -211,4 +225,18 @@ export function toClusterYml(plan: Plan, clusterName?: string): string {
     },
   });
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
+/**
+ * backup_config for the plan's snapshots: what the plan states, nothing more (rke fills the rest
+ * with its defaults). An S3 copy gets placeholders to replace: the plan holds no bucket or keys.
+ */
+function backupConfigOf(snapshots: EtcdSnapshots): Record<string, unknown> {
+  const backup: Record<string, unknown> = {};
+  if (snapshots.enabled !== undefined) backup.enabled = snapshots.enabled;
+  if (snapshots.intervalHours !== undefined) backup.interval_hours = snapshots.intervalHours;
+  if (snapshots.retention !== undefined) backup.retention = snapshots.retention;
+  if (snapshots.offNode === 's3')
+    backup.s3backupconfig = { bucket_name: 'REPLACE-WITH-BUCKET', endpoint: 's3.amazonaws.com', region: 'us-east-1', access_key: '', secret_key: '' };
+  return backup;
 }

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { effectiveRoles } from '../cluster-facts.ts';
 import { planSchema } from '../plan.ts';
 import { PRESETS } from '../presets.ts';
-import type { Plan, PlanInput } from '../vocabulary.ts';
+import type { EtcdSnapshots, Plan, PlanInput } from '../vocabulary.ts';
 import { ExportError } from './format.ts';
 import { readInputDetailed } from './read.ts';
 import { toNginxConfig } from './nginx.ts';
@@ -273,5 +273,45 @@ describe('the load balancer in front of an RKE2 Rancher cluster', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('etcd snapshots', () => {
+  const split = (etcdSnapshots: EtcdSnapshots | undefined) =>
+    plan({
+      clusters: [
+        {
+          name: 'apps',
+          distribution: 'rke2',
+          etcdSnapshots,
+          nodes: [
+            { name: 'etcd-1', address: '192.0.2.1', roles: ['etcd'] },
+            { name: 'cp-1', address: '192.0.2.2', roles: ['controlplane'] },
+            { name: 'w-1', address: '192.0.2.3', roles: ['worker'] },
+          ],
+        },
+      ],
+    });
+  const byNode = (p: Plan) => Object.fromEntries(rke2Configs(p).map((c) => [c.node, yamlOf(c.text)]));
+
+  it('the snapshot keys go on the servers that hold etcd only, and read back as the plan states them', () => {
+    const files = byNode(split({ cron: '0 */6 * * *', retention: 8, offNode: 's3' }));
+    expect(files['etcd-1']).toMatchObject({ 'etcd-snapshot-schedule-cron': '0 */6 * * *', 'etcd-snapshot-retention': 8, 'etcd-s3': true });
+    expect(Object.keys(files['cp-1']!).filter((k) => k.startsWith('etcd-'))).toEqual([]);
+    expect(Object.keys(files['w-1']!).filter((k) => k.startsWith('etcd-'))).toEqual([]);
+    const text = rke2Configs(split({ offNode: 's3' })).find((c) => c.node === 'etcd-1')!.text;
+    expect(text).toMatch(/Replace REPLACE-WITH-BUCKET/);
+    expect(readInputDetailed(text, { filename: 'etcd-1.config.yaml' }).plan.clusters[0]!.etcdSnapshots).toEqual({ offNode: 's3' });
+  });
+
+  it("RKE's interval in hours becomes a cron schedule; snapshots turned off stay off; nothing stated writes nothing", () => {
+    expect(byNode(split({ intervalHours: 6, retention: 6 }))['etcd-1']).toMatchObject({
+      'etcd-snapshot-schedule-cron': '0 */6 * * *',
+      'etcd-snapshot-retention': 6,
+    });
+    expect(byNode(split({ intervalHours: 48 }))['etcd-1']).toMatchObject({ 'etcd-snapshot-schedule-cron': '0 0 */2 * *' });
+    expect(byNode(split({ enabled: false, retention: 3 }))['etcd-1']).toMatchObject({ 'etcd-disable-snapshots': true });
+    expect(byNode(split({ enabled: false, retention: 3 }))['etcd-1']!['etcd-snapshot-retention']).toBeUndefined();
+    expect(Object.keys(byNode(split(undefined))['etcd-1']!).filter((k) => k.startsWith('etcd-'))).toEqual([]);
   });
 });

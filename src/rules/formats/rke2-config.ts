@@ -6,7 +6,7 @@ import { Document } from 'yaml';
 import { checkPlan } from '../check.ts';
 import { rancherCluster } from '../cluster-facts.ts';
 import { isIPv4, isIPv6, parseRegistrationUrl } from '../identifiers.ts';
-import type { Cluster, Plan, PlanNode } from '../vocabulary.ts';
+import type { Cluster, EtcdSnapshots, Plan, PlanNode } from '../vocabulary.ts';
 import { ExportError, type Format, type WriteOptions } from './format.ts';
 import { distributionFrom, looksLikeServerConfig, readServerConfig } from './server-config.ts';
 
@@ -14,6 +14,8 @@ import { distributionFrom, looksLikeServerConfig, readServerConfig } from './ser
 export const RKE2_REGISTRATION_PORT = 9345;
 /** What the file holds until someone puts the cluster's shared secret there. */
 export const TOKEN_PLACEHOLDER = 'REPLACE-WITH-ONE-SHARED-SECRET';
+/** What etcd-s3-bucket holds until someone names the bucket the snapshots go to. */
+export const S3_BUCKET_PLACEHOLDER = 'REPLACE-WITH-BUCKET';
 /** The taint RKE2's docs give for servers that should run no ordinary workloads. */
 const NO_WORKLOADS_TAINT = 'CriticalAddonsOnly=true:NoExecute';
 /** The plan rules whose errors mean RKE2 (or Kubernetes) would refuse the written files. */
@@ -155,6 +157,8 @@ export function rke2Configs(plan: Plan, clusterName?: string): Rke2NodeConfig[] 
       // Critical values: every server must carry the same ranges, or RKE2 refuses to join it.
       if (cluster.podCidrs !== undefined) body['cluster-cidr'] = cluster.podCidrs.join(',');
       if (cluster.serviceCidrs !== undefined) body['service-cidr'] = cluster.serviceCidrs.join(',');
+      // Snapshots are taken on the servers that hold etcd: what the plan states, RKE2's defaults for the rest.
+      if (job.etcd && cluster.etcdSnapshots !== undefined) Object.assign(body, snapshotKeys(cluster.etcdSnapshots));
     }
     const doc = new Document(body);
     doc.commentBefore = [
@@ -162,9 +166,39 @@ export function rke2Configs(plan: Plan, clusterName?: string): Rke2NodeConfig[] 
       ` Start it with the ${job.unit} service (install with INSTALL_RKE2_TYPE=${job.unit === 'rke2-server' ? 'server' : 'agent'}).`,
       isFirst ? ' This is the first server: start it before every other node.' : ` Joins the cluster through ${hostPort(via)}.`,
       ` Replace ${TOKEN_PLACEHOLDER} with one secret, the same on every node.`,
+      ...(job.etcd && cluster.etcdSnapshots?.offNode === 's3' && cluster.etcdSnapshots.enabled !== false
+        ? [` Replace ${S3_BUCKET_PLACEHOLDER} and add the S3 endpoint and credentials (etcd-s3-endpoint, etcd-s3-access-key, etcd-s3-secret-key).`]
+        : []),
     ].join('\n');
     return { node: node.name, unit: job.unit, first: isFirst, text: doc.toString({ lineWidth: 0 }) };
   });
+}
+
+/**
+ * RKE2's snapshot keys for what the plan states. RKE1's interval in hours becomes the cron
+ * schedule RKE2 takes; an S3 copy gets a placeholder bucket, as the plan holds none.
+ */
+function snapshotKeys(snapshots: EtcdSnapshots): Record<string, unknown> {
+  const keys: Record<string, unknown> = {};
+  if (snapshots.enabled === false) {
+    keys['etcd-disable-snapshots'] = true;
+    return keys;
+  }
+  const cron = snapshots.cron ?? (snapshots.intervalHours === undefined ? undefined : cronEvery(snapshots.intervalHours));
+  if (cron !== undefined) keys['etcd-snapshot-schedule-cron'] = cron;
+  if (snapshots.retention !== undefined) keys['etcd-snapshot-retention'] = snapshots.retention;
+  if (snapshots.offNode === 's3') {
+    keys['etcd-s3'] = true;
+    keys['etcd-s3-bucket'] = S3_BUCKET_PLACEHOLDER;
+  }
+  return keys;
+}
+
+/** Every n hours as cron: within a day on the hour; a day or more as whole days at midnight. */
+function cronEvery(hours: number): string {
+  if (hours < 24) return `0 */${hours} * * *`;
+  const days = Math.max(1, Math.round(hours / 24));
+  return days === 1 ? '0 0 * * *' : `0 0 */${days} * *`;
 }
 
 /** The config.yaml of one node (`options.node`; may be left out when the cluster has one node). */

@@ -5,6 +5,7 @@ import { splitCidrs } from '../cluster-networks.ts';
 import type { Distribution, NetworkPlugin } from '../vocabulary.ts';
 import type { InputWarning } from './input-error.ts';
 import type { ReaderOutput, SingleClusterOptions } from './format.ts';
+import { fromServerConfig } from './etcd-snapshots.ts';
 import { isRecord, scalarText, singleClusterPlan, type ClusterInput, type NodeInput } from './single-cluster.ts';
 import type { ParsedText } from './text.ts';
 
@@ -158,12 +159,18 @@ export function readServerConfig(doc: ParsedText, options: SingleClusterOptions,
     // A tainted server on embedded etcd holds etcd and the control plane and nothing else; on
     // SQLite or an external datastore it stays a server (its data is not an etcd member).
     else if (tainted && cluster.datastore === 'embedded') node.roles = ['etcd', 'controlplane'];
+    // A server that holds an etcd member takes scheduled snapshots unless told not to: the file's
+    // snapshot keys, or the distribution's defaults where it has none.
+    if (cluster.datastore === 'embedded' && data['disable-etcd'] !== true) cluster.etcdSnapshots = fromServerConfig(data);
   }
   const network = networkOf(data, distribution);
   if (network) cluster.network = network;
   // What a joining node needs to stay a joining node when the plan is written out again.
   const joining = scalarText(data.server);
   if (joining !== undefined) node.server = joining.replace(/\/$/, '');
+  // The taints the node registers with (node-taint), as written: absent when the file sets none.
+  const taints = list(data['node-taint']);
+  if (taints.length > 0) node.taints = taints;
   const sans = list(data['tls-san']);
   if (isServer && sans.length > 0) node.tlsSan = sans;
   for (const [field, key] of [
@@ -185,12 +192,22 @@ export function readServerConfig(doc: ParsedText, options: SingleClusterOptions,
       place: options.filename ?? '',
       message: `nothing in this file tells K3s and RKE2 apart; it was read as ${product}. Choose with --distribution k3s or --distribution rke2.`,
     });
-  const origin: Record<string, string> = { server: 'server', tlsSan: 'tls-san', podCidrs: 'cluster-cidr', serviceCidrs: 'service-cidr' };
+  const origin: Record<string, string> = { server: 'server', tlsSan: 'tls-san', taints: 'node-taint', podCidrs: 'cluster-cidr', serviceCidrs: 'service-cidr' };
+  const snapshotOrigin: Record<string, string> = {
+    enabled: 'etcd-disable-snapshots',
+    cron: 'etcd-snapshot-schedule-cron',
+    retention: 'etcd-snapshot-retention',
+    offNode: 'etcd-s3',
+  };
   return {
     plan: singleClusterPlan(cluster, options),
     warnings,
     // The file's keys, for errors in the values read from them (an unusable server: URL, a bad CIDR).
     origin: (path) => {
+      if (path[2] === 'etcdSnapshots') {
+        const key = snapshotOrigin[String(path[3])];
+        return key === undefined ? [] : [key];
+      }
       const key = origin[String(path[2] === 'nodes' ? path[4] : path[2])];
       return key === undefined ? [] : [key, ...(typeof path.at(-1) === 'number' && Array.isArray(data[key]) ? [path.at(-1) as number] : [])];
     },

@@ -32,8 +32,10 @@ it('reads every Terraform fixture: .tf files alone, folders as one set', async (
   );
   expect(names.sort()).toEqual([
     'rancher2-dynamic-pools.tf',
+    'rancher2-etcd-snapshots.tf',
     'rancher2-plan.tfplan.json',
     'rancher2-unknown-count.tf',
+    'rke-backup-config-var.tf',
     'rke-cluster-nodes.tf',
     'terraform-two-etcd',
     'terraform-vars',
@@ -238,5 +240,25 @@ describe('terraform show -json', () => {
       expect(rules(result)).toEqual(expect.arrayContaining(['etcd-odd-members', 'downstream-survives-node-loss']));
     }
     expect(r.locate(['clusters', 0, 'nodes', 0])?.line).toBe(23);
+  });
+});
+
+describe('etcd snapshots', () => {
+  it('rancher2_cluster_v2: rke_config.etcd schedule, retention and s3_config are read; the S3 copy keeps the rules quiet', async () => {
+    const r = await read(text('rancher2-etcd-snapshots.tf'), 'rancher2-etcd-snapshots.tf');
+    expect(r.plan.clusters[0]!.etcdSnapshots).toEqual({ cron: '0 */8 * * *', retention: 12, offNode: 's3' });
+    expect(rules(r).filter((id) => id.startsWith('etcd-snapshots-'))).toEqual([]);
+  });
+
+  it('rke_cluster: a backup_config value only Terraform knows leaves the snapshots open; a known one is read', async () => {
+    const r = await read(text('rke-backup-config-var.tf'), 'rke-backup-config-var.tf');
+    expect(r.plan.clusters[0]!.etcdSnapshots).toBeUndefined();
+    const known = text('rke-backup-config-var.tf').replace('var.snapshot_retention', '4');
+    const k = await read(known, 'known.tf');
+    expect(k.plan.clusters[0]!.etcdSnapshots).toEqual({ enabled: false, intervalHours: 6, retention: 4 });
+    expect(rules(k).filter((id) => id.startsWith('etcd-snapshots-'))).toEqual(['etcd-snapshots-enabled']);
+    // No backup_config: rke's defaults, on and local only.
+    const bare = await read(text('rke-cluster-nodes.tf'), 'rke-cluster-nodes.tf');
+    expect(bare.plan.clusters[0]!.etcdSnapshots).toEqual({});
   });
 });

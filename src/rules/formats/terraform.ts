@@ -13,6 +13,7 @@ import { KUBERNETES_ROLES, type KubernetesRole, type PlanInput } from '../vocabu
 import type { Format, ReaderOutput, SingleClusterOptions } from './format.ts';
 import { hclParser, type Block, type Expr, type HclAssetLoader, type Pos } from './hcl.ts';
 import { InputError, type InputWarning } from './input-error.ts';
+import { fromBackupConfig, fromRkeConfigEtcd } from './etcd-snapshots.ts';
 import { distributionOfVersion } from './provisioning-cluster.ts';
 import { singleClusterPlan, type ClusterInput, type NodeInput } from './single-cluster.ts';
 import { evaluate, literalParts, Unknown, type Scope, type Value } from './terraform-eval.ts';
@@ -206,6 +207,20 @@ function readVersion(block: Block, ctx: Ctx, read: Pick<ClusterRead, 'cluster' |
   return undefined;
 }
 
+/**
+ * A Terraform block's attributes as plain values for the snapshot readers, or undefined when one of
+ * them is only known when Terraform runs: then the file leaves the snapshots open.
+ */
+function knownValues(block: Block, names: readonly string[], scope: Scope): Record<string, unknown> | undefined {
+  const values: Record<string, unknown> = {};
+  for (const name of names) {
+    const v = value(block, name, scope);
+    if (v instanceof Unknown) return undefined;
+    if (v !== undefined) values[name] = v;
+  }
+  return values;
+}
+
 // ---- rancher2_cluster_v2 ---------------------------------------------------------------------
 
 const POOL_ROLES: readonly (readonly [string, KubernetesRole])[] = [
@@ -289,6 +304,16 @@ function readClusterV2(block: Block, ctx: Ctx, options: SingleClusterOptions): C
       message: `kubernetes_version ${version === undefined ? 'is not known from these files' : `(${JSON.stringify(shown(version))}) names neither +rke2 nor +k3s`}, so cluster "${name}" was read as RKE2. Choose with --distribution k3s or --distribution rke2.`,
     });
 
+  // rke_config.etcd as the provider writes it; without the block Rancher's and the distribution's defaults apply.
+  const etcd = rkeConfig?.body.blocks.find((b) => b.type === 'etcd');
+  const etcdValues = etcd ? knownValues(etcd, ['disable_snapshots', 'snapshot_schedule_cron', 'snapshot_retention'], scope) : {};
+  if (rkeConfig && etcdValues)
+    cluster.etcdSnapshots = fromRkeConfigEtcd({
+      disableSnapshots: etcdValues.disable_snapshots,
+      snapshotScheduleCron: etcdValues.snapshot_schedule_cron,
+      snapshotRetention: etcdValues.snapshot_retention,
+      s3: blocksNamed(etcd, 's3_config').length > 0 ? { bucket: 'stated' } : undefined,
+    });
   readAce(block, ctx, read);
   if (nodes.length > 0)
     ctx.warnings.push({
@@ -410,6 +435,15 @@ function readRkeCluster(block: Block, ctx: Ctx, options: SingleClusterOptions): 
   const etcd = service('etcd');
   const external = etcd ? value(etcd, 'external_urls', scope) : undefined;
   if (Array.isArray(external) && external.length > 0) cluster.datastore = 'external';
+  else {
+    // services.etcd.backup_config; without it rke's defaults apply (snapshots on, local only).
+    const backup = etcd?.body.blocks.find((b) => b.type === 'backup_config');
+    const backupValues = backup ? knownValues(backup, ['enabled', 'interval_hours', 'retention'], scope) : {};
+    if (backupValues)
+      cluster.etcdSnapshots = fromBackupConfig({
+        backup_config: { ...backupValues, ...(blocksNamed(backup, 's3_backup_config').length > 0 ? { s3backupconfig: { bucket_name: 'stated' } } : {}) },
+      });
+  }
   if (unknown.length > 0) cluster.nodesUnknown = unknown.slice(0, 64);
   const clusterLabel = options.clusterName ?? name;
   ctx.findings.push(
