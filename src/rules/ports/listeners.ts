@@ -54,7 +54,8 @@ export function listenersFor(plan: Plan, cluster: Cluster): Listener[] {
   const standaloneHa = usesServerRoles(cluster) && cluster.nodes.some((n) => n.roles.includes('server')) && servers.length >= 2;
   if (usesServerRoles(cluster) && (isRancherCluster(plan, cluster) || standaloneHa)) {
     const purpose = 'fixed registration address';
-    if (cluster.distribution === 'rke2') {
+    const rke2 = cluster.distribution === 'rke2';
+    if (rke2)
       out.push({
         cluster: cluster.name,
         purpose,
@@ -66,28 +67,16 @@ export function listenersFor(plan: Plan, cluster: Cluster): Listener[] {
         source: 'load-balancer',
         note: 'A server opens 9345 before it can serve joins: health-check 6443 as well.',
       });
-      out.push({
-        cluster: cluster.name,
-        purpose,
-        port: 6443,
-        targetPort: 6443,
-        protocol: 'tcp',
-        targets: names(apiServers),
-        why: 'Kubernetes API.',
-        source: 'load-balancer',
-      });
-    } else {
-      out.push({
-        cluster: cluster.name,
-        purpose,
-        port: 6443,
-        targetPort: 6443,
-        protocol: 'tcp',
-        targets: names(apiServers),
-        why: 'K3s supervisor and Kubernetes API share 6443; K3s has no 9345.',
-        source: 'load-balancer',
-      });
-    }
+    out.push({
+      cluster: cluster.name,
+      purpose,
+      port: 6443,
+      targetPort: 6443,
+      protocol: 'tcp',
+      targets: names(apiServers),
+      why: rke2 ? 'Kubernetes API.' : 'K3s supervisor and Kubernetes API share 6443; K3s has no 9345.',
+      source: 'load-balancer',
+    });
   } else if (cluster.distribution === 'rke' && isRancherCluster(plan, cluster)) {
     out.push({
       cluster: cluster.name,
