@@ -1,12 +1,11 @@
 // The plan checker: start from files or a preset, edit the plan (with undo and redo), and read the
 // findings, the live diagram and the failure what-if beside it; save, share, compare and export.
-// State is one reducer (state.ts) inside the undo history (history.ts). The results render from a
-// deferred copy of the plan (React's useDeferredValue): the edited control paints at once, and the
-// findings, diagram and what-if render in the background, interrupted by the next edit if one comes.
+// State is one reducer (state.ts) inside the undo history (history.ts). The edited control paints
+// at once; the findings, diagram and what-if follow in a React transition started after that paint
+// (scheduling.ts), rendered in slices and dropped if the next edit comes first.
 import {
   memo,
   useCallback,
-  useDeferredValue,
   useEffect,
   useId,
   useLayoutEffect,
@@ -44,7 +43,7 @@ import { summaryLine, plural } from './summary.ts';
 import { openLinkedPlan, type Notice, type Startup } from './startup.ts';
 import { decodePlan, payloadFromHash } from './share.ts';
 import { defaultStorage, listSaved, samePlan } from './storage.ts';
-import { useWhenIdle } from './scheduling.ts';
+import { useAfterPaint, useWhenIdle } from './scheduling.ts';
 
 /** Short button labels; a preset without one shows its full label. */
 export const PRESET_SHORT: Partial<Record<PresetId, string>> = {
@@ -91,7 +90,7 @@ export function Checker({ start }: { start: Startup }) {
   const [saved, setSaved] = useSavedPlans();
   const diagramRef = useRef<HTMLDivElement>(null);
   const { plan, failed } = history.present;
-  const shown = useDeferredValue(history.present);
+  const shown = useAfterPaint(history.present);
   const report = useMemo(() => checkPlan(shown.plan, { extraFindings: shown.extraFindings }), [shown.plan, shown.extraFindings]);
   const failedSet = useMemo(() => new Set(failed), [failed]);
   const printed = useWhenIdle(shown);
@@ -302,7 +301,7 @@ export function Checker({ start }: { start: Startup }) {
 }
 
 /** What the plan means: the count, findings, diagram and what-if. Memoised, so the urgent render
- * of an edit skips it and only the deferred one (with the new plan) draws it. */
+ * of an edit skips it and only the transition (with the new plan) draws it. */
 const Results = memo(function Results({
   shown,
   failedNow,
@@ -317,7 +316,7 @@ const Results = memo(function Results({
   shown: CheckerState;
   /**
    * The failed parts as they are now, not deferred: the what-if panel's checkboxes must show the
-   * state they just set (the findings and diagram follow with the deferred render).
+   * state they just set (the findings and diagram follow in the transition).
    */
   failedNow: string[];
   report: Report;

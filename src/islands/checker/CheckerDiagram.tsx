@@ -10,6 +10,7 @@ import { roleSignature, sortedRoles } from '../../diagrams/model.ts';
 import type { NodeRole, Plan } from '../../rules/plan.ts';
 import type { Report } from '../../rules/report.ts';
 import type { Action } from './state.ts';
+import { groupKey } from '../../rules/keys.ts';
 
 /** Narrowest width the diagram is laid out for; a column narrower than this scrolls. */
 const SMALLEST = 288;
@@ -36,7 +37,7 @@ export function collapsibleGroups(plan: Plan, collapseAfter = DEFAULT_COLLAPSE):
     }
     for (const [sig, g] of groups)
       if (g.count > collapseAfter)
-        out.push({ key: `${c.name}/${sig}`, cluster: c.name, label: g.roles.length ? g.roles.join(', ') : 'unassigned', count: g.count });
+        out.push({ key: groupKey(c.name, sig), cluster: c.name, label: g.roles.length ? g.roles.join(', ') : 'unassigned', count: g.count });
   }
   return out;
 }

@@ -8,6 +8,7 @@ import { memo, useId, useMemo, useState, type Dispatch } from 'react';
 import type { Cluster, NodeRole, PlanNode } from '../../rules/plan.ts';
 import { roleTaintLabel } from '../../rules/taints.ts';
 import { ROLE_TEXT } from '../../rules/vocabulary.ts';
+import { nodeKey } from '../../rules/keys.ts';
 import { MAX_BULK_NODES, rolesFor, type Action } from './state.ts';
 import { SrOnly } from './SrOnly.tsx';
 import { ValidatedInput } from './ValidatedInput.tsx';
@@ -253,7 +254,7 @@ export function NodeList({
             </thead>
             <tbody>
               {visible.map(({ node, index }, i) => {
-                const key = `${cluster.name}/${node.name}`;
+                const key = nodeKey(cluster.name, node.name);
                 const taint = roleTaintLabel(cluster.distribution, node.roles);
                 return (
                   <NodeRow

@@ -2,6 +2,7 @@
 // Nodes are matched by cluster and node name ("production/etcd-1").
 import type { NodeRole, Plan } from '../../rules/plan.ts';
 import type { Finding } from '../../rules/report.ts';
+import { nodeKey } from '../../rules/keys.ts';
 
 /** A finding as the reader tells two apart: same rule, severity, cluster and words. */
 const findingKey = (f: Finding) => `${f.severity}|${f.rule}|${f.cluster ?? ''}|${f.message}`;
@@ -47,7 +48,7 @@ export interface NodeDiff {
   roles: RoleChange[];
 }
 
-const nodesOf = (plan: Plan) => new Map(plan.clusters.flatMap((c) => c.nodes.map((n) => [`${c.name}/${n.name}`, n.roles] as const)));
+const nodesOf = (plan: Plan) => new Map(plan.clusters.flatMap((c) => c.nodes.map((n) => [nodeKey(c.name, n.name), n.roles] as const)));
 const sameRoles = (a: readonly NodeRole[], b: readonly NodeRole[]) => a.length === b.length && a.every((r) => b.includes(r));
 
 export function diffNodes(a: Plan, b: Plan): NodeDiff {

@@ -1,7 +1,7 @@
-// When the checker's less urgent work runs. The results follow an edit through React's own
-// useDeferredValue (Checker.tsx); what is left here is work React has no priority for: the
-// printed node table, only seen on paper, and writing the address bar and storage.
-import { useEffect, useState } from 'react';
+// When the checker's less urgent work runs. The results follow an edit in a React transition
+// (rendered in slices, dropped when the next edit comes), started once the browser has painted
+// the edited control; the printed node table and the address bar and storage wait for idle time.
+import { startTransition, useEffect, useState } from 'react';
 
 /** Run `task` when the main thread is free (at most a second later). */
 export function whenIdle(task: () => void): () => void {
@@ -24,4 +24,26 @@ export function useWhenIdle<T>(value: T): T {
     return whenIdle(() => setIdle(value));
   }, [idle, value]);
   return idle;
+}
+
+/**
+ * `value`, rendered in a transition after the next frame. React starts a deferred render at once
+ * after the edit's own commit, and checking a large plan inside it is one long task that holds
+ * the next frame back (on 5,000 nodes, a frame about 0.5 s after the click); waiting for a frame
+ * first lets the page paint, and the transition keeps the rendering itself interruptible.
+ */
+export function useAfterPaint<T>(value: T): T {
+  const [shown, setShown] = useState(value);
+  useEffect(() => {
+    if (shown === value) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => startTransition(() => setShown(value)), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [shown, value]);
+  return shown;
 }
