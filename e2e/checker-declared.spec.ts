@@ -48,6 +48,10 @@ test.describe('declared clusters on the page', () => {
     expect(wasm.length, 'the parser and its grammar load once a .tf file is read').toBeGreaterThanOrEqual(1);
     await expect(page.locator('.ck-diagram .rd-node')).toHaveCount(5);
     await expect(page.locator('.ck-finding[data-rule="etcd-odd-members"]')).toHaveCount(1);
+    // The module's pools are the plan's node groups: each node says which pool it came from.
+    const table = page.getByRole('table', { name: 'Nodes (5)' });
+    await expect(table.getByRole('columnheader', { name: 'Pool' })).toBeVisible();
+    await expect(table.locator('.ck-cell-pool')).toHaveText(['cp', 'cp', 'wk', 'wk', 'wk']);
   });
 
   test('a folder of files chosen together: variables from a second file resolve the pool counts', async ({ page }) => {

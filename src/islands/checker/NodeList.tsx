@@ -1,4 +1,4 @@
-// One cluster's nodes as a table — name, one column per role, fail, address, zone, the role taint RKE
+// One cluster's nodes as a table — name, one column per role, fail, address, zone, the machine pool (when the file declared pools), the role taint RKE
 // or Rancher gives the node, remove (the
 // checkboxes come first so they are in view on a phone, where the table scrolls sideways) — plus
 // the bulk "add N nodes with these roles" form. Large clusters show a page of rows at a time with a
@@ -33,6 +33,7 @@ const NodeRow = memo(function NodeRow({
   rowIndex,
   taintShort,
   taintFull,
+  showPool,
   dispatch,
 }: {
   clusterIndex: number;
@@ -42,6 +43,8 @@ const NodeRow = memo(function NodeRow({
   /** The taints RKE or Rancher give the node for its roles, short and in full (strings, so the memoised row stays put); absent when they document none. */
   taintShort?: string;
   taintFull?: string;
+  /** The cluster came from machine pools (a Terraform module, a provisioning Cluster): show each node's pool. */
+  showPool: boolean;
   failed: boolean;
   failKey: string;
   /** The names of the cluster's nodes, for the uniqueness check (this node's own is skipped). */
@@ -111,6 +114,16 @@ const NodeRow = memo(function NodeRow({
           onApply={(zone) => dispatch({ type: 'set-zone', cluster: clusterIndex, node: index, zone })}
         />
       </td>
+      {showPool && (
+        <td className="ck-cell-pool">
+          {node.pool ?? (
+            <>
+              <span aria-hidden="true">—</span>
+              <SrOnly>none</SrOnly>
+            </>
+          )}
+        </td>
+      )}
       <td className="ck-cell-taint">
         {taintShort === undefined ? (
           <>
@@ -165,6 +178,7 @@ export function NodeList({
   const namesKey = cluster.nodes.map((n) => n.name).join('\n');
   const names = useMemo(() => new Set(namesKey.split('\n')), [namesKey]);
 
+  const showPool = cluster.nodes.some((n) => n.pool !== undefined);
   const paged = cluster.nodes.length > PAGE_SIZE;
   const rows = cluster.nodes.map((node, index) => ({ node, index })).filter((r) => !paged || matches(r.node, query));
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
@@ -237,6 +251,11 @@ export function NodeList({
                 <th scope="col" rowSpan={2}>
                   Zone
                 </th>
+                {showPool && (
+                  <th scope="col" rowSpan={2}>
+                    Pool
+                  </th>
+                )}
                 <th scope="col" rowSpan={2}>
                   Role taint
                 </th>
@@ -269,6 +288,7 @@ export function NodeList({
                     rowIndex={paged ? current * PAGE_SIZE + i + 3 : undefined}
                     taintShort={taint?.short}
                     taintFull={taint?.full}
+                    showPool={showPool}
                     dispatch={dispatch}
                   />
                 );
