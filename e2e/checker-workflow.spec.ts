@@ -367,7 +367,7 @@ for (const viewport of VIEWPORTS) {
       const imp = importer(page);
       await paste(imp.getByLabel('Paste or drop a file here'), yaml);
       await imp.getByRole('button', { name: 'Import pasted text' }).click();
-      await expect(imp.getByRole('alert')).toContainText('the plan has 10,000 clusters; at most 500 are checked at once.', { timeout: 20_000 });
+      await expect(imp.getByRole('alert')).toContainText('the plan has 10,000 clusters; at most 2,500 are checked at once, since', { timeout: 20_000 });
       await expect(diagramNode(page, 'rancher/rancher-1')).toHaveCount(1);
       await page.goto('about:blank');
       await openChecker(page);

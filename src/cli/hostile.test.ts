@@ -35,7 +35,7 @@ describe('input size is checked while reading', () => {
     const r = await runCli(['check', '-'], { stdin: zero.stream() });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      'rancher-arch: <stdin>: input is more than 5 MB; reading stopped there. Plans and cluster files are far smaller, so this is probably the wrong file.\n',
+      'rancher-arch: <stdin>: input is more than 5 MB (reading stopped there); the checker holds a file whole while it reads it; plans, cluster files and Terraform modules even for the largest documented installation fit well within that.\n',
     );
     expect(zero.seen.bytes).toBeGreaterThan(LIMITS.inputBytes);
     expect(zero.seen.bytes).toBeLessThanOrEqual(LIMITS.inputBytes + 65536);
@@ -50,7 +50,12 @@ describe('input size is checked while reading', () => {
     expect(zero.seen.bytes).toBeLessThanOrEqual(LIMITS.inputBytes + 65536);
     expect(zero.seen.closed).toBe(true);
     const out = JSON.parse(r.stdout);
-    expect(out.errors).toEqual([expect.objectContaining({ file: 'zero', reason: expect.stringMatching(/^input is more than 5 MB; reading stopped there/) })]);
+    expect(out.errors).toEqual([
+      expect.objectContaining({
+        file: 'zero',
+        reason: expect.stringMatching(/^input is more than 5 MB \(reading stopped there\); the checker holds a file whole/),
+      }),
+    ]);
     expect(out.inputs[1]).toMatchObject({ file: 'plan.yaml', format: 'plan' });
   });
 

@@ -2,6 +2,7 @@
 // reading (so `check /dev/zero` stops at the limit instead of filling memory), then decoded the way
 // the page decodes an upload (decodeBytes: UTF-8 with or without BOM, UTF-16 with BOM).
 import { decodeBytes, InputError, LIMITS } from '../rules/index.ts';
+import { inputTooLarge } from '../rules/limits.ts';
 import { UsageError } from './args.ts';
 import type { Io } from './io.ts';
 
@@ -120,7 +121,9 @@ export async function readSource(source: Source, io: Io, limit: number = LIMITS.
   }
   if (bytes.length > limit)
     throw new InputError(
-      `input is more than ${(limit / 1024 / 1024).toLocaleString('en', { maximumFractionDigits: 2 })} MB; reading stopped there. Plans and cluster files are far smaller, so this is probably the wrong file.`,
+      limit === LIMITS.inputBytes
+        ? inputTooLarge('reading stopped there')
+        : `input is more than ${(limit / 1024 / 1024).toLocaleString('en', { maximumFractionDigits: 2 })} MB; reading stopped there.`,
       { file: source.name },
     );
   return decodeBytes(bytes, source.name);

@@ -11,14 +11,31 @@ export const LIMITS = {
   linkChars: 200_000,
   /** Bytes a share link may inflate to. */
   linkInflatedBytes: 2 * 1024 * 1024,
-  /** Clusters in one plan. Rancher's largest sizing row is the 2.4–2.7 XX-Large one, 2,000 clusters and 20,000 nodes; the current tables stop at 500. */
-  clusters: 500,
+  /**
+   * Clusters in one plan: Rancher's largest documented installation, the 2.4–2.7 XX-Large sizing
+   * row, manages 2,000 clusters (rancher/docs installation requirements); a quarter more for headroom.
+   */
+  clusters: 2500,
   /** Nodes in one cluster: Kubernetes' own tested limit is 5,000. */
   nodesPerCluster: 5000,
-  /** Nodes in one plan, all clusters together. */
-  nodes: 10_000,
+  /** Nodes in one plan, all clusters together: the same sizing row counts 20,000 nodes; a quarter more for headroom. */
+  nodes: 25_000,
   /** YAML documents in one stream (`---`): a helm template or clusterctl output holds tens. */
   yamlDocuments: 1000,
   /** Problems listed one by one in an error message before "and N more". */
   listedProblems: 10,
 } as const;
+
+/** Why each size bound is where it is, in words for the messages that refuse a larger input. */
+export const LIMIT_REASONS = {
+  clusters: "Rancher's largest documented installation (the 2.4–2.7 XX-Large sizing row) manages 2,000 clusters",
+  nodes: 'the largest documented installation counts 20,000 nodes',
+  nodesPerCluster: 'Kubernetes documents clusters of up to 5,000 nodes',
+  inputBytes:
+    'the checker holds a file whole while it reads it; plans, cluster files and Terraform modules even for the largest documented installation fit well within that',
+} as const;
+
+/** The message for an input over the byte bound: the bound and why it exists, never a guess at what the file is. */
+export function inputTooLarge(shown: string): string {
+  return `input is more than ${LIMITS.inputBytes / 1024 / 1024} MB (${shown}); ${LIMIT_REASONS.inputBytes}.`;
+}

@@ -7,7 +7,7 @@ import { useEffect, useId, useState, type DragEvent } from 'react';
 import { InputError } from '../../rules/formats/input-error.ts';
 import type { ReadOptions, ReadResult } from '../../rules/formats/read.ts';
 import type { SourceFile } from '../../rules/formats/read-async.ts';
-import { LIMITS } from '../../rules/limits.ts';
+import { inputTooLarge, LIMITS } from '../../rules/limits.ts';
 import { plural } from './summary.ts';
 import { checkVersion } from './validation.ts';
 import { readVersionPreference, VERSION_EVENT } from '../version-preference.ts';
@@ -56,7 +56,7 @@ export async function readFileText(file: Pick<File, 'name' | 'size' | 'arrayBuff
   if (file.size > LIMITS.inputBytes)
     return {
       error: {
-        reason: `the file is ${(file.size / 1024 / 1024).toFixed(1)} MB; inputs are limited to ${LIMITS.inputBytes / 1024 / 1024} MB. Plans and cluster files are far smaller, so this is probably the wrong file.`,
+        reason: inputTooLarge(`the file is ${(file.size / 1024 / 1024).toFixed(1)} MB`),
         place: file.name,
       },
     };

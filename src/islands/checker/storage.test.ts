@@ -88,7 +88,7 @@ describe('files', () => {
   it('refuses a file over the size limit before reading a byte of it', async () => {
     const huge = file('huge.yaml', new Uint8Array(0), 20 * 1024 * 1024);
     expect(await readFileText(huge)).toEqual({
-      error: { reason: expect.stringMatching(/^the file is 20\.0 MB; inputs are limited to 5 MB/), place: 'huge.yaml' },
+      error: { reason: expect.stringMatching(/^input is more than 5 MB \(the file is 20\.0 MB\); the checker holds a file whole/), place: 'huge.yaml' },
     });
     expect(huge.wasRead()).toBe(false);
   });

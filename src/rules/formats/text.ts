@@ -2,7 +2,7 @@
 // before the YAML parser (whose recursion is slow on pathological depth), alias limits against
 // "billion laughs", and a copy step that keeps keys like __proto__ as plain data.
 import { Composer, isMap, isScalar, LineCounter, Parser, visit, type CST, type Document } from 'yaml';
-import { LIMITS } from '../limits.ts';
+import { inputTooLarge, LIMITS } from '../limits.ts';
 import { InputError, type InputWarning } from './input-error.ts';
 
 export const MAX_INPUT_CHARS = LIMITS.inputChars;
@@ -60,10 +60,7 @@ export function decodeBytes(bytes: Uint8Array, file?: string): string {
 }
 
 function tooBig(size: number, file?: string): InputError {
-  return new InputError(
-    `input is more than ${(LIMITS.inputBytes / 1024 / 1024).toFixed(0)} MB (${(size / 1024 / 1024).toFixed(1)} MB or more). Plans and cluster files are far smaller, so this is probably the wrong file.`,
-    { file },
-  );
+  return new InputError(inputTooLarge(`${(size / 1024 / 1024).toFixed(1)} MB or more`), { file });
 }
 
 /** Cheap checks first: size and NUL bytes. */

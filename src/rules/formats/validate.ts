@@ -2,7 +2,7 @@
 // checked here. Sizes are bounded before the schema runs; the first problem becomes an InputError
 // of the form `file:line:col path: message`, never raw zod output.
 import type { z } from 'zod';
-import { LIMITS } from '../limits.ts';
+import { LIMIT_REASONS, LIMITS } from '../limits.ts';
 import { planSchema, type Plan } from '../plan.ts';
 import { plural, quoteText } from '../words.ts';
 import { formatPath, InputError } from './input-error.ts';
@@ -69,7 +69,7 @@ export function guardPlanSize(data: unknown, file?: string): void {
   if (!Array.isArray(clusters)) return;
   if (clusters.length > LIMITS.clusters)
     throw new InputError(
-      `the plan has ${plural(clusters.length, 'cluster')}; at most ${LIMITS.clusters.toLocaleString('en')} are checked at once. Split it into several plans.`,
+      `the plan has ${plural(clusters.length, 'cluster')}; at most ${LIMITS.clusters.toLocaleString('en')} are checked at once, since ${LIMIT_REASONS.clusters}. Split it into several plans.`,
       { file, path: 'clusters' },
     );
   let total = 0;
@@ -78,7 +78,7 @@ export function guardPlanSize(data: unknown, file?: string): void {
     if (!Array.isArray(nodes)) return;
     if (nodes.length > LIMITS.nodesPerCluster)
       throw new InputError(
-        `the cluster has ${plural(nodes.length, 'node')}; Kubernetes clusters stop at ${LIMITS.nodesPerCluster.toLocaleString('en')}, and so does this checker.`,
+        `the cluster has ${plural(nodes.length, 'node')}; at most ${LIMITS.nodesPerCluster.toLocaleString('en')} are checked in one cluster, since ${LIMIT_REASONS.nodesPerCluster}.`,
         {
           file,
           path: formatPath(['clusters', i, 'nodes']),
@@ -88,7 +88,7 @@ export function guardPlanSize(data: unknown, file?: string): void {
   });
   if (total > LIMITS.nodes)
     throw new InputError(
-      `the plan has ${plural(total, 'node')}; at most ${LIMITS.nodes.toLocaleString('en')} are checked at once. Split it into several plans.`,
+      `the plan has ${plural(total, 'node')}; at most ${LIMITS.nodes.toLocaleString('en')} are checked at once, since ${LIMIT_REASONS.nodes}. Split it into several plans.`,
       { file, path: 'clusters' },
     );
 }
