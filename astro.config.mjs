@@ -61,6 +61,7 @@ export default defineConfig({
             'ports',
             'cluster-networks',
             'backups',
+            'moving-to-rke2',
           ],
         },
         { label: 'Check your plan', items: ['checker', 'plan-format', 'cli', 'rules'] },

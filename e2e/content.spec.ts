@@ -129,6 +129,18 @@ const SEED_TOPICS: { topic: string; page: string; headings: string[] }[] = [
     headings: ['timeline', 'rke1-end-of-life', 'where-todays-docs-contradict-themselves'],
   },
   { topic: 'Plan file format', page: 'plan-format/', headings: ['node-names-and-addresses', 'references-between-sections'] },
+  {
+    topic: 'Moving off RKE1: why, the plan, the changes, the steps',
+    page: 'moving-to-rke2/',
+    headings: [
+      'why-the-move-is-due',
+      'no-conversion-in-place',
+      'the-plan-for-the-new-cluster',
+      'what-changes',
+      'the-steps',
+      'plan-it-with-rancher-arch-migrate',
+    ],
+  },
 ];
 
 test.describe('guidance content', () => {
@@ -159,6 +171,7 @@ test.describe('guidance content', () => {
       'ports/',
       'disagreements/',
       'versions/',
+      'moving-to-rke2/',
       'plan-format/',
       'rules/',
       'cli/',
@@ -266,7 +279,7 @@ const DIAGRAM_PAGES = ['separation/', 'k3s-cluster/', 'rke-cluster/'];
 /** Diagram pages that also hold a small calculator (static HTML and one small script): the diagram stays static. */
 const CALCULATOR_PAGES = ['load-balancer/', 'node-roles/', 'authorized-endpoint/'];
 /** Guidance pages with no diagram and no island: whatever scripts they load are Starlight's own. */
-const PLAIN_PAGES = ['overview/', 'high-availability/', 'environment/', 'disagreements/', 'versions/', 'plan-format/', 'cli/'];
+const PLAIN_PAGES = ['overview/', 'high-availability/', 'environment/', 'disagreements/', 'versions/', 'moving-to-rke2/', 'plan-format/', 'cli/'];
 
 /** Inline SVGs that carry a <title>: the diagrams (Starlight's icons have none). */
 function titledSvgCount(html: string): number {

@@ -13,6 +13,7 @@ export const GUIDE_PAGES = {
   sizing: { section: 'Guidance', title: 'Sizing the Rancher server' },
   'cluster-networks': { section: 'Guidance', title: 'Pod and service networks' },
   backups: { section: 'Guidance', title: 'Backups and recovery' },
+  'moving-to-rke2': { section: 'Guidance', title: 'Moving to RKE2' },
   'plan-format': { section: 'Check your plan', title: 'Plan file format' },
   versions: { section: 'Background', title: 'How the advice changed, 2.0 → 2.15' },
 } as const satisfies Record<string, { section: string; title: string }>;
