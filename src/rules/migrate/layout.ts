@@ -4,6 +4,7 @@
 // pool. What RKE2 cannot take as it is (an even etcd count, external etcd, no etcd or control
 // plane at all) is changed, and each change says what and why.
 import { isRancherCluster } from '../cluster-facts.ts';
+import { cidrContains, DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR } from '../cluster-networks.ts';
 import { isDns1123Subdomain, nameProblem } from '../identifiers.ts';
 import { KUBERNETES_ROLES, type Cluster, type KubernetesRole, type Plan, type PlanInput, type PlanNode } from '../vocabulary.ts';
 import { listNames } from '../words.ts';
@@ -177,8 +178,27 @@ export function targetLayout(plan: Plan, source: Cluster, to: Target, registrati
     })),
   };
   if (source.hosting !== undefined) cluster.hosting = source.hosting;
-  if (source.podCidrs !== undefined) cluster.podCidrs = source.podCidrs;
-  if (source.serviceCidrs !== undefined) cluster.serviceCidrs = source.serviceCidrs;
+  // The address ranges are carried, unless a node's own address lies inside one: Kubernetes
+  // would route it into the cluster. Then the distribution's default is taken, if no node is in it.
+  for (const [field, fallback, key] of [
+    ['podCidrs', DEFAULT_POD_CIDR, 'cluster-cidr'],
+    ['serviceCidrs', DEFAULT_SERVICE_CIDR, 'service-cidr'],
+  ] as const) {
+    const ranges = source[field];
+    if (ranges === undefined) continue;
+    const inside = (cidrs: readonly string[]) =>
+      (cluster.nodes ?? []).filter((n) => n.address !== undefined && cidrs.some((c) => cidrContains(c, n.address as string))).map((n) => n.name);
+    const clash = inside(ranges);
+    if (clash.length > 0 && ranges.length === 1 && inside([fallback]).length === 0) {
+      changes.push({
+        what: `${key} ${ranges.join(',')} is not carried: ${listNames(clash)} lie${clash.length === 1 ? 's' : ''} inside it; the new cluster takes ${fallback}.`,
+        why: 'A node address inside the pod or service network is routed into the cluster instead of to the node, and the ranges cannot be changed once the cluster is built.',
+        sources: cites('rke2ServerConfig', 'rke2Ha'),
+      });
+      continue;
+    }
+    cluster[field] = ranges;
+  }
   if (source.nodesUnknown !== undefined) cluster.nodesUnknown = source.nodesUnknown;
 
   // The load balancer: the Rancher cluster keeps its 80/443 and gains the registration ports;

@@ -65,6 +65,13 @@ describe('the target layout', () => {
     expect(m.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
+  it('does not carry a service range a node lies in: the default is taken, and the change says why', () => {
+    const m = migrateYml(`services:\n  kube-api:\n    service_cluster_ip_range: 192.0.2.0/24\n${nodesYml([['etcd', 'controlplane', 'worker']])}`);
+    expect(m.changes.map((c) => c.what)).toEqual(['service-cidr 192.0.2.0/24 is not carried: 192.0.2.10 lies inside it; the new cluster takes 10.43.0.0/16.']);
+    expect(m.target.clusters[0]?.serviceCidrs).toBeUndefined();
+    expect(m.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
   it('names the new cluster apart from the old one, and refuses inputs with no RKE cluster', () => {
     expect(migrateYml(`cluster_name: shop\n${nodesYml([['etcd', 'controlplane', 'worker']])}`).summary.cluster).toBe('shop-rke2');
     const rke2: PlanInput = { clusters: [{ name: 'x', distribution: 'rke2', nodes: [{ name: 'a', roles: ['server'] }] }] };
