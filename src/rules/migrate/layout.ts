@@ -141,7 +141,9 @@ export function targetLayout(plan: Plan, source: Cluster, to: Target, registrati
       });
     } else {
       // Drop the member whose node keeps another job, preferring the last one listed.
-      const dropped = [...etcd].reverse().find((n) => n.roles.length > 1) ?? etcd.at(-1);
+      // etcd is not empty here (an even count above zero), so a member is always found.
+      const dropped = [...etcd].reverse().find((n) => n.roles.length > 1) ?? etcd[etcd.length - 1];
+      if (dropped === undefined) throw new Error('an even etcd count with no member');
       dropped.roles = dropped.roles.filter((r) => r !== 'etcd');
       const agent = dropped.roles.length === 0;
       if (agent) dropped.roles = ['worker'];
