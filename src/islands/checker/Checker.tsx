@@ -4,7 +4,9 @@
 // at once; the findings, diagram and what-if follow in a React transition started after that paint
 // (scheduling.ts), rendered in slices and dropped if the next edit comes first.
 import {
+  lazy,
   memo,
+  Suspense,
   useCallback,
   useEffect,
   useId,
@@ -44,6 +46,10 @@ import { openLinkedPlan, type Notice, type Startup } from './startup.ts';
 import { decodePlan, payloadFromHash } from './share.ts';
 import { defaultStorage, listSaved, samePlan } from './storage.ts';
 import { useAfterPaint, useWhenIdle } from './scheduling.ts';
+
+// "Moving to RKE2" loads only for a plan that holds an RKE cluster: the migration engine, its
+// writers and the port tables stay out of the checker's first load.
+const MigratePanel = lazy(() => import('./MigratePanel.tsx'));
 
 /** Short button labels; a preset without one shows its full label. */
 export const PRESET_SHORT: Partial<Record<PresetId, string>> = {
@@ -361,6 +367,17 @@ const Results = memo(function Results({
       </section>
 
       <FailurePanel plan={shown.plan} failed={failedNow} dispatch={dispatch} headingId={`${id}-failure`} />
+      {shown.plan.clusters.some((c) => c.distribution === 'rke') && (
+        <Suspense
+          fallback={
+            <p className="ck-muted" role="status">
+              Loading the move to RKE2…
+            </p>
+          }
+        >
+          <MigratePanel plan={shown.plan} headingId={`${id}-migrate`} />
+        </Suspense>
+      )}
     </div>
   );
 });
