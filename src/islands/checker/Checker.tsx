@@ -47,9 +47,37 @@ import { decodePlan, payloadFromHash } from './share.ts';
 import { defaultStorage, listSaved, samePlan } from './storage.ts';
 import { useAfterPaint, useWhenIdle } from './scheduling.ts';
 
-// "Moving to RKE2" loads only for a plan that holds an RKE cluster: the migration engine, its
-// writers and the port tables stay out of the checker's first load.
+// "Moving to RKE2" loads when the reader opens it on a plan that holds an RKE cluster: the
+// migration engine, its writers and the port tables stay out of the checker's load until then.
 const MigratePanel = lazy(() => import('./MigratePanel.tsx'));
+
+function MigrateSection({ plan, headingId }: { plan: Plan; headingId: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <section className="ck-section ck-migrate-section" aria-labelledby={headingId}>
+      <h2 id={headingId}>Moving to RKE2</h2>
+      <p className="ck-muted">
+        RKE has reached its end of life, and Rancher 2.12 will not upgrade while RKE clusters remain. Nothing converts a cluster in place: plan the one you
+        build beside it, with everything that changes and the steps of the move.
+      </p>
+      {open ? (
+        <Suspense
+          fallback={
+            <p className="ck-muted" role="status">
+              Loading the move to RKE2…
+            </p>
+          }
+        >
+          <MigratePanel plan={plan} />
+        </Suspense>
+      ) : (
+        <button type="button" className="ck-button" onClick={() => setOpen(true)}>
+          Plan the move to RKE2
+        </button>
+      )}
+    </section>
+  );
+}
 
 /** Short button labels; a preset without one shows its full label. */
 export const PRESET_SHORT: Partial<Record<PresetId, string>> = {
@@ -367,17 +395,7 @@ const Results = memo(function Results({
       </section>
 
       <FailurePanel plan={shown.plan} failed={failedNow} dispatch={dispatch} headingId={`${id}-failure`} />
-      {shown.plan.clusters.some((c) => c.distribution === 'rke') && (
-        <Suspense
-          fallback={
-            <p className="ck-muted" role="status">
-              Loading the move to RKE2…
-            </p>
-          }
-        >
-          <MigratePanel plan={shown.plan} headingId={`${id}-migrate`} />
-        </Suspense>
-      )}
+      {shown.plan.clusters.some((c) => c.distribution === 'rke') && <MigrateSection plan={shown.plan} headingId={`${id}-migrate`} />}
     </div>
   );
 });

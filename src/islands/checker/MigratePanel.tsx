@@ -1,8 +1,8 @@
 // "Moving to RKE2": for a plan holding an RKE cluster, the cluster that replaces it, everything that
 // changes (each item with its sources, or "not documented") and the steps, with the files to
 // download. The same engine as `rancher-arch migrate` (src/rules/migrate); the checker loads this
-// module only when the plan has an RKE cluster (React.lazy in Checker.tsx), so the page's first
-// load does not carry it.
+// module only when the reader asks for it on a plan with an RKE cluster (React.lazy in
+// Checker.tsx), so the page's load does not carry it.
 import { useId, useMemo, useState } from 'react';
 import { addressProblem } from '../../rules/identifiers.ts';
 import { EMITS, emitFileName, emitText, type Emit } from '../../rules/migrate/emit.ts';
@@ -52,7 +52,7 @@ function useMigration(plan: Plan, cluster: string | undefined, to: Target, regis
   }, [plan, cluster, to, registration]);
 }
 
-export default function MigratePanel({ plan, headingId }: { plan: Plan; headingId: string }) {
+export default function MigratePanel({ plan }: { plan: Plan }) {
   const id = useId();
   const rke = plan.clusters.filter((c) => c.distribution === 'rke').map((c) => c.name);
   const [chosen, setChosen] = useState<string | undefined>(undefined);
@@ -75,12 +75,7 @@ export default function MigratePanel({ plan, headingId }: { plan: Plan; headingI
   };
 
   return (
-    <section className="ck-section ck-migrate" aria-labelledby={headingId}>
-      <h2 id={headingId}>Moving to RKE2</h2>
-      <p className="ck-muted">
-        RKE reached its end of life, and Rancher 2.12 will not upgrade while RKE clusters remain. Nothing converts a cluster in place: this plans the one you
-        build beside it, says what changes and lists the steps.
-      </p>
+    <div className="ck-migrate">
       <div className="ck-fields">
         {rke.length > 1 && (
           <label className="ck-field">
@@ -195,6 +190,6 @@ export default function MigratePanel({ plan, headingId }: { plan: Plan; headingI
           </p>
         </>
       )}
-    </section>
+    </div>
   );
 }

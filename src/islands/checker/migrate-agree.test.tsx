@@ -39,7 +39,7 @@ describe.each(INPUTS)('the panel and the CLI on %s', (_, plan) => {
     const cli = await runCli(['migrate', 'plan.yaml', '--format', 'json'], { files: { 'plan.yaml': toPlanYaml(plan) } });
     expect(cli.stderr).toBe('');
     const report = JSON.parse(cli.stdout) as Pick<Migration, 'items' | 'steps' | 'summary' | 'to' | 'source'>;
-    const html = renderToStaticMarkup(createElement(MigratePanel, { plan, headingId: 'migrate' }));
+    const html = renderToStaticMarkup(createElement(MigratePanel, { plan }));
 
     const items = [...html.matchAll(/<li class="ck-migrate-item" data-change="([a-z-]+)">.*?<span class="ck-migrate-text">(.*?)<\/span>/g)].map((m) => ({
       change: m[1],
@@ -61,6 +61,6 @@ describe.each(INPUTS)('the panel and the CLI on %s', (_, plan) => {
 });
 
 it('the panel says why there is nothing to move when the plan holds no RKE cluster', () => {
-  const html = renderToStaticMarkup(createElement(MigratePanel, { plan: PRESETS['rancher-rke2'].plan, headingId: 'migrate' }));
+  const html = renderToStaticMarkup(createElement(MigratePanel, { plan: PRESETS['rancher-rke2'].plan }));
   expect(html).toContain('the input holds no RKE cluster');
 });
