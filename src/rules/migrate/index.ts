@@ -14,9 +14,9 @@ import { targetLayout, type LayoutChange, type Target } from './layout.ts';
 import { sourceFromPlan, type RkeSource } from './rke-source.ts';
 import { migrationSteps, type Step } from './steps.ts';
 
-export { TOPIC_LABEL, type DeltaItem, type DeltaTopic, type DeltaChange } from './delta.ts';
+export { TOPIC_LABEL, type DeltaItem } from './delta.ts';
 export { sourceFromClusterYml, sourceFromPlan, type RkeSource } from './rke-source.ts';
-export { MIGRATION_SOURCES, type Cite } from './sources.ts';
+export type { Cite } from './sources.ts';
 export type { LayoutChange, Target } from './layout.ts';
 export type { Step } from './steps.ts';
 
