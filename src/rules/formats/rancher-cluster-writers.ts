@@ -49,7 +49,7 @@ function pick(plan: Plan, name: string | undefined, what: string): Cluster {
   if (found === undefined)
     throw new RangeError(name === undefined ? `The plan has ${plan.clusters.length} clusters; choose one.` : `The plan has no cluster named "${name}".`);
   if (found.distribution !== 'rke2' && found.distribution !== 'k3s')
-    throw new RangeError(`Cluster "${found.name}" is not RKE2 or K3s; ${what} describes a cluster Rancher builds with RKE2 or K3s.`);
+    throw new RangeError(`Cluster "${found.name}" is not RKE2 or K3s: Rancher builds machine pools with RKE2 or K3s only.`);
   const problems: string[] = checkPlan({ clusters: [found] })
     .findings.filter((f) => f.severity === 'error' && REFUSED.has(f.rule))
     .map((f) => f.message);
