@@ -83,6 +83,28 @@ test('the panel loads when opened, and shows the layout, the delta report, the s
   await expectNoSeriousAxe(page, '.ck-migrate-section');
 });
 
+test('an imported cluster.yml brings what it says beyond the plan: extra_args, registries, snapshots to S3', async ({ page }) => {
+  await page.goto(CHECKER);
+  await expect(page.getByRole('heading', { name: 'Start from a preset' })).toBeVisible();
+  const imp = page.getByRole('region', { name: 'Start from your files' });
+  await imp
+    .getByLabel('Or choose a file')
+    .setInputFiles({ name: 'cluster.yml', mimeType: 'application/yaml', buffer: readFileSync('test/fixtures/rke-migrate-split-registries.cluster.yml') });
+  await expect(page.getByText(/Imported an RKE cluster\.yml \(cluster\.yml\): 1 cluster, 8 nodes/).first()).toBeVisible();
+  const migrate = section(page);
+  await migrate.getByRole('button', { name: 'Plan the move to RKE2' }).click();
+  await expect(migrate.locator('.ck-migrate-layout li').first()).toHaveText(
+    /^RKE2 cluster "shop-rke2" \(from RKE cluster "shop", 8 nodes\): 5 servers, 3 agents\./,
+  );
+  await expect(migrate.locator('.ck-migrate-changes li').first()).toContainText('4 etcd members become 3');
+  await expect(migrate.locator('.ck-migrate-item').filter({ hasText: 'kube-apiserver-arg: ["audit-log-maxage=30"]' })).toHaveCount(1);
+  await expect(migrate.locator('.ck-migrate-item').filter({ hasText: /registry\.shop\.example\.net → .*system-default-registry/ })).toHaveCount(1);
+  await expect(migrate.locator('.ck-migrate-item[data-change="by-hand"]').filter({ hasText: 'services.kube-api.extra_binds' })).toContainText(
+    'Source: not documented.',
+  );
+  await expect(migrate).not.toContainText('not-a-real-secret');
+});
+
 test('a plan without an RKE cluster offers no move', async ({ page }) => {
   await page.goto(CHECKER);
   await page.getByRole('button', { name: 'RKE2 for Rancher 2.12' }).click();

@@ -3,16 +3,14 @@
 // RKE cluster.yml, Terraform with an rke_cluster, or a plan whose cluster is RKE; the engine is in
 // src/rules/migrate.
 import { addressProblem } from '../../rules/identifiers.ts';
-import { ExportError, InputError, readInputAsync } from '../../rules/index.ts';
-import { parseText } from '../../rules/formats/text.ts';
+import { ExportError, InputError } from '../../rules/index.ts';
 import { EMITS, emitText } from '../../rules/migrate/emit.ts';
-import { MigrateError, MIGRATION_TARGETS, migratePlan, sourceFromClusterYml, sourceFromPlan, type RkeSource } from '../../rules/migrate/index.ts';
+import { MigrateError, MIGRATION_TARGETS, migratePlan, sourceFromPlan, type RkeSource } from '../../rules/migrate/index.ts';
 import { formatMigrationMarkdown, formatMigrationText, migrationJson } from '../../rules/migrate/render.ts';
 import { choiceValue, stringValue, UsageError, type OptionSpecs } from '../args.ts';
 import { readAnySource } from '../folder.ts';
-import { nodeHclAssets } from '../hcl-assets.ts';
-import { readSource, type Source } from '../inputs.ts';
-import { READ_OPTIONS, readOptionsOf, readSettings } from '../options.ts';
+import type { Source } from '../inputs.ts';
+import { READ_OPTIONS, readSettings } from '../options.ts';
 import { warningLines } from '../output/messages.ts';
 import { safeJson } from '../safe-text.ts';
 import type { Command } from './command.ts';
@@ -60,19 +58,15 @@ export const migrate: Command = {
     const source: Source = file === '-' ? { name: '<stdin>', path: undefined } : { name: file, path: file, folder: io.listDir?.(file) !== undefined };
     const settings = readSettings(args);
 
-    // A single file is read here, so a cluster.yml's settings beyond the plan can be read from the same text.
-    let text: string | undefined;
-    const result = source.folder
-      ? await readAnySource(source, settings, io)
-      : await readInputAsync((text = await readSource(source, io)), { ...readOptionsOf(settings, source.name), hclAssets: nodeHclAssets });
+    const result = await readAnySource(source, settings, io);
     io.stderr(warningLines(result.warnings));
     const clusterName = stringValue(args, 'cluster');
     try {
       const rke = result.plan.clusters.filter((c) => c.distribution === 'rke');
       const picked = clusterName === undefined ? (rke.length === 1 ? rke[0] : undefined) : rke.find((c) => c.name === clusterName);
-      let sourceSettings: RkeSource | undefined;
-      if (result.format === 'cluster-yml' && text !== undefined) sourceSettings = sourceFromClusterYml(parseText(text, source.name).data);
-      else if (picked !== undefined) sourceSettings = sourceFromPlan(picked, result.format === 'terraform' ? 'terraform' : 'plan');
+      // A cluster.yml's reader keeps what the file says beyond the plan; Terraform and plans hold the plan alone.
+      const sourceSettings: RkeSource | undefined =
+        result.rkeSettings ?? (picked === undefined ? undefined : sourceFromPlan(picked, result.format === 'terraform' ? 'terraform' : 'plan'));
       const migration = migratePlan(result.plan, {
         to,
         ...(settings.rancherVersion === undefined ? {} : { rancherVersion: settings.rancherVersion }),

@@ -26,7 +26,7 @@ import type { Plan } from '../../rules/plan.ts';
 import { PRESETS, type PresetId } from '../../rules/presets.ts';
 import type { ReadResult } from '../../rules/formats/read.ts';
 import type { Report } from '../../rules/report.ts';
-import { failedByCluster, initialState, type CheckerState } from './state.ts';
+import { failedByCluster, initialState, type CheckerState, type ImportedRkeSettings } from './state.ts';
 import { historyReducer, initialHistory, type History, type HistoryAction } from './history.ts';
 import { ClusterEditor } from './ClusterEditor.tsx';
 import { RancherEditor } from './RancherEditor.tsx';
@@ -51,7 +51,7 @@ import { useAfterPaint, useWhenIdle } from './scheduling.ts';
 // migration engine, its writers and the port tables stay out of the checker's load until then.
 const MigratePanel = lazy(() => import('./MigratePanel.tsx'));
 
-function MigrateSection({ plan, headingId }: { plan: Plan; headingId: string }) {
+function MigrateSection({ plan, imported, headingId }: { plan: Plan; imported: ImportedRkeSettings | undefined; headingId: string }) {
   const [open, setOpen] = useState(false);
   return (
     <section className="ck-section ck-migrate-section" aria-labelledby={headingId}>
@@ -68,7 +68,7 @@ function MigrateSection({ plan, headingId }: { plan: Plan; headingId: string }) 
             </p>
           }
         >
-          <MigratePanel plan={plan} />
+          <MigratePanel plan={plan} imported={imported} />
         </Suspense>
       ) : (
         <button type="button" className="ck-button" onClick={() => setOpen(true)}>
@@ -184,7 +184,10 @@ export function Checker({ start }: { start: Startup }) {
   }, []);
 
   const onImport = useCallback((result: ReadResult, description: string) => {
-    dispatch({ type: 'replace-plan', plan: result.plan, extraFindings: result.findings, label: 'the import' });
+    // A cluster.yml's settings beyond the plan go with it, for "Moving to RKE2".
+    const imported = result.plan.clusters[0];
+    const rkeSettings = result.rkeSettings && imported ? { cluster: imported.name, settings: result.rkeSettings } : undefined;
+    dispatch({ type: 'replace-plan', plan: result.plan, extraFindings: result.findings, ...(rkeSettings ? { rkeSettings } : {}), label: 'the import' });
     setNotice({ kind: 'info', text: `${description} Undo brings back the plan you had.` });
   }, []);
 
@@ -395,7 +398,9 @@ const Results = memo(function Results({
       </section>
 
       <FailurePanel plan={shown.plan} failed={failedNow} dispatch={dispatch} headingId={`${id}-failure`} />
-      {shown.plan.clusters.some((c) => c.distribution === 'rke') && <MigrateSection plan={shown.plan} headingId={`${id}-migrate`} />}
+      {shown.plan.clusters.some((c) => c.distribution === 'rke') && (
+        <MigrateSection plan={shown.plan} imported={shown.rkeSettings} headingId={`${id}-migrate`} />
+      )}
     </div>
   );
 });

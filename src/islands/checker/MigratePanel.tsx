@@ -9,6 +9,8 @@ import { EMITS, emitFileName, emitText, type Emit } from '../../rules/migrate/em
 import { MigrateError, migratePlan, TOPIC_LABEL, type Cite, type Migration, type Target } from '../../rules/migrate/index.ts';
 import { changeLabel, itemsByTopic, layoutLines, NOT_DOCUMENTED } from '../../rules/migrate/render.ts';
 import type { Plan } from '../../rules/plan.ts';
+import type { RkeSource } from '../../rules/migrate/rke-source.ts';
+import type { ImportedRkeSettings } from './state.ts';
 import { downloadText } from '../download.ts';
 import { SrOnly } from './SrOnly.tsx';
 
@@ -37,22 +39,34 @@ function Sources({ sources }: { sources: readonly Cite[] }) {
 }
 
 /** The migration of one RKE cluster, or why there is none (no RKE cluster left, a name not found). */
-function useMigration(plan: Plan, cluster: string | undefined, to: Target, registration: string | undefined): Migration | string {
+function useMigration(
+  plan: Plan,
+  cluster: string | undefined,
+  to: Target,
+  registration: string | undefined,
+  settings: RkeSource | undefined,
+): Migration | string {
   return useMemo(() => {
     try {
       return migratePlan(plan, {
         to,
         ...(cluster === undefined ? {} : { cluster }),
         ...(registration === undefined ? {} : { registrationAddress: registration }),
+        ...(settings === undefined ? {} : { settings }),
       });
     } catch (error) {
       if (error instanceof MigrateError) return error.message;
       throw error;
     }
-  }, [plan, cluster, to, registration]);
+  }, [plan, cluster, to, registration, settings]);
 }
 
-export default function MigratePanel({ plan }: { plan: Plan }) {
+/**
+ * `imported`: the settings of the cluster.yml the plan was read from, used for the cluster of that
+ * name; for any other cluster (or after edits renamed it) the report works from the plan alone
+ * and says so.
+ */
+export default function MigratePanel({ plan, imported }: { plan: Plan; imported?: ImportedRkeSettings | undefined }) {
   const id = useId();
   const rke = plan.clusters.filter((c) => c.distribution === 'rke').map((c) => c.name);
   const [chosen, setChosen] = useState<string | undefined>(undefined);
@@ -62,7 +76,8 @@ export default function MigratePanel({ plan }: { plan: Plan }) {
   const trimmed = address.trim();
   const problem = trimmed === '' ? undefined : addressProblem(trimmed);
   const registration = trimmed === '' || problem !== undefined ? undefined : trimmed;
-  const migration = useMigration(plan, cluster, to, registration);
+  const settings = imported !== undefined && imported.cluster === cluster ? imported.settings : undefined;
+  const migration = useMigration(plan, cluster, to, registration, settings);
   const [status, setStatus] = useState('');
 
   const download = (m: Migration, emit: Emit) => {

@@ -6,7 +6,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/fake-io.ts';
 import { toPlanYaml } from '../../rules/formats/plan-file.ts';
-import { readInput } from '../../rules/formats/read.ts';
+import { readInput, readInputDetailed } from '../../rules/formats/read.ts';
 import { layoutLines } from '../../rules/migrate/render.ts';
 import type { Migration } from '../../rules/migrate/index.ts';
 import type { Plan } from '../../rules/plan.ts';
@@ -59,6 +59,27 @@ describe.each(INPUTS)('the panel and the CLI on %s', (_, plan) => {
     expect(layout).toEqual(layoutLines(report as Migration));
   });
 });
+
+// A cluster.yml imported on the page keeps its settings beyond the plan, as the CLI reads them.
+describe.each(['rke-migrate-split-registries.cluster.yml', 'rke-backup-config-s3.cluster.yml'])(
+  'the panel on an imported %s and the CLI on the file',
+  (file) => {
+    it('list the same items, the cluster.yml’s settings included', async () => {
+      const read = readInputDetailed(fixture(file), { filename: file });
+      const cluster = read.plan.clusters[0]!.name;
+      expect(read.rkeSettings?.from).toBe('cluster-yml');
+      const cli = await runCli(['migrate', file, '--format', 'json'], { files: { [file]: fixture(file) } });
+      const report = JSON.parse(cli.stdout) as Pick<Migration, 'items'>;
+      const html = renderToStaticMarkup(createElement(MigratePanel, { plan: read.plan, imported: { cluster, settings: read.rkeSettings! } }));
+      const items = [...html.matchAll(/<li class="ck-migrate-item" data-change="([a-z-]+)">.*?<span class="ck-migrate-text">(.*?)<\/span>/g)].map((m) => ({
+        change: m[1],
+        text: unescape(m[2] ?? ''),
+      }));
+      expect(items).toEqual(report.items.map((i) => ({ change: i.change, text: i.text })));
+      expect(items.some((i) => i.text.startsWith('services.') || i.text.startsWith('s3backupconfig'))).toBe(true);
+    });
+  },
+);
 
 it('the panel says why there is nothing to move when the plan holds no RKE cluster', () => {
   const html = renderToStaticMarkup(createElement(MigratePanel, { plan: PRESETS['rancher-rke2'].plan }));
