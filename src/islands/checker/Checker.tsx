@@ -4,7 +4,9 @@
 // at once; the findings, diagram and what-if follow in a React transition started after that paint
 // (scheduling.ts), rendered in slices and dropped if the next edit comes first.
 import {
+  lazy,
   memo,
+  Suspense,
   useCallback,
   useEffect,
   useId,
@@ -24,7 +26,7 @@ import type { Plan } from '../../rules/plan.ts';
 import { PRESETS, type PresetId } from '../../rules/presets.ts';
 import type { ReadResult } from '../../rules/formats/read.ts';
 import type { Report } from '../../rules/report.ts';
-import { failedByCluster, initialState, type CheckerState } from './state.ts';
+import { failedByCluster, initialState, type CheckerState, type ImportedRkeSettings } from './state.ts';
 import { historyReducer, initialHistory, type History, type HistoryAction } from './history.ts';
 import { ClusterEditor } from './ClusterEditor.tsx';
 import { RancherEditor } from './RancherEditor.tsx';
@@ -44,6 +46,38 @@ import { openLinkedPlan, type Notice, type Startup } from './startup.ts';
 import { decodePlan, payloadFromHash } from './share.ts';
 import { defaultStorage, listSaved, samePlan } from './storage.ts';
 import { useAfterPaint, useWhenIdle } from './scheduling.ts';
+
+// "Moving to RKE2" loads when the reader opens it on a plan that holds an RKE cluster: the
+// migration engine, its writers and the port tables stay out of the checker's load until then.
+const MigratePanel = lazy(() => import('./MigratePanel.tsx'));
+
+function MigrateSection({ plan, imported, headingId }: { plan: Plan; imported: ImportedRkeSettings | undefined; headingId: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <section className="ck-section ck-migrate-section" aria-labelledby={headingId}>
+      <h2 id={headingId}>Moving to RKE2</h2>
+      <p className="ck-muted">
+        RKE has reached its end of life, and Rancher 2.12 will not upgrade while RKE clusters remain. Nothing converts a cluster in place: plan the one you
+        build beside it, with everything that changes and the steps of the move.
+      </p>
+      {open ? (
+        <Suspense
+          fallback={
+            <p className="ck-muted" role="status">
+              Loading the move to RKE2…
+            </p>
+          }
+        >
+          <MigratePanel plan={plan} imported={imported} />
+        </Suspense>
+      ) : (
+        <button type="button" className="ck-button" onClick={() => setOpen(true)}>
+          Plan the move to RKE2
+        </button>
+      )}
+    </section>
+  );
+}
 
 /** Short button labels; a preset without one shows its full label. */
 export const PRESET_SHORT: Partial<Record<PresetId, string>> = {
@@ -150,7 +184,10 @@ export function Checker({ start }: { start: Startup }) {
   }, []);
 
   const onImport = useCallback((result: ReadResult, description: string) => {
-    dispatch({ type: 'replace-plan', plan: result.plan, extraFindings: result.findings, label: 'the import' });
+    // A cluster.yml's settings beyond the plan go with it, for "Moving to RKE2".
+    const imported = result.plan.clusters[0];
+    const rkeSettings = result.rkeSettings && imported ? { cluster: imported.name, settings: result.rkeSettings } : undefined;
+    dispatch({ type: 'replace-plan', plan: result.plan, extraFindings: result.findings, ...(rkeSettings ? { rkeSettings } : {}), label: 'the import' });
     setNotice({ kind: 'info', text: `${description} Undo brings back the plan you had.` });
   }, []);
 
@@ -361,6 +398,9 @@ const Results = memo(function Results({
       </section>
 
       <FailurePanel plan={shown.plan} failed={failedNow} dispatch={dispatch} headingId={`${id}-failure`} />
+      {shown.plan.clusters.some((c) => c.distribution === 'rke') && (
+        <MigrateSection plan={shown.plan} imported={shown.rkeSettings} headingId={`${id}-migrate`} />
+      )}
     </div>
   );
 });

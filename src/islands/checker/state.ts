@@ -2,6 +2,7 @@
 // valid `Plan` after each action: the reducer applies the same checks as the editor's fields
 // (validation.ts) and the checker's limits, and returns the state unchanged for anything else.
 // Rule logic lives in src/rules, never here.
+import type { RkeSource } from '../../rules/migrate/rke-source.ts';
 import {
   KUBERNETES_ROLES,
   SERVER_ROLES,
@@ -25,6 +26,13 @@ export interface CheckerState {
   failed: string[];
   /** Findings only the imported source could show (e.g. a cluster.yml problem); cleared by the next load. */
   extraFindings: Finding[];
+  /** An imported cluster.yml's settings beyond the plan, for "Moving to RKE2", with the cluster they belong to; cleared by the next load. */
+  rkeSettings?: ImportedRkeSettings;
+}
+
+export interface ImportedRkeSettings {
+  cluster: string;
+  settings: RkeSource;
 }
 
 export type LoadBalancerPatch = Partial<NonNullable<Cluster['loadBalancer']>>;
@@ -33,7 +41,7 @@ export type ClusterPatch = Partial<Pick<Cluster, 'hosting' | 'datastore' | 'user
 
 export type Action =
   | { type: 'load-preset'; preset: PresetId }
-  | { type: 'replace-plan'; plan: Plan; extraFindings?: Finding[]; label?: string }
+  | { type: 'replace-plan'; plan: Plan; extraFindings?: Finding[]; rkeSettings?: ImportedRkeSettings; label?: string }
   | { type: 'set-rancher'; rancher: Partial<Rancher> | undefined }
   | { type: 'add-cluster' }
   | { type: 'remove-cluster'; cluster: number }
@@ -102,7 +110,7 @@ function reduce(state: CheckerState, action: Action): CheckerState {
     case 'load-preset':
       return initialState(PRESETS[action.preset].plan);
     case 'replace-plan':
-      return { plan: action.plan, failed: [], extraFindings: action.extraFindings ?? [] };
+      return { plan: action.plan, failed: [], extraFindings: action.extraFindings ?? [], ...(action.rkeSettings ? { rkeSettings: action.rkeSettings } : {}) };
     case 'set-rancher': {
       if (action.rancher === undefined) {
         const { rancher: _dropped, ...rest } = state.plan;

@@ -7,6 +7,7 @@ import type { InputWarning } from './input-error.ts';
 import type { ParsedText } from './text.ts';
 import type { HclAssetLoader } from './hcl.ts';
 import type { FileSetOutput } from './terraform.ts';
+import type { RkeSource } from '../migrate/rke-source.ts';
 
 export interface SingleClusterOptions {
   filename?: string;
@@ -30,6 +31,8 @@ export interface ReaderOutput {
   warnings?: InputWarning[];
   /** The source path a plan path came from (e.g. clusters[0].nodes[3] → items[3]), for positions. */
   origin?: (planPath: readonly PropertyKey[]) => readonly PropertyKey[] | undefined;
+  /** A cluster.yml's settings beyond the plan (network, ingress, registries, extra_args…), for `migrate`. */
+  rkeSettings?: RkeSource;
 }
 
 export interface WriteOptions {

@@ -6,11 +6,12 @@
 import { quoteText } from '../words.ts';
 import { splitCidrs } from '../cluster-networks.ts';
 import { LIMITS } from '../limits.ts';
-import type { KubernetesRole } from '../vocabulary.ts';
+import { NETWORK_PLUGINS, type KubernetesRole, type NetworkPlugin } from '../vocabulary.ts';
 import type { Format, ReaderOutput, SingleClusterOptions } from './format.ts';
 import { formatPath, InputError, type InputWarning } from './input-error.ts';
 import { fromRkeConfigEtcd } from './etcd-snapshots.ts';
 import { isRecord, scalarText, singleClusterPlan, type ClusterInput, type NodeInput } from './single-cluster.ts';
+import { toProvisioningCluster } from './rancher-cluster-writers.ts';
 import type { ParsedText } from './text.ts';
 
 const POOLS = ['spec', 'rkeConfig', 'machinePools'] as const;
@@ -111,6 +112,9 @@ export function readProvisioningCluster(doc: ParsedText, options: SingleClusterO
     const text = isRecord(global) ? scalarText(global[key]) : undefined;
     if (text !== undefined) cluster[field] = splitCidrs(text);
   }
+  // The CNI is a setting every server shares; K3s has no cni key.
+  const cni = isRecord(global) ? scalarText(global.cni) : undefined;
+  if (cni !== undefined) cluster.network = (NETWORK_PLUGINS as readonly string[]).includes(cni) ? (cni as NetworkPlugin) : 'other';
   // Rancher's RKE2 and K3s clusters keep their data in embedded etcd and take scheduled snapshots
   // unless spec.rkeConfig.etcd says otherwise.
   cluster.etcdSnapshots = fromRkeConfigEtcd((rkeConfig as Record<string, unknown>).etcd);
@@ -168,4 +172,5 @@ export const provisioningClusterFormat: Format<'provisioning-cluster'> = {
   label: "Rancher's provisioning Cluster (provisioning.cattle.io/v1)",
   detect: (doc) => isProvisioningCluster(doc.data),
   read: readProvisioningCluster,
+  write: (plan, options) => toProvisioningCluster(plan, options?.cluster),
 };

@@ -5,6 +5,7 @@ import { nothingToCheck } from '../cluster-facts.ts';
 import type { Report } from '../report.ts';
 import type { Plan } from '../vocabulary.ts';
 import type { ReaderOutput, SingleClusterOptions } from './format.ts';
+import type { RkeSource } from '../migrate/rke-source.ts';
 import { InputError, type InputWarning } from './input-error.ts';
 import { FORMATS, formatById, type InputFormat } from './registry.ts';
 import { guardSize, parseText, type ParsedText } from './text.ts';
@@ -29,6 +30,8 @@ export interface ReadResult {
   /** Where a plan path (["clusters", 0, "nodes", 3]) lies in the source, when the reader knows. */
   /** `file` is set when the input is a set of files (a Terraform folder) and the place lies in one of them. */
   locate: (planPath: readonly PropertyKey[]) => { line: number; col: number; file?: string } | undefined;
+  /** A cluster.yml's settings beyond the plan, for `migrate` and the checker's "Moving to RKE2". */
+  rkeSettings?: RkeSource;
 }
 
 const EXPECTED =
@@ -125,7 +128,14 @@ function readUnchecked(text: string, options: ReadOptions): ReadResult {
   // An empty input is not a pass: a pipeline that checks nothing must not go green.
   const empty = options.allowEmpty ? undefined : nothingToCheck(plan);
   if (empty) throw new InputError(`nothing to check: ${empty}. ${EXPECTED}`, { file });
-  return { plan, format, findings: output.findings ?? [], warnings: [...doc.warnings, ...(output.warnings ?? [])], locate };
+  return {
+    plan,
+    format,
+    findings: output.findings ?? [],
+    warnings: [...doc.warnings, ...(output.warnings ?? [])],
+    locate,
+    ...(output.rkeSettings === undefined ? {} : { rkeSettings: output.rkeSettings }),
+  };
 }
 
 /**

@@ -11,6 +11,7 @@ import { listNames, quoteText, verb } from '../words.ts';
 import { ExportError, type Format } from './format.ts';
 import { fromBackupConfig } from './etcd-snapshots.ts';
 import { clusterYmlProblems } from './rke-refusals.ts';
+import { sourceFromClusterYml } from '../migrate/rke-source.ts';
 import { isRecord, scalarText, singleClusterPlan, type ClusterInput, type NodeInput } from './single-cluster.ts';
 import type { InputWarning } from './input-error.ts';
 import { LIMITS } from '../limits.ts';
@@ -157,6 +158,7 @@ export const clusterYmlFormat: Format<'cluster-yml'> = {
       plan,
       findings,
       warnings: unknownKeyWarnings(doc, options.filename),
+      rkeSettings: sourceFromClusterYml(data),
       origin(path) {
         if (path[0] !== 'clusters') return [];
         if (path[2] === 'podCidrs' || path[2] === 'serviceCidrs') return networkOrigin[path[2]] ?? [];

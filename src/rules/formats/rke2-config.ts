@@ -195,7 +195,7 @@ function snapshotKeys(snapshots: EtcdSnapshots): Record<string, unknown> {
 }
 
 /** Every n hours as cron: within a day on the hour; a day or more as whole days at midnight. */
-function cronEvery(hours: number): string {
+export function cronEvery(hours: number): string {
   if (hours < 24) return `0 */${hours} * * *`;
   const days = Math.max(1, Math.round(hours / 24));
   return days === 1 ? '0 0 * * *' : `0 0 */${days} * *`;

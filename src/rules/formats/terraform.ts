@@ -9,12 +9,14 @@ import { rule as rkeConfigValid } from '../catalogue/rke-config-valid.ts';
 import { splitCidrs } from '../cluster-networks.ts';
 import { LIMITS } from '../limits.ts';
 import type { Finding } from '../report.ts';
-import { KUBERNETES_ROLES, type KubernetesRole, type PlanInput } from '../vocabulary.ts';
+import { KUBERNETES_ROLES, NETWORK_PLUGINS, type KubernetesRole, type NetworkPlugin, type PlanInput } from '../vocabulary.ts';
+import { parse as parseYaml } from 'yaml';
 import type { Format, ReaderOutput, SingleClusterOptions } from './format.ts';
 import { hclParser, type Block, type Expr, type HclAssetLoader, type Pos } from './hcl.ts';
 import { InputError, type InputWarning } from './input-error.ts';
 import { fromBackupConfig, fromRkeConfigEtcd } from './etcd-snapshots.ts';
 import { distributionOfVersion } from './provisioning-cluster.ts';
+import { toClusterV2Hcl } from './rancher-cluster-writers.ts';
 import { singleClusterPlan, type ClusterInput, type NodeInput } from './single-cluster.ts';
 import { evaluate, literalParts, Unknown, type Scope, type Value } from './terraform-eval.ts';
 import { attr, dirOf, localSource, moduleInstances, withIterator, type ModuleInstance, type ParsedFile } from './terraform-modules.ts';
@@ -314,6 +316,7 @@ function readClusterV2(block: Block, ctx: Ctx, options: SingleClusterOptions): C
       snapshotRetention: etcdValues.snapshot_retention,
       s3: blocksNamed(etcd, 's3_config').length > 0 ? { bucket: 'stated' } : undefined,
     });
+  readGlobalConfig(rkeConfig, scope, cluster);
   readAce(block, ctx, read);
   if (nodes.length > 0)
     ctx.warnings.push({
@@ -322,6 +325,33 @@ function readClusterV2(block: Block, ctx: Ctx, options: SingleClusterOptions): C
     });
   if (unknown.length > 0) cluster.nodesUnknown = unknown.slice(0, 64);
   return read;
+}
+
+/**
+ * machine_global_config: the YAML text of settings every node shares, as in a provisioning
+ * Cluster's machineGlobalConfig: the CNI and the address ranges. Text the files leave open, or
+ * that is not a YAML mapping, says nothing here.
+ */
+function readGlobalConfig(rkeConfig: Block | undefined, scope: Scope, cluster: ClusterInput): void {
+  const text = rkeConfig ? value(rkeConfig, 'machine_global_config', scope) : undefined;
+  if (typeof text !== 'string' || text.length > LIMITS.yamlChars) return;
+  let global: unknown;
+  try {
+    global = parseYaml(text, { maxAliasCount: 0 });
+  } catch {
+    return;
+  }
+  if (global === null || typeof global !== 'object' || Array.isArray(global)) return;
+  const settings = global as Record<string, unknown>;
+  const cni = typeof settings.cni === 'string' ? settings.cni.trim() : undefined;
+  if (cni) cluster.network = (NETWORK_PLUGINS as readonly string[]).includes(cni) ? (cni as NetworkPlugin) : 'other';
+  for (const [field, key] of [
+    ['podCidrs', 'cluster-cidr'],
+    ['serviceCidrs', 'service-cidr'],
+  ] as const) {
+    const range = settings[key];
+    if (typeof range === 'string' && range.trim() !== '') cluster[field] = splitCidrs(range);
+  }
 }
 
 function readAce(block: Block, ctx: Ctx, read: ClusterRead): void {
@@ -484,4 +514,5 @@ export const terraformFormat: Format<'terraform'> = {
   detectText: looksLikeTerraform,
   detectName: isTerraformName,
   readFiles: readTerraformFiles,
+  write: (plan, options) => toClusterV2Hcl(plan, options?.cluster),
 };

@@ -52,7 +52,13 @@ export function listenersFor(plan: Plan, cluster: Cluster): Listener[] {
         source: 'load-balancer',
       });
   }
-  const standaloneHa = usesServerRoles(cluster) && cluster.nodes.some((n) => n.roles.includes('server')) && servers.length >= 2;
+  // A cluster of servers and agents, or one described by roles (a custom cluster) whose load
+  // balancer the plan puts on the registration port: either way its nodes join through it.
+  const registrationPort = cluster.distribution === 'rke2' ? 9345 : 6443;
+  const standaloneHa =
+    usesServerRoles(cluster) &&
+    (cluster.nodes.some((n) => n.roles.includes('server')) || cluster.loadBalancer?.ports.includes(registrationPort) === true) &&
+    servers.length >= 2;
   if (usesServerRoles(cluster) && (isRancherCluster(plan, cluster) || standaloneHa)) {
     const purpose = 'fixed registration address';
     const rke2 = cluster.distribution === 'rke2';
