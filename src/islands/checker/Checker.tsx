@@ -30,7 +30,7 @@ import { failedByCluster, initialState, type CheckerState, type ImportedRkeSetti
 import { historyReducer, initialHistory, type History, type HistoryAction } from './history.ts';
 import { ClusterEditor } from './ClusterEditor.tsx';
 import { RancherEditor } from './RancherEditor.tsx';
-import { FindingsList } from './FindingsList.tsx';
+import { docsHref, FindingsList } from './FindingsList.tsx';
 import { FailurePanel } from './FailurePanel.tsx';
 import { CheckerDiagram } from './CheckerDiagram.tsx';
 import { failedSummary } from './what-if.ts';
@@ -58,7 +58,8 @@ function MigrateSection({ plan, imported, headingId }: { plan: Plan; imported: I
       <h2 id={headingId}>Moving to RKE2</h2>
       <p className="ck-muted">
         RKE has reached its end of life, and Rancher 2.12 will not upgrade while RKE clusters remain. Nothing converts a cluster in place: plan the one you
-        build beside it, with everything that changes and the steps of the move.
+        build beside it, with everything that changes and the steps of the move. The guide page <a href={docsHref('moving-to-rke2/')}>Moving to RKE2</a>{' '}
+        explains each of them.
       </p>
       {open ? (
         <Suspense

@@ -86,7 +86,7 @@ export function targetLayout(plan: Plan, source: Cluster, to: Target, registrati
       sources: cites('rke2ServerRoles'),
     });
 
-  // External etcd: RKE2 keeps its data in embedded etcd only; the control-plane nodes take it.
+  // External etcd: Rancher-provisioned RKE2 documents embedded etcd only; the control-plane nodes take it.
   if (source.datastore === 'external') {
     const cp = has('controlplane');
     const takers = cp.length > 0 ? cp : nodes.slice(0, 1);
@@ -95,9 +95,9 @@ export function targetLayout(plan: Plan, source: Cluster, to: Target, registrati
       what: `The external etcd is not carried: ${listNames(takers.map((n) => n.name))} hold${takers.length === 1 ? 's' : ''} embedded etcd instead.`,
       why:
         to === 'rke2'
-          ? 'RKE2 keeps its data in etcd on its servers; its configuration has no key for an external etcd of your own.'
+          ? 'Standalone RKE2 can name an external etcd (datastore-endpoint), but Rancher documents no such option for the clusters it provisions, so the plan keeps etcd on the servers.'
           : 'The plan keeps K3s on embedded etcd like RKE2; K3s could point at an external datastore, which this plan does not write.',
-      sources: cites('rke2ServerConfig', 'rke2Ha'),
+      sources: cites('rke2ExternalDatastore', 'rancherRke2Config'),
     });
   }
 

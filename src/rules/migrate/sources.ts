@@ -18,6 +18,7 @@ export const MIGRATION_SOURCES = {
   },
   rke2Requirements: { title: 'RKE2 requirements: inbound ports, with those of each CNI', where: `${RKE2_DOCS}/docs/install/requirements.md` },
   rke2Ha: { title: 'RKE2 high availability: fixed registration address on 9345 and 6443, joining servers', where: `${RKE2_DOCS}/docs/install/ha.md` },
+  rke2ExternalDatastore: { title: 'RKE2 external datastore: datastore-endpoint for a standalone cluster', where: `${RKE2_DOCS}/docs/datastore/external.md` },
   rke2ServerRoles: { title: 'RKE2 server roles: etcd-only and control-plane-only servers', where: `${RKE2_DOCS}/docs/install/server_roles.md` },
   rke2Networking: { title: 'RKE2 networking services: the ingress controller it deploys', where: `${RKE2_DOCS}/docs/networking/networking_services.md` },
   rke2V136: { title: 'RKE2 v1.36 release notes: Traefik becomes the default ingress for new clusters', where: `${RKE2_DOCS}/docs/release-notes/v1.36.X.md` },
@@ -68,7 +69,7 @@ export const MIGRATION_SOURCES = {
   },
   rancherDocs1879: {
     title: 'rancher-docs #1879: removing RKE1 resources before upgrading to 2.12',
-    where: 'https://github.com/rancher/rancher-docs/issues/1879',
+    where: 'https://github.com/rancher/rancher-docs/pull/1879',
   },
 } as const satisfies Record<string, Cite>;
 
