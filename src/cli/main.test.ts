@@ -82,10 +82,36 @@ describe('check: several files, globs and standard input', () => {
     expect(JSON.parse(twice.stdout).inputs).toHaveLength(2);
   });
 
+  it('a walk stops as soon as the run has one file more than the cap: an endless one ends', async () => {
+    let pulled = 0;
+    function* endless() {
+      for (let i = 0; ; i++) {
+        pulled++;
+        yield { name: `c${i}.yml`, path: `c${i}.yml` };
+      }
+    }
+    const r = await runCli(['check', 'one.yml', '**/*.yml'], { files: { 'one.yml': 'clusters: []\n' }, glob: endless });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^rancher-arch: more than 500 files to check in one run \(the pattern "\*\*\/\*\.yml" matches more; the search stopped there\)/);
+    expect(pulled).toBe(500);
+  });
+
+  it('a brace pattern is counted before the walk starts: past the limit nothing is searched', async () => {
+    let walked = false;
+    function* never() {
+      walked = true;
+      yield* [];
+    }
+    const r = await runCli(['check', '{a,b}{0..99}.yml'], { glob: never });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\{a,b\}\{0\.\.99\}\.yml: the pattern spells out more than 100 names with its braces/);
+    expect(walked).toBe(false);
+  });
+
   it('without glob support (Node 20) a pattern is an unreadable input with a hint, not a crash', async () => {
     const r = await runCli(['check', 'clusters/*.yml'], { files: {}, noGlob: true });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/cannot expand patterns \(fs\.globSync needs Node\.js 22\)/);
+    expect(r.stderr).toMatch(/cannot expand patterns \(path\.matchesGlob needs Node\.js 22\)/);
   });
 
   it('reads standard input with -, once', async () => {

@@ -88,7 +88,7 @@ Exit codes: 0 no finding fails the run; 1 a finding at or above --fail-on (defau
     let run: CheckRun;
     if (configError) run = failedRun(configError, settings);
     else {
-      run = await runCheck(expandSources(args.positionals, io), settings, loaded, io);
+      run = await runCheck(await expandSources(args.positionals, io), settings, loaded, io);
     }
     // Errors and warnings go to stderr in every format, so a CI log shows them; machine formats
     // carry them in the document on stdout as well.

@@ -10,6 +10,7 @@ import type { ConfigurationOverride, Location, Log, Notification, ReportingDescr
 import { CATEGORIES, aboutRule, describeRange, RULES, type InputError, type InputWarning, type Rule, type Severity } from '../../rules/index.ts';
 import type { CheckedInput, CheckRun } from '../check-run.ts';
 import type { CheckedFinding, WaivedFinding } from '../config/policy.ts';
+import type { FilePath } from '../io.ts';
 import { docsLink, findingLink, isAbsoluteLink, type DocsLink } from '../docs-links.ts';
 import { safeJson } from '../safe-text.ts';
 import { TOOL } from '../tool.ts';
@@ -74,17 +75,31 @@ function helpMarkdown(rationale: string, link: DocsLink): string {
   return toMarkdown(root).trimEnd();
 }
 
+/** Percent-encoding byte by byte, as encodeURIComponent does for UTF-8, for a name held as bytes. */
+function encodeBytes(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes)
+    out += /[A-Za-z0-9\-_.!~*'()]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  return out;
+}
+
 /**
  * The artifact location of a file: a relative URI against %SRCROOT% when it lies inside the working
  * directory, else an absolute file URI. Only the platform's own separators split the path: on Linux
  * `back\slash.yml` is one name (its backslash is percent-encoded), and `..evil.yml` is a file in
- * the directory, not a step out of it.
+ * the directory, not a step out of it. A name that is not UTF-8 is given by its bytes (`caf%E9.yml`):
+ * the path arithmetic runs on latin1 text, which maps each byte to one character and back.
  */
-export function artifactLocation(name: string, cwd: string): { uri: string; uriBaseId?: string } {
-  const rel = path.relative(cwd, path.resolve(cwd, name));
+export function artifactLocation(file: FilePath, cwd: string): { uri: string; uriBaseId?: string } {
+  const bytes = typeof file !== 'string';
+  const name = bytes ? Buffer.from(file).toString('latin1') : file;
+  const base = bytes ? Buffer.from(cwd).toString('latin1') : cwd;
+  const encode = bytes ? (part: string) => encodeBytes(Buffer.from(part, 'latin1')) : encodeURIComponent;
+  const rel = path.relative(base, path.resolve(base, name));
   const parts = path.sep === '\\' ? rel.split(/[\\/]/) : rel.split('/');
-  if (rel === '' || parts[0] === '..' || path.isAbsolute(rel)) return { uri: pathToFileURL(path.resolve(cwd, name)).href };
-  return { uri: parts.map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+  if (rel === '' || parts[0] === '..' || path.isAbsolute(rel))
+    return { uri: bytes ? `file://${path.resolve(base, name).split('/').map(encode).join('/')}` : pathToFileURL(path.resolve(cwd, name)).href };
+  return { uri: parts.map(encode).join('/'), uriBaseId: SRCROOT };
 }
 
 function place(line: number | undefined, col: number | undefined) {
@@ -180,7 +195,7 @@ function resultOf(f: CheckedFinding | WaivedFinding, input: CheckedInput, artifa
 function notificationOf(
   level: 'error' | 'warning',
   message: string,
-  file: string | undefined,
+  file: FilePath | undefined,
   line: number | undefined,
   col: number | undefined,
   cwd: string,
