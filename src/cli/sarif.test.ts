@@ -153,6 +153,31 @@ describe('what the SARIF says', () => {
     expect(new Set(lines).size).toBe(3);
   });
 
+  it('two nodes sharing a name each keep their own line: the finding about one points at that one', async () => {
+    // w1 twice in one RKE cluster: the first with an address (line 6), the second without (line 9).
+    const plan = [
+      'rancher: {version: 2.8.0}',
+      'clusters:',
+      '  - name: edge',
+      '    distribution: rke',
+      '    nodes:',
+      '      - name: w1',
+      '        address: 10.0.0.1',
+      '        roles: [etcd, controlplane, worker]',
+      '      - name: w1',
+      '        roles: [worker]',
+      '',
+    ].join('\n');
+    const { results } = await sarif('same-name', ['same-name.yaml'], { files: { 'same-name.yaml': plan } });
+    const lineOf = (l: { physicalLocation?: { region?: { startLine?: number } } } | undefined) => l?.physicalLocation?.region?.startLine;
+    const noAddress = results.find((r) => r.ruleId === 'node-address-valid') as Result;
+    expect(noAddress.locations?.map(lineOf)).toEqual([9]);
+    // The duplicate itself is about both entries: the first, with the second related.
+    const unique = results.find((r) => r.ruleId === 'plan-node-unique') as Result;
+    expect(unique.locations?.map(lineOf)).toEqual([6]);
+    expect(unique.relatedLocations?.map(lineOf)).toEqual([9]);
+  });
+
   it('a plan from standard input has no file to point at, only names', async () => {
     const { results, run } = await sarif('stdin', ['-'], { stdin: presetFiles['presets/downstream-production.yaml'] });
     expect(run.artifacts?.[0]?.location).toBeUndefined();

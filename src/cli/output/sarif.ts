@@ -114,9 +114,10 @@ interface Located {
 }
 
 function findingLocations(f: CheckedFinding, input: CheckedInput, artifact: Located): { locations: Location[]; related: Location[] } {
-  const clusterIndex = f.cluster === undefined ? -1 : input.plan.clusters.findIndex((c) => c.name === f.cluster);
+  // The engine says which entries a finding is about (f.at), so two nodes sharing a name each keep their own line.
+  const clusterIndex = f.at?.cluster ?? -1;
   const cluster = input.plan.clusters[clusterIndex];
-  const nodeIndexes = cluster ? f.nodes.map((n) => cluster.nodes.findIndex((node) => node.name === n)) : [];
+  const nodeIndexes = f.at?.nodes ?? [];
   const at = (path: readonly PropertyKey[], logical: { name: string; fullyQualifiedName: string; kind: string }, message?: string): Location => {
     const loc: Location = { logicalLocations: [logical] };
     const pos = input.locate(path);
@@ -131,26 +132,25 @@ function findingLocations(f: CheckedFinding, input: CheckedInput, artifact: Loca
     if (message) loc.message = { text: message };
     return loc;
   };
-  const clusterLogical = cluster ? { name: cluster.name, fullyQualifiedName: cluster.name, kind: 'namespace' } : undefined;
-  const nodeLocation = (i: number, message?: string): Location | undefined => {
-    const node = cluster?.nodes[nodeIndexes[i] ?? -1];
+  const nodeLocation = (nodeIndex: number, message?: (name: string) => string): Location | undefined => {
+    const node = cluster?.nodes[nodeIndex];
     if (!cluster || !node) return undefined;
     return at(
-      ['clusters', clusterIndex, 'nodes', nodeIndexes[i] as number],
+      ['clusters', clusterIndex, 'nodes', nodeIndex],
       { name: node.name, fullyQualifiedName: `${cluster.name}/${node.name}`, kind: 'resource' },
-      message,
+      message?.(node.name),
     );
   };
-  const first = nodeLocation(0);
+  const first = nodeIndexes[0] === undefined ? undefined : nodeLocation(nodeIndexes[0]);
   if (first) {
-    const related = f.nodes
+    const related = nodeIndexes
       .slice(1, 1 + MAX_RELATED)
-      .map((n, i) => nodeLocation(i + 1, `Node ${n}.`))
+      .map((ni) => nodeLocation(ni, (name) => `Node ${name}.`))
       .filter((l): l is Location => l !== undefined)
       .map((l, i) => ({ ...l, id: i + 1 }));
     return { locations: [first], related };
   }
-  if (cluster && clusterLogical) return { locations: [at(['clusters', clusterIndex], clusterLogical)], related: [] };
+  if (cluster) return { locations: [at(['clusters', clusterIndex], { name: cluster.name, fullyQualifiedName: cluster.name, kind: 'namespace' })], related: [] };
   // Plan-wide: the file itself (the rancher: section when there is one).
   const plan = at(['rancher'], { name: 'plan', fullyQualifiedName: 'plan', kind: 'module' });
   return { locations: [plan], related: [] };
