@@ -13,7 +13,7 @@ describe('check: text', () => {
   it('names the version and profile, groups by cluster, names the guidance in words', async () => {
     const r = await runCli(['check', fixture('rke-ha-3node.cluster.yml'), '--as', 'rancher', '--rancher-version', 'v2.4.8'], real);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('rke-ha-3node.cluster.yml: an RKE cluster.yml, checked as Rancher 2.4.8 (profile Rancher 2.4)');
+    expect(r.stdout).toContain('rke-ha-3node.cluster.yml: an RKE cluster.yml, checked as Rancher 2.4.8 (profile Rancher 2.4; version from --rancher-version)');
     expect(r.stdout).toMatch(/^Cluster local \(rancher, RKE, 3 nodes: 3 etcd, 3 controlplane, 3 worker; etcd 3 members, quorum 2, tolerates 1 failure\)$/m);
     expect(r.stdout).toMatch(/warning .*no load balancer.*\[lb-present\]/);
     expect(r.stdout).toContain('Guidance: Load balancer and ingress › Put a load balancer in front (load-balancer/#put-a-load-balancer-in-front)');
@@ -213,7 +213,7 @@ describe('check: Markdown', () => {
     const r = await runCli(['check', fixture('rke-ha-3node.cluster.yml'), '--format', 'markdown', '--rancher-version', '2.4.8'], real);
     expect(r.code).toBe(0);
     // mdast-util-to-markdown escapes only what would turn into syntax; a file name reads as it is.
-    expect(r.stdout).toMatch(/^## .*rke-ha-3node\.cluster\.yml: checked as Rancher 2\.4\.8 \(Rancher 2\.4\)$/m);
+    expect(r.stdout).toMatch(/^## .*rke-ha-3node\.cluster\.yml: checked as Rancher 2\.4\.8 \(Rancher 2\.4; version from --rancher-version\)$/m);
     expect(r.stdout).toMatch(/`downstream-single-role`/);
   });
 });

@@ -39,6 +39,7 @@ export function runJson(run: CheckRun) {
             format: i.format,
             rancherVersion: i.report.rancherVersion,
             versionGiven: i.versionGiven,
+            versionFrom: i.versionFrom,
             profile: i.report.profile,
             summary: { ...i.report.summary, waived: i.waived.length },
             warnings: i.warnings,

@@ -13,6 +13,7 @@ import type { CheckedFinding, WaivedFinding } from '../config/policy.ts';
 import type { FilePath } from '../io.ts';
 import { docsLink, findingLink, isAbsoluteLink, type DocsLink } from '../docs-links.ts';
 import { safeJson } from '../safe-text.ts';
+import { configEffectItems, configHeading } from './config-effect.ts';
 import { TOOL } from '../tool.ts';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -193,7 +194,7 @@ function resultOf(f: CheckedFinding | WaivedFinding, input: CheckedInput, artifa
 }
 
 function notificationOf(
-  level: 'error' | 'warning',
+  level: 'error' | 'warning' | 'note',
   message: string,
   file: FilePath | undefined,
   line: number | undefined,
@@ -260,6 +261,18 @@ export function runSarif(run: CheckRun, cwd: string): Log {
       notificationOf('warning', `${w.place}: this waiver matches no finding in the files checked.`, w.at.file, w.at.line, w.at.col, cwd),
     ),
   ];
+  // The config's effect, as notifications about how the tool was configured: a reviewer (or a code-scanning
+  // view) sees that a config file shaped the run, and how, beside the results it shaped.
+  const configNotes: Notification[] = run.config
+    ? [
+        notificationOf('note', configHeading(run.config), run.config.file, undefined, undefined, cwd),
+        ...configEffectItems(run.config).map((item) => {
+          const n = notificationOf('note', item.text, run.config?.file, item.at?.line, item.at?.col, cwd);
+          if (item.rule) n.associatedRule = { id: item.rule, index: RULE_INDEX.get(item.rule) ?? -1 };
+          return n;
+        }),
+      ]
+    : [];
   const runObject: Run = {
     tool: {
       driver: {
@@ -276,6 +289,7 @@ export function runSarif(run: CheckRun, cwd: string): Log {
         executionSuccessful: run.inputs.every((i) => i.ok),
         ...(notifications.length ? { toolExecutionNotifications: notifications } : {}),
         ...(overrides.length ? { ruleConfigurationOverrides: overrides } : {}),
+        ...(configNotes.length ? { toolConfigurationNotifications: configNotes } : {}),
       },
     ],
     // Code-scanning services group runs by this id (GitHub's "category").
@@ -286,9 +300,16 @@ export function runSarif(run: CheckRun, cwd: string): Log {
     columnKind: 'utf16CodeUnits',
     properties: {
       failOn: run.settings.failOn,
+      config: run.config ?? null,
       inputs: run.inputs.map((i) =>
         i.ok
-          ? { file: i.source.name, format: i.format, rancherVersion: i.report.rancherVersion, profile: i.report.profile.label }
+          ? {
+              file: i.source.name,
+              format: i.format,
+              rancherVersion: i.report.rancherVersion,
+              rancherVersionFrom: i.versionFrom,
+              profile: i.report.profile.label,
+            }
           : { file: i.source.name, error: i.error.message },
       ),
     },
