@@ -64,7 +64,7 @@ export async function expandSources(args: readonly string[], io: Io): Promise<So
     if (!io.glob) {
       problem(
         arg,
-        new InputError('no such file, and this Node.js cannot expand patterns (path.matchesGlob needs Node.js 22); let the shell expand it', { file: arg }),
+        new InputError('no such file, and this Node.js cannot expand patterns (that needs Node.js 22.17 or later); let the shell expand it', { file: arg }),
       );
       continue;
     }

@@ -107,6 +107,11 @@ function dropWritesAfterClosedPipe(stream: NodeJS.WriteStream): void {
   });
 }
 
+function globStable(): boolean {
+  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+  return 'matchesGlob' in path && (major > 22 || (major === 22 && minor >= 17));
+}
+
 export function nodeIo(): Io {
   const cwd = process.cwd();
   dropWritesAfterClosedPipe(process.stdout);
@@ -118,8 +123,9 @@ export function nodeIo(): Io {
     stdin: () => process.stdin,
     isFile,
     listDir: (path) => (existsSync(path) && statSync(path).isDirectory() ? fs.readdirSync(path) : undefined),
-    // path.matchesGlob arrived in Node 22 (20.17 behind a flag); without it the shell expands patterns.
-    ...('matchesGlob' in path ? { glob: (pattern: string) => globFiles(pattern, cwd) } : {}),
+    // path.matchesGlob is stable from Node 22.17; before that it prints an experimental warning on
+    // every run (Node 20), so there the shell expands patterns, as the message says.
+    ...(globStable() ? { glob: (pattern: string) => globFiles(pattern, cwd) } : {}),
     cwd,
     env: process.env,
     color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,

@@ -111,7 +111,7 @@ describe('check: several files, globs and standard input', () => {
   it('without glob support (Node 20) a pattern is an unreadable input with a hint, not a crash', async () => {
     const r = await runCli(['check', 'clusters/*.yml'], { files: {}, noGlob: true });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/cannot expand patterns \(path\.matchesGlob needs Node\.js 22\)/);
+    expect(r.stderr).toMatch(/cannot expand patterns \(that needs Node\.js 22\.17 or later\)/);
   });
 
   it('reads standard input with -, once', async () => {
