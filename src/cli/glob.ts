@@ -56,6 +56,8 @@ function nameOf(bytes: Buffer): { match: string; shown: string } {
 function mayEnter(parts: readonly string[], steps: readonly string[]): boolean {
   const globstar = steps.indexOf('**');
   if (globstar === -1 && parts.length >= steps.length) return false;
+  // `**` passes over hidden folders (.git and the like) unless a later step names a dot, as fs.glob does.
+  if (globstar !== -1 && parts.length > globstar && parts.at(-1)?.startsWith('.') && !steps.slice(globstar + 1).some((s) => s.startsWith('.'))) return false;
   const n = Math.min(parts.length, globstar === -1 ? steps.length : globstar);
   return n === 0 || path.matchesGlob(parts.slice(0, n).join('/'), steps.slice(0, n).join('/'));
 }
