@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, copyFileSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { E2E_OUT_DIR } from './site.ts';
@@ -11,13 +11,15 @@ import { configJsonSchema } from '../src/cli/config/schema.ts';
 // resolve from node_modules), it must still read the fixtures and keep its exit codes.
 const fixtures = resolve('test', 'fixtures');
 
-function runBundle(args: string[], input?: string, files: Record<string, string> = {}) {
+function runBundle(args: string[], input?: string | number, files: Record<string, string> = {}) {
   const bundle = join(E2E_OUT_DIR, 'rancher-arch.mjs');
   expect(existsSync(bundle), `${bundle} is built with the site`).toBe(true);
   const alone = mkdtempSync(join(tmpdir(), 'rancher-arch-'));
   copyFileSync(bundle, join(alone, 'rancher-arch.mjs'));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(alone, name), text);
-  return spawnSync(process.execPath, [join(alone, 'rancher-arch.mjs'), ...args], { encoding: 'utf8', input, cwd: alone });
+  // A number is a file descriptor to hand over as standard input (an endless device, say).
+  const stdin = typeof input === 'number' ? { stdio: [input, 'pipe', 'pipe'] as ['pipe' | number, 'pipe', 'pipe'] } : { input };
+  return spawnSync(process.execPath, [join(alone, 'rancher-arch.mjs'), ...args], { encoding: 'utf8', ...stdin, cwd: alone, timeout: 60_000 });
 }
 
 test('the bundled CLI lists its rules', () => {
@@ -58,10 +60,18 @@ test('the bundled CLI writes SARIF and JUnit, reads a config file, and expands a
   expect(junit.stdout).toContain('<testsuite name="a.cluster.yml: cluster local"');
 });
 
-test('the bundled CLI stops reading /dev/zero at the size limit', () => {
-  const run = runBundle(['check', '/dev/zero', '--format', 'json']);
-  expect(run.status).toBe(2);
-  expect(JSON.parse(run.stdout).errors[0].reason).toMatch(/^input is more than 5 MB \(reading stopped there\); the checker holds a file whole/);
+test('the bundled CLI refuses /dev/zero as a file, and stops reading it on standard input at the size limit', () => {
+  const named = runBundle(['check', '/dev/zero', '--format', 'json']);
+  expect(named.status).toBe(2);
+  expect(JSON.parse(named.stdout).errors[0].reason).toBe('cannot read the file: is a device, not a file');
+  const zero = openSync('/dev/zero', 'r');
+  try {
+    const piped = runBundle(['check', '-', '--format', 'json'], zero);
+    expect(piped.status).toBe(2);
+    expect(JSON.parse(piped.stdout).errors[0].reason).toMatch(/^input is more than 5 MB \(reading stopped there\); the checker holds a file whole/);
+  } finally {
+    closeSync(zero);
+  }
 });
 
 test('the site publishes the config file’s JSON Schema, as the CLI validates it', () => {

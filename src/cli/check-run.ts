@@ -12,6 +12,7 @@ import {
   type Plan,
   type ReadResult,
   type Report,
+  type RuleId,
   type Severity,
 } from '../rules/index.ts';
 import type { LoadedConfig } from './config/load.ts';
@@ -35,8 +36,10 @@ export interface CheckedInput {
   report: Omit<Report, 'findings'> & { findings: CheckedFinding[] };
   waived: WaivedFinding[];
   off: PolicyOutcome['off'];
-  /** Did the input (or the command line) name the Rancher version, or was 2.4 assumed? */
+  /** Did the input (or the command line, or the config) name the Rancher version, or was 2.4 assumed? */
   versionGiven: boolean;
+  /** Who chose the Rancher version the input was checked as. */
+  versionFrom: VersionFrom;
   /** The first MAX_WARNINGS_KEPT reader warnings, and how many more there were. */
   warnings: InputWarning[];
   warningsOmitted: number;
@@ -51,16 +54,47 @@ export interface FailedInput {
 
 export type InputOutcome = CheckedInput | FailedInput;
 
+/** Who chose the Rancher version of one input: the input itself, a flag, the config file, or nobody (2.4 assumed). */
+export type VersionFrom = 'input' | 'command line' | 'config' | 'assumed';
+
 export interface RunSettings extends ReadSettings {
   failOn: Severity;
   docsBase?: string;
+  /** Where settings.rancherVersion came from, when there is one. */
+  rancherVersionFrom?: 'command line' | 'config';
+}
+
+/** A setting the config file holds, and whether the run used it (a flag or the environment wins over the file). */
+export interface ConfigSetting {
+  key: 'rancherVersion' | 'as' | 'failOn' | 'docsBase';
+  value: string;
+  used: boolean;
+  /** Where the config file sets it. */
+  at?: { line: number; col: number };
+}
+
+/**
+ * What the config file did to this run, for every format to state: the file, the settings it
+ * gave, the rules it turned off (with the findings that dropped) or re-rated, the waivers that hid
+ * findings (with how many) and those that matched nothing. A pull request that adds or edits the
+ * file changes this, visibly, in whatever format CI keeps.
+ */
+export interface ConfigEffect {
+  file: string;
+  settings: ConfigSetting[];
+  overrides: readonly Override[];
+  /** Findings dropped by a rule turned off, per rule, over all inputs. */
+  dropped: Partial<Record<RuleId, number>>;
+  /** Waivers that hid findings, in config order, with how many each hid. */
+  applied: { waiver: WaiverRef; findings: number }[];
+  unusedWaivers: WaiverRef[];
 }
 
 export interface CheckRun {
   inputs: InputOutcome[];
   /** The config file could not be read, so nothing was checked. */
   configFailed?: boolean;
-  config?: { file: string; overrides: readonly Override[]; unusedWaivers: WaiverRef[] };
+  config?: ConfigEffect;
   settings: RunSettings;
   summary: { errors: number; warnings: number; infos: number; waived: number; files: number; unreadable: number };
 }
@@ -75,8 +109,25 @@ function countBySeverity(findings: readonly { severity: Severity }[]) {
   return summary;
 }
 
+/**
+ * Who chose an input's version. The reader puts the flag's or config's version into a plan that
+ * names none, so a plan whose version equals it is counted as theirs (the same version either way).
+ */
+function versionFromOf(plan: Plan, settings: RunSettings): VersionFrom {
+  const version = plan.rancher?.version;
+  if (version === undefined) return 'assumed';
+  if (settings.rancherVersion !== undefined && version === settings.rancherVersion) return settings.rancherVersionFrom ?? 'command line';
+  return 'input';
+}
+
 /** Read and check each source in turn; an unreadable one is recorded, and the others still run. */
-export async function runCheck(sources: readonly Source[], settings: RunSettings, loaded: LoadedConfig | undefined, io: Io): Promise<CheckRun> {
+export async function runCheck(
+  sources: readonly Source[],
+  settings: RunSettings,
+  loaded: LoadedConfig | undefined,
+  io: Io,
+  configSettings: readonly ConfigSetting[] = [],
+): Promise<CheckRun> {
   const policy = policyOf(loaded, io.today());
   const used = new Set<number>();
   const inputs: InputOutcome[] = [];
@@ -95,6 +146,7 @@ export async function runCheck(sources: readonly Source[], settings: RunSettings
         waived: outcome.waived,
         off: outcome.off,
         versionGiven: result.plan.rancher?.version !== undefined,
+        versionFrom: versionFromOf(result.plan, settings),
         warnings: result.warnings.slice(0, MAX_WARNINGS_KEPT),
         warningsOmitted: Math.max(0, result.warnings.length - MAX_WARNINGS_KEPT),
         locate: result.locate,
@@ -112,8 +164,19 @@ export async function runCheck(sources: readonly Source[], settings: RunSettings
     files: inputs.length,
     unreadable: inputs.length - checked.length,
   };
-  const config = loaded
-    ? { file: loaded.file, overrides: policy.overrides, unusedWaivers: policy.waivers.filter((w) => !used.has(w.ref.index)).map((w) => w.ref) }
+  const dropped: Partial<Record<RuleId, number>> = {};
+  for (const i of checked) for (const [rule, n] of Object.entries(i.off) as [RuleId, number][]) dropped[rule] = (dropped[rule] ?? 0) + n;
+  const hid = new Map<number, number>();
+  for (const f of checked.flatMap((i) => i.waived)) hid.set(f.waiver.index, (hid.get(f.waiver.index) ?? 0) + 1);
+  const config: ConfigEffect | undefined = loaded
+    ? {
+        file: loaded.file,
+        settings: [...configSettings],
+        overrides: policy.overrides,
+        dropped,
+        applied: policy.waivers.filter((w) => hid.has(w.ref.index)).map((w) => ({ waiver: w.ref, findings: hid.get(w.ref.index) ?? 0 })),
+        unusedWaivers: policy.waivers.filter((w) => !used.has(w.ref.index)).map((w) => w.ref),
+      }
     : undefined;
   return config ? { inputs, config, settings, summary } : { inputs, settings, summary };
 }

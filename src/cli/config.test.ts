@@ -54,12 +54,12 @@ describe('rules: severity and off', () => {
     const { code, out } = await json(['lab.yaml'], world(config));
     expect(code).toBe(1);
     expect(out.findings.find((f: { rule: string }) => f.rule === 'etcd-odd-members')).toMatchObject({ severity: 'error', defaultSeverity: 'warning' });
-    expect(out.config.overrides).toEqual([{ rule: 'etcd-odd-members', setting: 'error', default: 'warning' }]);
+    expect(out.config.overrides).toEqual([{ rule: 'etcd-odd-members', setting: 'error', default: 'warning', at: { line: 2, col: 21 } }]);
     const text = await runCli(['check', 'lab.yaml'], world(config));
     expect(text.stdout).toMatch(
       /error {3}Cluster "lab" has 2 etcd members.*\[etcd-odd-members\]\n {10}severity set to error by \.rancher-arch\.yaml \(the rule's own: warning\)/,
     );
-    expect(text.stdout).toContain('Rules changed by .rancher-arch.yaml: etcd-odd-members warning → error');
+    expect(text.stdout).toMatch(/^Config file \.rancher-arch\.yaml read:\n {2}- rule etcd-odd-members rated error instead of warning\n/);
   });
 
   it('off drops the rule’s findings, and the report counts them', async () => {
@@ -68,7 +68,7 @@ describe('rules: severity and off', () => {
     expect(out.findings.map((f: { rule: string }) => f.rule)).not.toContain('downstream-single-role');
     expect(out.findings).toHaveLength(3);
     const text = await runCli(['check', 'lab.yaml'], world(config));
-    expect(text.stdout).toContain('Rules changed by .rancher-arch.yaml: downstream-single-role off (1 finding dropped)');
+    expect(text.stdout).toMatch(/^Config file \.rancher-arch\.yaml read:\n {2}- rule downstream-single-role turned off \(1 finding dropped\)\n/);
   });
 });
 
@@ -93,7 +93,11 @@ ${extra}`;
     expect(out.summary.waived).toBe(1);
     const text = await runCli(['check', 'lab.yaml'], world(waiver()));
     expect(text.stdout).toContain('1 waived finding not shown (--show-waived lists them)');
-    expect(text.stdout).not.toContain('rebuilt every night');
+    // The header names the waiver and what it hid; the finding itself stays out of the list.
+    expect(text.stdout).toMatch(
+      /^Config file \.rancher-arch\.yaml read:\n {2}- waiver \.rancher-arch\.yaml:2:5 waivers\[0\] hid 1 finding of downstream-three-etcd: Lab cluster, rebuilt every night from scratch\.\n/,
+    );
+    expect(text.stdout).not.toContain('has 2 etcd nodes, so losing one');
     expect(text.stdout.trim().split('\n').at(-1)).toBe('0 errors, 3 warnings, 0 info; 1 waived');
     const markdown = await runCli(['check', 'lab.yaml', '--format', 'markdown', '--show-waived'], world(waiver()));
     expect(markdown.stdout).toMatch(/^### Waived\n\n- `downstream-three-etcd` \(warning\): .* Waived: Lab cluster, rebuilt every night from scratch\.$/m);

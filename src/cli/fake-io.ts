@@ -1,9 +1,10 @@
 // A fake world for the CLI's tests: files in a map (or, when asked, the real file system), standard
 // input from a string or any stream, a fixed date and working directory, stdout and stderr captured.
 // `main` runs in-process against it, so most tests need no child process.
-import { createReadStream, existsSync, globSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { matchesGlob } from 'node:path';
-import type { Io } from './io.ts';
+import { globFiles, type GlobMatch } from './glob.ts';
+import { readRegularFile, type Io } from './io.ts';
 import { main } from './main.ts';
 
 export interface FakeWorld {
@@ -18,6 +19,8 @@ export interface FakeWorld {
   color?: boolean;
   /** Leave out glob support, as on Node 20. */
   noGlob?: boolean;
+  /** Expand patterns this way instead (an endless walk, say). */
+  glob?: (pattern: string) => Iterable<GlobMatch>;
 }
 
 /** A stream of chunks of at most 64 KiB, as fs streams give them. */
@@ -47,11 +50,11 @@ export function fakeIo(world: FakeWorld = {}) {
     stdout: (t) => void out.push(t),
     stderr: (t) => void err.push(t),
     openFile(path) {
-      const content = files[path];
+      const content = typeof path === 'string' ? files[path] : undefined;
       if (typeof content === 'function') return content();
       if (content !== undefined) return chunks(bytesOf(content));
-      if (world.realFiles && existsSync(path)) return createReadStream(path);
-      return enoent(path);
+      if (world.realFiles && existsSync(path)) return readRegularFile(path);
+      return enoent(String(path));
     },
     stdin() {
       const input = world.stdin ?? '';
@@ -69,12 +72,14 @@ export function fakeIo(world: FakeWorld = {}) {
     },
     ...(world.noGlob
       ? {}
-      : {
-          glob: (pattern: string) => [
-            ...Object.keys(files).filter((f) => matchesGlob(f, pattern)),
-            ...(world.realFiles ? globSync(pattern).filter((f) => realIsFile(f)) : []),
-          ],
-        }),
+      : world.glob
+        ? { glob: world.glob }
+        : {
+            *glob(pattern: string) {
+              for (const f of Object.keys(files)) if (matchesGlob(f, pattern)) yield { name: f, path: f };
+              if (world.realFiles) yield* globFiles(pattern, process.cwd());
+            },
+          }),
     cwd: world.cwd ?? '/work/project',
     env: world.env ?? {},
     color: world.color ?? false,

@@ -17,7 +17,7 @@ const MAX_MODULE_ROUNDS = 8;
 const joinPath = (dir: string, name: string) => (dir === '' ? name : `${dir.replace(/\/+$/, '')}/${name}`);
 
 async function readFolderFiles(source: Source, io: Io): Promise<SourceFile[]> {
-  const root = (source.path ?? source.name).replace(/\/+$/, '') || '/';
+  const root = source.name.replace(/\/+$/, '') || '/';
   const files: SourceFile[] = [];
   let bytes = 0;
   const addDir = async (dir: string, withTfvars: boolean) => {
@@ -56,7 +56,7 @@ async function readFolderFiles(source: Source, io: Io): Promise<SourceFile[]> {
 export async function readAnySource(source: Source, settings: ReadSettings, io: Io): Promise<ReadResult> {
   const options = { ...readOptionsOf(settings, source.name), hclAssets: nodeHclAssets };
   if (source.folder) {
-    const folder = (source.path ?? source.name).replace(/\/+$/, '') || '/';
+    const folder = source.name.replace(/\/+$/, '') || '/';
     const terraform = (io.listDir?.(folder) ?? []).some(isTerraformName);
     // A folder without Terraform files may be an Ansible inventory with its group_vars/.
     const inventory = terraform ? undefined : inventoryIn(folder, io);
@@ -75,7 +75,8 @@ export async function readAnySource(source: Source, settings: ReadSettings, io: 
  */
 async function readFile(source: Source, options: AsyncReadOptions, io: Io): Promise<ReadResult> {
   const text = await readSource(source, io);
-  const groupVars = source.path === undefined ? {} : await groupVarsBeside(source.path, io);
+  // group_vars/ is looked for beside a file named in UTF-8 (a name held as bytes has no such neighbour to read by name).
+  const groupVars = typeof source.path === 'string' ? await groupVarsBeside(source.path, io) : {};
   const withVars = Object.keys(groupVars).length > 0;
   try {
     const result = await readInputAsync(text, options);

@@ -2,19 +2,17 @@
 // reading (so `check /dev/zero` stops at the limit instead of filling memory), then decoded the way
 // the page decodes an upload (decodeBytes: UTF-8 with or without BOM, UTF-16 with BOM).
 import { decodeBytes, InputError, LIMITS } from '../rules/index.ts';
-import { inputTooLarge } from '../rules/limits.ts';
+import { inputTooLarge, LIMIT_REASONS } from '../rules/limits.ts';
 import { UsageError } from './args.ts';
-import type { Io } from './io.ts';
-
-/** Files checked in one run: far more than a repository of cluster files holds, few enough to report on. */
-export const MAX_FILES = 500;
+import { bracePatterns, type GlobMatch } from './glob.ts';
+import { NotAFileError, type FilePath, type Io } from './io.ts';
 
 /** One input: a file path, or standard input. */
 export interface Source {
-  /** What messages and reports call it: the path as given, or <stdin>. */
+  /** What messages and reports call it: the path as given, or <stdin>; a name that is not UTF-8 with its odd bytes as \xNN. */
   name: string;
-  /** undefined for standard input. */
-  path: string | undefined;
+  /** undefined for standard input; bytes for a name that is not valid UTF-8. */
+  path: FilePath | undefined;
   /** Why this argument gives nothing to read (a pattern that matched no file). */
   problem?: InputError;
   /** A folder, read the Terraform way: its .tf and .tfvars files together (folder.ts). */
@@ -23,20 +21,27 @@ export interface Source {
 
 const GLOB_CHARS = /[*?[{]/;
 
+function tooManyFiles(pattern?: string): UsageError {
+  const where = pattern === undefined ? '' : ` (the pattern ${JSON.stringify(pattern)} matches more; the search stopped there)`;
+  return new UsageError(`more than ${LIMITS.filesPerRun} files to check in one run${where}: ${LIMIT_REASONS.filesPerRun}`);
+}
+
 /**
  * FILE arguments → sources, in order: "-" is standard input, a pattern expands to the files it
- * matches. A pattern that matches nothing is reported like an unreadable input, not a usage error.
+ * matches, sorted. A pattern that matches nothing, or is refused before any search, is reported
+ * like an unreadable input (exit 2, the other inputs still checked). Past the file cap the run is
+ * refused, and a pattern's walk stops as soon as the cap is passed.
  */
-export function expandSources(args: readonly string[], io: Io): Source[] {
+export async function expandSources(args: readonly string[], io: Io): Promise<Source[]> {
   if (args.length === 0) throw new UsageError('check needs at least one FILE (or - for standard input)');
   const sources: Source[] = [];
   const problem = (arg: string, error: InputError) => sources.push({ name: arg, path: arg, problem: error });
   const seen = new Set<string>();
-  const add = (path: string | undefined) => {
-    const key = path ?? '-';
+  const add = (name: string | undefined, path: FilePath | undefined = name) => {
+    const key = name ?? '-';
     if (seen.has(key)) return;
     seen.add(key);
-    sources.push(path === undefined ? { name: '<stdin>', path } : { name: path, path });
+    sources.push(name === undefined ? { name: '<stdin>', path } : { name, path });
   };
   for (const arg of args) {
     if (arg === '-') {
@@ -53,22 +58,39 @@ export function expandSources(args: readonly string[], io: Io): Source[] {
     // A name that exists is a file, even with [ or * in it; otherwise a pattern is expanded.
     if (!GLOB_CHARS.test(arg) || io.isFile(arg)) {
       add(arg);
+      if (sources.length > LIMITS.filesPerRun) throw tooManyFiles();
       continue;
     }
     if (!io.glob) {
       problem(
         arg,
-        new InputError('no such file, and this Node.js cannot expand patterns (fs.globSync needs Node.js 22); let the shell expand it', { file: arg }),
+        new InputError('no such file, and this Node.js cannot expand patterns (that needs Node.js 22.17 or later); let the shell expand it', { file: arg }),
       );
       continue;
     }
-    const matches = io.glob(arg).sort();
-    if (matches.length === 0) problem(arg, new InputError('no such file, and no file matches it as a pattern', { file: arg }));
-    for (const m of matches) add(m);
-    if (sources.length > MAX_FILES) break;
+    const braced = bracePatterns(arg);
+    if ('problem' in braced) {
+      problem(arg, new InputError(braced.problem, { file: arg }));
+      continue;
+    }
+    // Matches are collected up to one past the room left, then sorted; the walk ends there.
+    const room = LIMITS.filesPerRun - sources.length;
+    const matches: GlobMatch[] = [];
+    let matchedAny = false;
+    try {
+      for await (const m of io.glob(arg)) {
+        matchedAny = true;
+        if (!seen.has(m.name) && !matches.some((k) => k.name === m.name)) matches.push(m);
+        if (matches.length > room) throw tooManyFiles(arg);
+      }
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problem(arg, error);
+      continue;
+    }
+    if (!matchedAny) problem(arg, new InputError('no such file, and no file matches it as a pattern', { file: arg }));
+    for (const m of matches.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) add(m.name, m.path);
   }
-  if (sources.length > MAX_FILES)
-    throw new UsageError(`more than ${MAX_FILES} files to check in one run; check them in smaller groups (one run per folder, say)`);
   return sources;
 }
 
@@ -96,7 +118,18 @@ export async function readBounded(stream: AsyncIterable<Uint8Array>, limit: numb
   return bytes;
 }
 
+/** Why each kind of thing that is not a file is not read. */
+const NOT_A_FILE: Record<NotAFileError['kind'], string> = {
+  fifo: 'is a named pipe (FIFO), which may wait for a writer for ever; to check what a command prints, pipe it to rancher-arch check -',
+  'character device': 'is a device, not a file',
+  'block device': 'is a device, not a file',
+  socket: 'is a socket, not a file',
+  directory: 'is a directory',
+  'special file': 'is not a regular file',
+};
+
 function readFailure(error: unknown, name: string): InputError {
+  if (error instanceof NotAFileError) return new InputError(`cannot read the file: ${NOT_A_FILE[error.kind]}`, { file: name });
   const code = (error as NodeJS.ErrnoException).code;
   const why =
     code === 'ENOENT'

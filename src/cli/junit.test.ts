@@ -82,7 +82,7 @@ describe('JUnit XML', () => {
     expect(cases(suites[0] as Element).map((c) => c.name)).toContain('docker-install-not-production');
   });
 
-  it('a rule turned off has no case; a waived finding is skipped with its reason', async () => {
+  it('a rule turned off is a skipped case naming the config; a waived finding is skipped with its reason', async () => {
     const config = `rules: {etcd-odd-members: off}
 waivers:
   - {rule: downstream-single-role, cluster: local, reason: "Lab <one> & only"}
@@ -90,11 +90,11 @@ waivers:
     const file = `${FIXTURES}rke-ha-3node.cluster.yml`;
     const { suites } = await junit([file, '--fail-on', 'warning'], { files: { '.rancher-arch.yaml': config } });
     const list = cases(suites.at(-1) as Element);
-    expect(list.map((c) => c.name)).not.toContain('etcd-odd-members');
+    expect(list.find((c) => c.name === 'etcd-odd-members')?.skipped?.getAttribute('message')).toBe('turned off by .rancher-arch.yaml');
     const waived = list.find((c) => c.name === 'downstream-single-role');
     expect(waived?.failure).toBeUndefined();
     expect(waived?.skipped?.getAttribute('message')).toBe('waived: Lab <one> & only');
-    expect(Number(attr(suites.at(-1), 'skipped'))).toBe(1);
+    expect(Number(attr(suites.at(-1), 'skipped'))).toBe(2);
   });
 
   it('an unreadable input is an error case, and the other files still report', async () => {

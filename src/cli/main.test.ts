@@ -13,7 +13,7 @@ describe('check: text', () => {
   it('names the version and profile, groups by cluster, names the guidance in words', async () => {
     const r = await runCli(['check', fixture('rke-ha-3node.cluster.yml'), '--as', 'rancher', '--rancher-version', 'v2.4.8'], real);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('rke-ha-3node.cluster.yml: an RKE cluster.yml, checked as Rancher 2.4.8 (profile Rancher 2.4)');
+    expect(r.stdout).toContain('rke-ha-3node.cluster.yml: an RKE cluster.yml, checked as Rancher 2.4.8 (profile Rancher 2.4; version from --rancher-version)');
     expect(r.stdout).toMatch(/^Cluster local \(rancher, RKE, 3 nodes: 3 etcd, 3 controlplane, 3 worker; etcd 3 members, quorum 2, tolerates 1 failure\)$/m);
     expect(r.stdout).toMatch(/warning .*no load balancer.*\[lb-present\]/);
     expect(r.stdout).toContain('Guidance: Load balancer and ingress › Put a load balancer in front (load-balancer/#put-a-load-balancer-in-front)');
@@ -82,10 +82,36 @@ describe('check: several files, globs and standard input', () => {
     expect(JSON.parse(twice.stdout).inputs).toHaveLength(2);
   });
 
+  it('a walk stops as soon as the run has one file more than the cap: an endless one ends', async () => {
+    let pulled = 0;
+    function* endless() {
+      for (let i = 0; ; i++) {
+        pulled++;
+        yield { name: `c${i}.yml`, path: `c${i}.yml` };
+      }
+    }
+    const r = await runCli(['check', 'one.yml', '**/*.yml'], { files: { 'one.yml': 'clusters: []\n' }, glob: endless });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^rancher-arch: more than 500 files to check in one run \(the pattern "\*\*\/\*\.yml" matches more; the search stopped there\)/);
+    expect(pulled).toBe(500);
+  });
+
+  it('a brace pattern is counted before the walk starts: past the limit nothing is searched', async () => {
+    let walked = false;
+    function* never() {
+      walked = true;
+      yield* [];
+    }
+    const r = await runCli(['check', '{a,b}{0..99}.yml'], { glob: never });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\{a,b\}\{0\.\.99\}\.yml: the pattern spells out more than 100 names with its braces/);
+    expect(walked).toBe(false);
+  });
+
   it('without glob support (Node 20) a pattern is an unreadable input with a hint, not a crash', async () => {
     const r = await runCli(['check', 'clusters/*.yml'], { files: {}, noGlob: true });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/cannot expand patterns \(fs\.globSync needs Node\.js 22\)/);
+    expect(r.stderr).toMatch(/cannot expand patterns \(that needs Node\.js 22\.17 or later\)/);
   });
 
   it('reads standard input with -, once', async () => {
@@ -187,7 +213,7 @@ describe('check: Markdown', () => {
     const r = await runCli(['check', fixture('rke-ha-3node.cluster.yml'), '--format', 'markdown', '--rancher-version', '2.4.8'], real);
     expect(r.code).toBe(0);
     // mdast-util-to-markdown escapes only what would turn into syntax; a file name reads as it is.
-    expect(r.stdout).toMatch(/^## .*rke-ha-3node\.cluster\.yml: checked as Rancher 2\.4\.8 \(Rancher 2\.4\)$/m);
+    expect(r.stdout).toMatch(/^## .*rke-ha-3node\.cluster\.yml: checked as Rancher 2\.4\.8 \(Rancher 2\.4; version from --rancher-version\)$/m);
     expect(r.stdout).toMatch(/`downstream-single-role`/);
   });
 });

@@ -57,3 +57,29 @@ export function guardStream(text: string, allowColour: boolean): string {
     return m === '\n' || m === '\t' ? m : escapeOne(m);
   });
 }
+
+/**
+ * A file name held as bytes that are not valid UTF-8, as text a person and every report can carry:
+ * each valid character as itself, each byte outside a valid sequence as `\xNN` (`caf\xE9.yml`).
+ */
+export function escapedName(bytes: Uint8Array): string {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let out = '';
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i] as number;
+    const size = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (size > 0 && i + size <= bytes.length) {
+      try {
+        out += decoder.decode(bytes.subarray(i, i + size));
+        i += size;
+        continue;
+      } catch {
+        // not a valid sequence: fall through to the byte escape
+      }
+    }
+    out += `\\x${lead.toString(16).toUpperCase().padStart(2, '0')}`;
+    i++;
+  }
+  return out;
+}

@@ -153,6 +153,31 @@ describe('what the SARIF says', () => {
     expect(new Set(lines).size).toBe(3);
   });
 
+  it('two nodes sharing a name each keep their own line: the finding about one points at that one', async () => {
+    // w1 twice in one RKE cluster: the first with an address (line 6), the second without (line 9).
+    const plan = [
+      'rancher: {version: 2.8.0}',
+      'clusters:',
+      '  - name: edge',
+      '    distribution: rke',
+      '    nodes:',
+      '      - name: w1',
+      '        address: 10.0.0.1',
+      '        roles: [etcd, controlplane, worker]',
+      '      - name: w1',
+      '        roles: [worker]',
+      '',
+    ].join('\n');
+    const { results } = await sarif('same-name', ['same-name.yaml'], { files: { 'same-name.yaml': plan } });
+    const lineOf = (l: { physicalLocation?: { region?: { startLine?: number } } } | undefined) => l?.physicalLocation?.region?.startLine;
+    const noAddress = results.find((r) => r.ruleId === 'node-address-valid') as Result;
+    expect(noAddress.locations?.map(lineOf)).toEqual([9]);
+    // The duplicate itself is about both entries: the first, with the second related.
+    const unique = results.find((r) => r.ruleId === 'plan-node-unique') as Result;
+    expect(unique.locations?.map(lineOf)).toEqual([6]);
+    expect(unique.relatedLocations?.map(lineOf)).toEqual([9]);
+  });
+
   it('a plan from standard input has no file to point at, only names', async () => {
     const { results, run } = await sarif('stdin', ['-'], { stdin: presetFiles['presets/downstream-production.yaml'] });
     expect(run.artifacts?.[0]?.location).toBeUndefined();
@@ -161,8 +186,9 @@ describe('what the SARIF says', () => {
     expect(results.every((r) => r.locations?.[0]?.logicalLocations?.length)).toBe(true);
   });
 
-  it('the config: waived findings are suppressed with the reason, severity changes are overrides', async () => {
-    const config = `rules:
+  it('the config: waived findings are suppressed with the reason, severity changes are overrides, and its effect is noted', async () => {
+    const config = `rancherVersion: "2.3"
+rules:
   lb-present: error
   rancher-k3s-preferred: off
 waivers:
@@ -181,7 +207,7 @@ waivers:
         kind: 'external',
         status: 'accepted',
         justification: 'Small lab; roles are combined on purpose.',
-        properties: { waiver: '.rancher-arch.yaml:5:5 waivers[0]', expires: '2099-12-31' },
+        properties: { waiver: '.rancher-arch.yaml:6:5 waivers[0]', expires: '2099-12-31' },
       },
     ]);
     expect(results.filter((r) => r.suppressions === undefined).map((r) => r.ruleId)).not.toContain('downstream-single-role');
@@ -189,6 +215,23 @@ waivers:
       { descriptor: { id: 'lb-present', index: RULES.findIndex((r) => r.id === 'lb-present') }, configuration: { level: 'error' } },
       { descriptor: { id: 'rancher-k3s-preferred', index: RULES.findIndex((r) => r.id === 'rancher-k3s-preferred') }, configuration: { enabled: false } },
     ]);
+    // What the file did, as notifications about the tool's configuration, each pointing at its line.
+    const notes = run.invocations?.[0]?.toolConfigurationNotifications ?? [];
+    expect(notes.map((n) => [n.level, n.message.text, n.locations?.[0]?.physicalLocation?.region?.startLine, n.associatedRule?.id])).toEqual([
+      ['note', 'Config file .rancher-arch.yaml read:', undefined, undefined],
+      ['note', 'Rancher version 2.3 for inputs that name none', 1, undefined],
+      ['note', 'rule lb-present rated error instead of warning', 3, 'lb-present'],
+      ['note', 'rule rancher-k3s-preferred turned off (0 findings dropped)', 4, 'rancher-k3s-preferred'],
+      [
+        'note',
+        'waiver .rancher-arch.yaml:6:5 waivers[0] hid 1 finding of downstream-single-role: Small lab; roles are combined on purpose.',
+        6,
+        'downstream-single-role',
+      ],
+    ]);
+    expect(notes[0]?.locations?.[0]?.physicalLocation?.artifactLocation).toEqual({ uri: '.rancher-arch.yaml', uriBaseId: '%SRCROOT%' });
+    expect(run.properties?.config).toMatchObject({ file: '.rancher-arch.yaml', settings: [{ key: 'rancherVersion', value: '2.3', used: true }] });
+    expect(run.properties?.inputs).toEqual([expect.objectContaining({ file: 'cluster.yml', rancherVersion: '2.3', rancherVersionFrom: 'config' })]);
   });
 
   it('an unreadable input and a reader warning are tool notifications with their place', async () => {
@@ -279,7 +322,7 @@ describe('Microsoft’s SARIF validator (sarif-multitool)', () => {
   it('accepts every log above: no errors, and no warnings but the tool’s home page where no docs base was given', { timeout: 120_000 }, () => {
     const binary = multitoolFile(process.platform === 'win32' ? 'Sarif.Multitool.exe' : 'Sarif.Multitool');
     expect(existsSync(binary), `${binary}: run npm ci to install @microsoft/sarif-multitool`).toBe(true);
-    expect(logs.map((l) => l.name)).toEqual(['presets', 'presets+base', 'fixtures', 'fixtures+base', 'stdin', 'config', 'notifications']);
+    expect(logs.map((l) => l.name)).toEqual(['presets', 'presets+base', 'fixtures', 'fixtures+base', 'same-name', 'stdin', 'config', 'notifications']);
     const names = logs.map((l, i) => {
       const name = `${String(i).padStart(3, '0')}${l.docsBase ? '-base' : ''}.sarif`;
       writeFileSync(join(dir, name), l.text);

@@ -7,19 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, runBin as run } from './spawn-cli.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/rancher-arch.mjs', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../../test/fixtures/', import.meta.url));
-
-function run(args: string[], options: { input?: string; cwd?: string; env?: Record<string, string> } = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    input: options.input,
-    cwd: options.cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', ...options.env },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 // Each spawn starts a fresh Node (~0.5 s), so these tests get a longer timeout.
 describe('rancher-arch as a process', { timeout: 60_000 }, () => {
@@ -66,11 +56,17 @@ describe('rancher-arch as a process', { timeout: 60_000 }, () => {
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('check /dev/zero stops at the size limit', () => {
+  it('check /dev/zero is refused as a device; on standard input it stops at the size limit', () => {
     const r = run(['check', '/dev/zero', '--format', 'json']);
     expect(r.code).toBe(2);
     expect(JSON.parse(r.stdout).errors[0]).toMatchObject({
       file: '/dev/zero',
+      reason: expect.stringMatching(/^cannot read the file: is a device, not a file/),
+    });
+    const piped = spawnSync('bash', ['-c', '"$0" "$1" check - --format json </dev/zero', process.execPath, BIN], { encoding: 'utf8', timeout: 30_000 });
+    expect(piped.status).toBe(2);
+    expect(JSON.parse(piped.stdout).errors[0]).toMatchObject({
+      file: '<stdin>',
       reason: expect.stringMatching(/^input is more than 5 MB \(reading stopped there\); the checker holds a file whole/),
     });
   });

@@ -8,7 +8,7 @@ import type { ClusterSummary, Finding, Report } from './report.ts';
 import type { Rule, RuleContext } from './rule.ts';
 import { COUNT_RULES, hasUnknownCounts } from './unknown-counts.ts';
 import { DEFAULT_RANCHER_VERSION, inRange, profileOf } from './versions.ts';
-import { NODE_ROLES, type Plan } from './vocabulary.ts';
+import { NODE_ROLES, type Plan, type PlanNode } from './vocabulary.ts';
 
 export interface CheckOptions {
   /** Findings found elsewhere (e.g. while reading a cluster.yml), merged and ordered with the rest. */
@@ -57,11 +57,42 @@ export function checkPlan(plan: Plan, options: CheckOptions = {}): Report {
   for (const f of clusters) if (!clusterIndex.has(f.cluster.name)) clusterIndex.set(f.cluster.name, f.index);
   const ruleIndex = new Map<string, number>(RULES.map((r, i) => [r.id, i]));
 
+  // Node entries by identity, for rules that report the entries themselves.
+  const entryAt = new Map<PlanNode, { cluster: number; node: number }>();
+  plan.clusters.forEach((c, ci) => c.nodes.forEach((n, ni) => entryAt.set(n, { cluster: ci, node: ni })));
+  // Entry positions by name, per cluster, built when a finding first names a node of it.
+  const byName = new Map<number, Map<string, number[]>>();
+  const positionsOf = (ci: number, name: string): number[] => {
+    let names = byName.get(ci);
+    if (!names) {
+      names = new Map();
+      for (const [ni, n] of (plan.clusters[ci]?.nodes ?? []).entries()) names.set(n.name, [...(names.get(n.name) ?? []), ni]);
+      byName.set(ci, names);
+    }
+    return names.get(name) ?? [];
+  };
+  /** Where a finding stands: its node entries where given, else every entry bearing each name. */
+  const locate = (cluster: number | undefined, names: readonly string[], entries: readonly PlanNode[] = []): Finding['at'] => {
+    const first = entries.length > 0 ? entryAt.get(entries[0] as PlanNode) : undefined;
+    const ci = first?.cluster ?? cluster;
+    if (ci === undefined || plan.clusters[ci] === undefined) return undefined;
+    const exact = entries.flatMap((e) => {
+      const p = entryAt.get(e);
+      return p?.cluster === ci ? [p.node] : [];
+    });
+    return { cluster: ci, nodes: exact.length > 0 ? exact : names.flatMap((n) => positionsOf(ci, n)) };
+  };
+
   const keyed: { finding: Finding; c: number; r: number; seq: number }[] = [];
   const push = (finding: Finding) => {
+    const c = finding.cluster === undefined ? -1 : (clusterIndex.get(finding.cluster) ?? -1);
+    if (finding.at === undefined && c !== -1) {
+      const at = locate(c, finding.nodes);
+      if (at) finding.at = at;
+    }
     keyed.push({
       finding,
-      c: finding.cluster === undefined ? -1 : (clusterIndex.get(finding.cluster) ?? -1),
+      c: finding.at?.cluster ?? c,
       r: ruleIndex.get(finding.rule) ?? RULES.length,
       seq: keyed.length,
     });
@@ -81,14 +112,20 @@ export function checkPlan(plan: Plan, options: CheckOptions = {}): Report {
     downstream: clusters.filter((c) => c.purpose === 'downstream'),
     report(input) {
       if (!current) throw new Error('report() called outside a rule');
+      const entries = (input.nodes ?? []).filter((n): n is PlanNode => typeof n !== 'string');
+      const names = [...new Set((input.nodes ?? []).map((n) => (typeof n === 'string' ? n : n.name)))];
       const finding: Finding = {
         rule: current.id as RuleId,
         severity: input.severity ?? current.severity,
-        nodes: [...(input.nodes ?? [])],
+        nodes: names,
         message: input.message,
         docs: docsPath(current.docs),
       };
-      if (input.cluster !== undefined) finding.cluster = input.cluster;
+      if (input.cluster !== undefined) {
+        finding.cluster = input.cluster;
+        const at = locate(clusterIndex.get(input.cluster), names, entries);
+        if (at) finding.at = at;
+      }
       if (input.cluster !== undefined && openCounts.has(input.cluster) && COUNT_RULES.has(current.id)) return;
       push(finding);
     },

@@ -24,6 +24,13 @@ export const LIMITS = {
   yamlDocuments: 1000,
   /** Problems listed one by one in an error message before "and N more". */
   listedProblems: 10,
+  /** Files one `rancher-arch check` run reads, counted while a pattern is expanded (the walk stops there). */
+  filesPerRun: 500,
+  /**
+   * Names one pattern may spell out with braces (`{a,b}`, `{1..9}`): Node's glob searches for each
+   * alternative on its own, so the work grows with their number (a thousand names under `**` take seconds).
+   */
+  patternNames: 100,
 } as const;
 
 /** Why each size bound is where it is, in words for the messages that refuse a larger input. */
@@ -31,6 +38,9 @@ export const LIMIT_REASONS = {
   clusters: "Rancher's largest documented installation (the 2.4–2.7 XX-Large sizing row) manages 2,000 clusters",
   nodes: 'the largest documented installation counts 20,000 nodes',
   nodesPerCluster: 'Kubernetes documents clusters of up to 5,000 nodes',
+  filesPerRun:
+    'one report is read by a person or a merge-request view, and a repository of cluster files holds far fewer; check larger sets in several runs (one per folder, say)',
+  patternNames: 'a brace pattern is searched for once per name it spells out, and a pattern for cluster files needs a handful; use * for the rest',
   inputBytes:
     'the checker holds a file whole while it reads it; plans, cluster files and Terraform modules even for the largest documented installation fit well within that',
 } as const;

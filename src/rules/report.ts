@@ -14,6 +14,12 @@ export interface Finding {
   cluster?: string;
   /** Names of the nodes the finding is about (may be empty). */
   nodes: string[];
+  /**
+   * Where in the plan: the cluster's position in plan.clusters and its nodes' positions in that
+   * cluster's nodes, so a report can point at the very entries even where two share a name. A name
+   * two entries share stands for both. Absent for plan-wide findings.
+   */
+  at?: { cluster: number; nodes: number[] };
   message: string;
   /** Site-relative path with anchor, e.g. "load-balancer/#layer-4-not-layer-7". */
   docs: string;

@@ -6,7 +6,7 @@ import type { ClusterFacts } from './cluster-facts.ts';
 import type { DocsRef } from './guide-pages.ts';
 import type { ReadOptions } from './formats/read.ts';
 import type { Profile, VersionRange } from './versions.ts';
-import type { Plan, PlanInput } from './vocabulary.ts';
+import type { Plan, PlanInput, PlanNode } from './vocabulary.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 /** Severities from the mildest up: a higher rank is more severe (worst marks, --fail-on thresholds). */
@@ -32,7 +32,11 @@ export const CATEGORY_ORDER = Object.keys(CATEGORIES) as Category[];
 
 export interface ReportInput {
   cluster?: string;
-  nodes?: readonly string[];
+  /**
+   * The nodes the finding is about: the node entries themselves where the rule holds them (the
+   * report then points at exactly those, even when two share a name), or their names.
+   */
+  nodes?: readonly (string | PlanNode)[];
   message: string;
   /** Overrides the rule's default tier (rancher-cluster-ha depends on the Rancher version). */
   severity?: Severity;

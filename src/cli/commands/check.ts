@@ -2,7 +2,7 @@
 // config file, and print one report with one exit code.
 import { InputError, type Severity } from '../../rules/index.ts';
 import { choiceValue, flagValue, stringValue, type OptionSpecs } from '../args.ts';
-import { exitCodeOf, failedRun, runCheck, type CheckRun } from '../check-run.ts';
+import { exitCodeOf, failedRun, runCheck, type CheckRun, type ConfigSetting, type RunSettings } from '../check-run.ts';
 import { loadConfig, type LoadedConfig } from '../config/load.ts';
 import { expandSources } from '../inputs.ts';
 import type { Io } from '../io.ts';
@@ -77,18 +77,32 @@ Exit codes: 0 no finding fails the run; 1 a finding at or above --fail-on (defau
       configError = error;
     }
     const config = loaded?.config;
-    const failOn: Severity = choiceValue(args, 'fail-on', FAIL_ON) ?? config?.failOn ?? 'error';
+    const failOnFlag = choiceValue(args, 'fail-on', FAIL_ON);
+    const failOn: Severity = failOnFlag ?? config?.failOn ?? 'error';
     const docsBase = docsBaseOf(args, io, loaded ? { value: config?.docsBase, file: loaded.file } : undefined);
-    const settings = {
+    const versionFlag = stringValue(args, 'rancher-version');
+    const settings: RunSettings = {
       ...readSettings(args, { ...(config?.as ? { as: config.as } : {}), ...(config?.rancherVersion ? { rancherVersion: config.rancherVersion } : {}) }),
       failOn,
       ...(docsBase ? { docsBase } : {}),
     };
+    if (settings.rancherVersion !== undefined) settings.rancherVersionFrom = versionFlag === undefined ? 'config' : 'command line';
+    // What the file set, and whether the run used it: a flag (or RANCHER_ARCH_DOCS_BASE) wins over the file.
+    const configSettings: ConfigSetting[] = [];
+    const noted = (key: ConfigSetting['key'], value: string | undefined, used: boolean) => {
+      if (value === undefined || loaded === undefined) return;
+      const pos = loaded.locate([key]);
+      configSettings.push({ key, value, used, ...(pos ? { at: { line: pos.line, col: pos.col } } : {}) });
+    };
+    noted('rancherVersion', config?.rancherVersion, versionFlag === undefined);
+    noted('as', config?.as, args.values.as === undefined);
+    noted('failOn', config?.failOn, failOnFlag === undefined);
+    noted('docsBase', config?.docsBase, docsBaseOf(args, io) === undefined);
 
     let run: CheckRun;
     if (configError) run = failedRun(configError, settings);
     else {
-      run = await runCheck(expandSources(args.positionals, io), settings, loaded, io);
+      run = await runCheck(await expandSources(args.positionals, io), settings, loaded, io, configSettings);
     }
     // Errors and warnings go to stderr in every format, so a CI log shows them; machine formats
     // carry them in the document on stdout as well.

@@ -13,6 +13,8 @@ import type { SeveritySetting, Waiver } from './schema.ts';
 export interface WaiverRef {
   /** Its position in the config's waivers list. */
   index: number;
+  /** The rule it waives. */
+  rule: RuleId;
   reason: string;
   expires?: string;
   /** "file:line:col waivers[2]" in the config file. */
@@ -37,6 +39,8 @@ export interface Override {
   setting: SeveritySetting;
   /** The rule's own severity. */
   default: Severity;
+  /** Where the config file sets it. */
+  at?: { line: number; col: number };
 }
 
 export interface Policy {
@@ -56,17 +60,18 @@ export interface PolicyOutcome {
 /** The policy a config states (an empty one without a config). */
 export function policyOf(loaded: LoadedConfig | undefined, today: string): Policy {
   const config = loaded?.config;
-  const overrides: Override[] = Object.entries(config?.rules ?? {}).map(([rule, setting]) => ({
-    rule: rule as RuleId,
-    setting,
-    default: ruleById(rule)?.severity ?? 'error',
-  }));
+  const overrides: Override[] = Object.entries(config?.rules ?? {}).map(([rule, setting]) => {
+    const pos = loaded?.locate(['rules', rule]);
+    return { rule: rule as RuleId, setting, default: ruleById(rule)?.severity ?? 'error', ...(pos ? { at: { line: pos.line, col: pos.col } } : {}) };
+  });
   const waivers = (config?.waivers ?? []).map((w, index) => {
     const pos = loaded?.locate(['waivers', index]);
     const path = formatPath(['waivers', index]);
     const place = `${[loaded?.file, pos?.line, pos?.col].filter((p) => p !== undefined).join(':')} ${path}`;
     const at = { ...(loaded ? { file: loaded.file } : {}), ...(pos ? { line: pos.line, col: pos.col } : {}), path };
-    const ref: WaiverRef = w.expires ? { index, reason: w.reason, expires: w.expires, place, at } : { index, reason: w.reason, place, at };
+    const ref: WaiverRef = w.expires
+      ? { index, rule: w.rule, reason: w.reason, expires: w.expires, place, at }
+      : { index, rule: w.rule, reason: w.reason, place, at };
     return { ...w, ref };
   });
   return { severities: new Map(overrides.map((o) => [o.rule, o.setting])), overrides, waivers, today };

@@ -22,7 +22,9 @@ export function errorJson(error: InputError) {
 
 function findingJson(f: CheckedFinding, file: string, base: string | undefined) {
   const link = findingLink(f.rule, f.docs, base);
-  return { ...f, file, guidance: link.title, ...(link.url ? { url: link.url } : {}) };
+  // Entry positions (at) serve SARIF's line numbers; the JSON names clusters and nodes as the file does.
+  const { at: _at, ...rest } = f;
+  return { ...rest, file, guidance: link.title, ...(link.url ? { url: link.url } : {}) };
 }
 
 export function runJson(run: CheckRun) {
@@ -37,6 +39,7 @@ export function runJson(run: CheckRun) {
             format: i.format,
             rancherVersion: i.report.rancherVersion,
             versionGiven: i.versionGiven,
+            versionFrom: i.versionFrom,
             profile: i.report.profile,
             summary: { ...i.report.summary, waived: i.waived.length },
             warnings: i.warnings,

@@ -11,6 +11,7 @@ import type { CheckedFinding, WaivedFinding } from '../config/policy.ts';
 import { describeLink, findingLink } from '../docs-links.ts';
 import { printable as v } from '../safe-text.ts';
 import { TOOL } from '../tool.ts';
+import { configEffectItems } from './config-effect.ts';
 import { checkedAs } from './text.ts';
 
 /**
@@ -38,10 +39,17 @@ interface Suite {
   testcase: Case[];
 }
 
-/** The rules that apply to one checked input: its version's rules, less reader rules of other formats and rules turned off. */
-export function applicableRules(input: CheckedInput, run: CheckRun): Rule[] {
+/** The rules that apply to one checked input: its version's rules, less reader rules of other formats; split by whether the config turned them off. */
+export function applicableRules(input: CheckedInput, run: CheckRun): { on: Rule[]; off: Rule[] } {
   const off = new Set((run.config?.overrides ?? []).filter((o) => o.setting === 'off').map((o) => o.rule as string));
-  return rulesFor(input.report.rancherVersion, RULES).filter((r) => !off.has(r.id) && (!r.readBy || READER_RULE_FORMATS[r.id] === input.format));
+  const rules = rulesFor(input.report.rancherVersion, RULES).filter((r) => !r.readBy || READER_RULE_FORMATS[r.id] === input.format);
+  return { on: rules.filter((r) => !off.has(r.id)), off: rules.filter((r) => off.has(r.id)) };
+}
+
+/** The config's effect as suite properties: the file, then one property per thing it did. */
+function configProperties(run: CheckRun): Record<string, string> {
+  if (!run.config) return {};
+  return { config: v(run.config.file), ...Object.fromEntries(configEffectItems(run.config).map((item) => [`config.${item.key}`, v(item.text)])) };
 }
 
 function findingText(f: CheckedFinding, base: string | undefined): string {
@@ -101,10 +109,15 @@ function inputSuites(input: CheckedInput, run: CheckRun): Suite[] {
     format: input.format,
     rancherVersion: v(input.report.rancherVersion),
     profile: v(input.report.profile.label),
-    checkedAs: checkedAs(input),
+    checkedAs: checkedAs(input, run.config?.file),
+    rancherVersionFrom: input.versionFrom,
     failOn: run.settings.failOn,
+    ...configProperties(run),
   };
-  const rules = applicableRules(input, run);
+  const { on: rules, off } = applicableRules(input, run);
+  // A rule turned off stays in the report as a skipped case, so the count of tests does not fall silently.
+  const offCases = (classname: string): Case[] =>
+    off.map((r) => ({ '@_name': r.id, '@_classname': classname, skipped: { '@_message': `turned off by ${v(run.config?.file ?? 'the config file')}` } }));
   const suites: Suite[] = [];
   // Plan-wide findings: one case per rule that reported one.
   const planWide = rules.filter(
@@ -131,15 +144,18 @@ function inputSuites(input: CheckedInput, run: CheckRun): Suite[] {
   }
   for (const cluster of input.report.clusters) {
     const classname = `${file}: cluster ${v(cluster.name)}`;
-    const cases = rules.map((r) =>
-      testCase(
-        r,
-        classname,
-        input.report.findings.filter((f) => f.rule === r.id && f.cluster === cluster.name),
-        input.waived.filter((f) => f.rule === r.id && f.cluster === cluster.name),
-        run,
+    const cases = [
+      ...rules.map((r) =>
+        testCase(
+          r,
+          classname,
+          input.report.findings.filter((f) => f.rule === r.id && f.cluster === cluster.name),
+          input.waived.filter((f) => f.rule === r.id && f.cluster === cluster.name),
+          run,
+        ),
       ),
-    );
+      ...offCases(classname),
+    ];
     suites.push(suite(classname, { ...props, cluster: v(cluster.name) }, cases));
   }
   return suites;

@@ -10,8 +10,10 @@ import type { ConfigurationOverride, Location, Log, Notification, ReportingDescr
 import { CATEGORIES, aboutRule, describeRange, RULES, type InputError, type InputWarning, type Rule, type Severity } from '../../rules/index.ts';
 import type { CheckedInput, CheckRun } from '../check-run.ts';
 import type { CheckedFinding, WaivedFinding } from '../config/policy.ts';
+import type { FilePath } from '../io.ts';
 import { docsLink, findingLink, isAbsoluteLink, type DocsLink } from '../docs-links.ts';
 import { safeJson } from '../safe-text.ts';
+import { configEffectItems, configHeading } from './config-effect.ts';
 import { TOOL } from '../tool.ts';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -74,17 +76,31 @@ function helpMarkdown(rationale: string, link: DocsLink): string {
   return toMarkdown(root).trimEnd();
 }
 
+/** Percent-encoding byte by byte, as encodeURIComponent does for UTF-8, for a name held as bytes. */
+function encodeBytes(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes)
+    out += /[A-Za-z0-9\-_.!~*'()]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  return out;
+}
+
 /**
  * The artifact location of a file: a relative URI against %SRCROOT% when it lies inside the working
  * directory, else an absolute file URI. Only the platform's own separators split the path: on Linux
  * `back\slash.yml` is one name (its backslash is percent-encoded), and `..evil.yml` is a file in
- * the directory, not a step out of it.
+ * the directory, not a step out of it. A name that is not UTF-8 is given by its bytes (`caf%E9.yml`):
+ * the path arithmetic runs on latin1 text, which maps each byte to one character and back.
  */
-export function artifactLocation(name: string, cwd: string): { uri: string; uriBaseId?: string } {
-  const rel = path.relative(cwd, path.resolve(cwd, name));
+export function artifactLocation(file: FilePath, cwd: string): { uri: string; uriBaseId?: string } {
+  const bytes = typeof file !== 'string';
+  const name = bytes ? Buffer.from(file).toString('latin1') : file;
+  const base = bytes ? Buffer.from(cwd).toString('latin1') : cwd;
+  const encode = bytes ? (part: string) => encodeBytes(Buffer.from(part, 'latin1')) : encodeURIComponent;
+  const rel = path.relative(base, path.resolve(base, name));
   const parts = path.sep === '\\' ? rel.split(/[\\/]/) : rel.split('/');
-  if (rel === '' || parts[0] === '..' || path.isAbsolute(rel)) return { uri: pathToFileURL(path.resolve(cwd, name)).href };
-  return { uri: parts.map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+  if (rel === '' || parts[0] === '..' || path.isAbsolute(rel))
+    return { uri: bytes ? `file://${path.resolve(base, name).split('/').map(encode).join('/')}` : pathToFileURL(path.resolve(cwd, name)).href };
+  return { uri: parts.map(encode).join('/'), uriBaseId: SRCROOT };
 }
 
 function place(line: number | undefined, col: number | undefined) {
@@ -99,9 +115,10 @@ interface Located {
 }
 
 function findingLocations(f: CheckedFinding, input: CheckedInput, artifact: Located): { locations: Location[]; related: Location[] } {
-  const clusterIndex = f.cluster === undefined ? -1 : input.plan.clusters.findIndex((c) => c.name === f.cluster);
+  // The engine says which entries a finding is about (f.at), so two nodes sharing a name each keep their own line.
+  const clusterIndex = f.at?.cluster ?? -1;
   const cluster = input.plan.clusters[clusterIndex];
-  const nodeIndexes = cluster ? f.nodes.map((n) => cluster.nodes.findIndex((node) => node.name === n)) : [];
+  const nodeIndexes = f.at?.nodes ?? [];
   const at = (path: readonly PropertyKey[], logical: { name: string; fullyQualifiedName: string; kind: string }, message?: string): Location => {
     const loc: Location = { logicalLocations: [logical] };
     const pos = input.locate(path);
@@ -116,26 +133,25 @@ function findingLocations(f: CheckedFinding, input: CheckedInput, artifact: Loca
     if (message) loc.message = { text: message };
     return loc;
   };
-  const clusterLogical = cluster ? { name: cluster.name, fullyQualifiedName: cluster.name, kind: 'namespace' } : undefined;
-  const nodeLocation = (i: number, message?: string): Location | undefined => {
-    const node = cluster?.nodes[nodeIndexes[i] ?? -1];
+  const nodeLocation = (nodeIndex: number, message?: (name: string) => string): Location | undefined => {
+    const node = cluster?.nodes[nodeIndex];
     if (!cluster || !node) return undefined;
     return at(
-      ['clusters', clusterIndex, 'nodes', nodeIndexes[i] as number],
+      ['clusters', clusterIndex, 'nodes', nodeIndex],
       { name: node.name, fullyQualifiedName: `${cluster.name}/${node.name}`, kind: 'resource' },
-      message,
+      message?.(node.name),
     );
   };
-  const first = nodeLocation(0);
+  const first = nodeIndexes[0] === undefined ? undefined : nodeLocation(nodeIndexes[0]);
   if (first) {
-    const related = f.nodes
+    const related = nodeIndexes
       .slice(1, 1 + MAX_RELATED)
-      .map((n, i) => nodeLocation(i + 1, `Node ${n}.`))
+      .map((ni) => nodeLocation(ni, (name) => `Node ${name}.`))
       .filter((l): l is Location => l !== undefined)
       .map((l, i) => ({ ...l, id: i + 1 }));
     return { locations: [first], related };
   }
-  if (cluster && clusterLogical) return { locations: [at(['clusters', clusterIndex], clusterLogical)], related: [] };
+  if (cluster) return { locations: [at(['clusters', clusterIndex], { name: cluster.name, fullyQualifiedName: cluster.name, kind: 'namespace' })], related: [] };
   // Plan-wide: the file itself (the rancher: section when there is one).
   const plan = at(['rancher'], { name: 'plan', fullyQualifiedName: 'plan', kind: 'module' });
   return { locations: [plan], related: [] };
@@ -178,9 +194,9 @@ function resultOf(f: CheckedFinding | WaivedFinding, input: CheckedInput, artifa
 }
 
 function notificationOf(
-  level: 'error' | 'warning',
+  level: 'error' | 'warning' | 'note',
   message: string,
-  file: string | undefined,
+  file: FilePath | undefined,
   line: number | undefined,
   col: number | undefined,
   cwd: string,
@@ -245,6 +261,18 @@ export function runSarif(run: CheckRun, cwd: string): Log {
       notificationOf('warning', `${w.place}: this waiver matches no finding in the files checked.`, w.at.file, w.at.line, w.at.col, cwd),
     ),
   ];
+  // The config's effect, as notifications about how the tool was configured: a reviewer (or a code-scanning
+  // view) sees that a config file shaped the run, and how, beside the results it shaped.
+  const configNotes: Notification[] = run.config
+    ? [
+        notificationOf('note', configHeading(run.config), run.config.file, undefined, undefined, cwd),
+        ...configEffectItems(run.config).map((item) => {
+          const n = notificationOf('note', item.text, run.config?.file, item.at?.line, item.at?.col, cwd);
+          if (item.rule) n.associatedRule = { id: item.rule, index: RULE_INDEX.get(item.rule) ?? -1 };
+          return n;
+        }),
+      ]
+    : [];
   const runObject: Run = {
     tool: {
       driver: {
@@ -261,6 +289,7 @@ export function runSarif(run: CheckRun, cwd: string): Log {
         executionSuccessful: run.inputs.every((i) => i.ok),
         ...(notifications.length ? { toolExecutionNotifications: notifications } : {}),
         ...(overrides.length ? { ruleConfigurationOverrides: overrides } : {}),
+        ...(configNotes.length ? { toolConfigurationNotifications: configNotes } : {}),
       },
     ],
     // Code-scanning services group runs by this id (GitHub's "category").
@@ -271,9 +300,16 @@ export function runSarif(run: CheckRun, cwd: string): Log {
     columnKind: 'utf16CodeUnits',
     properties: {
       failOn: run.settings.failOn,
+      config: run.config ?? null,
       inputs: run.inputs.map((i) =>
         i.ok
-          ? { file: i.source.name, format: i.format, rancherVersion: i.report.rancherVersion, profile: i.report.profile.label }
+          ? {
+              file: i.source.name,
+              format: i.format,
+              rancherVersion: i.report.rancherVersion,
+              rancherVersionFrom: i.versionFrom,
+              profile: i.report.profile.label,
+            }
           : { file: i.source.name, error: i.error.message },
       ),
     },

@@ -5,6 +5,7 @@ import { DISTRIBUTION_LABEL, plural, type ClusterSummary, type Severity } from '
 import type { CheckedInput, CheckRun } from '../check-run.ts';
 import type { CheckedFinding, WaivedFinding, WaiverRef } from '../config/policy.ts';
 import { describeLink, findingLink } from '../docs-links.ts';
+import { configEffectItems, configHeading, versionOrigin } from './config-effect.ts';
 import { printable as p } from '../safe-text.ts';
 
 export interface TextOptions {
@@ -33,11 +34,11 @@ export function clusterHeading(c: ClusterSummary): string {
   return `Cluster ${p(c.name)} (${c.purpose}, ${DISTRIBUTION_LABEL[c.distribution]}, ${plural(c.nodeCount, 'node')}: ${roles}${etcd})`;
 }
 
-/** "checked as Rancher 2.4.8 (profile Rancher 2.4)", saying so when the version was assumed. */
-export function checkedAs(input: CheckedInput): string {
+/** "checked as Rancher 2.4.8 (profile Rancher 2.4)", saying who chose the version when the input did not. */
+export function checkedAs(input: CheckedInput, configFile: string | undefined): string {
   const { rancherVersion, profile } = input.report;
-  const assumed = input.versionGiven ? '' : '; assumed, as the input names no version';
-  return `checked as Rancher ${p(rancherVersion)} (profile ${p(profile.label)}${assumed})`;
+  const origin = versionOrigin(input, configFile);
+  return `checked as Rancher ${p(rancherVersion)} (profile ${p(profile.label)}${origin ? `; ${p(origin)}` : ''})`;
 }
 
 export function waiverNote(w: WaiverRef): string {
@@ -66,7 +67,7 @@ function waivedLines(f: WaivedFinding, paint: ReturnType<typeof painter>): strin
 function inputLines(input: CheckedInput, run: CheckRun, options: TextOptions): string[] {
   const paint = painter(options.color);
   const base = run.settings.docsBase;
-  const out = [paint('1', `${p(input.source.name)}: ${input.formatLabel}, ${checkedAs(input)}`), ''];
+  const out = [paint('1', `${p(input.source.name)}: ${input.formatLabel}, ${checkedAs(input, run.config?.file)}`), ''];
   // Groups in report order: plan-wide first, then clusters in plan order.
   const keys: (string | undefined)[] = [];
   const seen = new Set<string>();
@@ -94,24 +95,16 @@ function inputLines(input: CheckedInput, run: CheckRun, options: TextOptions): s
   return out;
 }
 
+/** The header: which config file shaped the run, and how. */
 function configLines(run: CheckRun): string[] {
   if (!run.config) return [];
-  const offCounts: Record<string, number> = {};
-  for (const i of run.inputs) if (i.ok) for (const [rule, n] of Object.entries(i.off)) offCounts[rule] = (offCounts[rule] ?? 0) + (n ?? 0);
-  const settings = run.config.overrides.map((o) =>
-    o.setting === 'off'
-      ? `${o.rule} off${offCounts[o.rule] ? ` (${plural(offCounts[o.rule] ?? 0, 'finding')} dropped)` : ''}`
-      : `${o.rule} ${o.default} → ${o.setting}`,
-  );
-  if (settings.length === 0) return [];
-  return [`Rules changed by ${p(run.config.file)}: ${settings.join('; ')}`];
+  return [p(configHeading(run.config)), ...configEffectItems(run.config).map((item) => `  - ${p(item.text)}`), ''];
 }
 
 /** The whole text report for a check run. */
 export function formatRunText(run: CheckRun, options: TextOptions): string {
-  const out: string[] = [];
+  const out: string[] = [...configLines(run)];
   for (const input of run.inputs) if (input.ok) out.push(...inputLines(input, run, options));
-  out.push(...configLines(run));
   const { errors, warnings, infos, waived, files, unreadable } = run.summary;
   if (run.configFailed) return `${[...out, 'Nothing was checked: the config file could not be read (see the message above).'].join('\n')}\n`;
   if (unreadable === files)

@@ -18,12 +18,13 @@ export const rule = defineRule({
     for (const { cluster } of ctx.clusters) {
       if (cluster.distribution !== 'rke') continue;
       // A node whose address the file leaves to Terraform (addressFrom) has one; the reader says it was not judged.
-      const missing = cluster.nodes.filter((n) => n.address === undefined && n.addressFrom === undefined).map((n) => n.name);
+      // The entries themselves, so a report points at the one without an address even where another shares its name.
+      const missing = cluster.nodes.filter((n) => n.address === undefined && n.addressFrom === undefined);
       if (missing.length === 0) continue;
       ctx.report({
         cluster: cluster.name,
         nodes: missing,
-        message: `${listNames(missing)} in RKE cluster "${cluster.name}" ${verb(missing.length, 'has', 'have')} no address; rke refuses a node without one. Add the IP address or DNS name rke reaches ${verb(missing.length, 'it', 'them')} by.`,
+        message: `${listNames(missing.map((n) => n.name))} in RKE cluster "${cluster.name}" ${verb(missing.length, 'has', 'have')} no address; rke refuses a node without one. Add the IP address or DNS name rke reaches ${verb(missing.length, 'it', 'them')} by.`,
       });
     }
   },

@@ -18,12 +18,13 @@ export const rule = defineRule({
   check(ctx) {
     for (const { cluster } of ctx.clusters) {
       if (isManaged(cluster)) continue; // the provider decides; nodes are workers
-      const bare = cluster.nodes.filter((n) => n.roles.length === 0).map((n) => n.name);
+      // The entries themselves, so a report points at the one without roles even where another shares its name.
+      const bare = cluster.nodes.filter((n) => n.roles.length === 0);
       if (bare.length === 0) continue;
       ctx.report({
         cluster: cluster.name,
         nodes: bare,
-        message: `${listNames(bare)} in cluster "${cluster.name}" ${verb(bare.length, 'has', 'have')} no role${cluster.distribution === 'rke' ? ', and rke refuses a node without one' : ''}. Give each node at least one role.`,
+        message: `${listNames(bare.map((n) => n.name))} in cluster "${cluster.name}" ${verb(bare.length, 'has', 'have')} no role${cluster.distribution === 'rke' ? ', and rke refuses a node without one' : ''}. Give each node at least one role.`,
       });
     }
   },

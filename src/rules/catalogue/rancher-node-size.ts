@@ -55,7 +55,7 @@ export const rule = defineRule({
       if (isShort(short)) {
         ctx.report({
           cluster: r.cluster.name,
-          nodes: [node.name],
+          nodes: [node],
           message: `Node "${node.name}" of the Rancher cluster "${r.cluster.name}" has ${has}; for ${where}, ${table} asks for ${describeAsk(row)} per node (${describeRow(row)}).${replacedBy(sizing)}`,
         });
         continue;
@@ -64,7 +64,7 @@ export const rule = defineRule({
       if (revised && isShort(compareMachine(node, revised)))
         ctx.report({
           cluster: r.cluster.name,
-          nodes: [node.name],
+          nodes: [node],
           severity: 'info',
           message: `Node "${node.name}" of the Rancher cluster "${r.cluster.name}" has ${has}, enough for the ${row.size} row of ${table}.${replacedBy(sizing)}`,
         });

@@ -33,7 +33,7 @@ export const rule = defineRule({
         if (!isShort(short)) continue;
         ctx.report({
           cluster: cluster.name,
-          nodes: [node.name],
+          nodes: [node],
           message: `Server "${node.name}" of the ${DISTRIBUTION_LABEL[distribution]} cluster "${cluster.name}" has ${describeMachine(node)}; with ${plural(agents.length, 'agent')}, the ${DISTRIBUTION_LABEL[distribution]} sizing guide asks for ${describeAsk(sizing.row)} per server (the row for ${describeAgents(sizing.minAgents, sizing.maxAgents)}${bonus}).`,
         });
       }
