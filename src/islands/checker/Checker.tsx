@@ -69,9 +69,7 @@ function activePreset(plan: Plan, nodes: number): PresetId | undefined {
   if (direct) return direct;
   // Counts first: serialising a plan of thousands of nodes to compare it with a preset of six
   // cost a role toggle several milliseconds per preset before the edited box could paint.
-  return PRESET_IDS.find(
-    (p) => PRESETS[p].plan.clusters.length === plan.clusters.length && PRESET_NODES.get(p) === nodes && samePlan(PRESETS[p].plan, plan),
-  );
+  return PRESET_IDS.find((p) => PRESETS[p].plan.clusters.length === plan.clusters.length && PRESET_NODES.get(p) === nodes && samePlan(PRESETS[p].plan, plan));
 }
 
 /** The history a start-up begins with: after a link, one step back to the reader's own plan. */
