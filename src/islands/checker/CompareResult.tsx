@@ -3,6 +3,7 @@
 import { useMemo } from 'react';
 import { checkPlan } from '../../rules/check.ts';
 import type { NodeRole, Plan } from '../../rules/plan.ts';
+import type { Finding } from '../../rules/report.ts';
 import { NODE_ROLES, ROLE_TEXT } from '../../rules/vocabulary.ts';
 import { listNames } from '../../rules/words.ts';
 import { FindingItem } from './FindingsList.tsx';
@@ -26,33 +27,31 @@ export function CompareResult({ left, right, nameA, nameB, same }: { left: Plan;
       ) : (
         <>
           <NodeChanges diff={result.nodes} />
-          <h3>
-            Only in A <span className="ck-muted">({result.diff.onlyA.length})</span>
-          </h3>
-          {result.diff.onlyA.length === 0 ? (
-            <p className="ck-muted">None.</p>
-          ) : (
-            <ul className="ck-list">
-              {result.diff.onlyA.map((f, i) => (
-                <FindingItem key={i} finding={f} />
-              ))}
-            </ul>
-          )}
-          <h3>
-            Only in B <span className="ck-muted">({result.diff.onlyB.length})</span>
-          </h3>
-          {result.diff.onlyB.length === 0 ? (
-            <p className="ck-muted">None.</p>
-          ) : (
-            <ul className="ck-list">
-              {result.diff.onlyB.map((f, i) => (
-                <FindingItem key={i} finding={f} />
-              ))}
-            </ul>
-          )}
+          <OnlyIn side="A" findings={result.diff.onlyA} />
+          <OnlyIn side="B" findings={result.diff.onlyB} />
         </>
       )}
     </div>
+  );
+}
+
+/** The findings only one side has. */
+function OnlyIn({ side, findings }: { side: 'A' | 'B'; findings: readonly Finding[] }) {
+  return (
+    <>
+      <h3>
+        Only in {side} <span className="ck-muted">({findings.length})</span>
+      </h3>
+      {findings.length === 0 ? (
+        <p className="ck-muted">None.</p>
+      ) : (
+        <ul className="ck-list">
+          {findings.map((f, i) => (
+            <FindingItem key={i} finding={f} />
+          ))}
+        </ul>
+      )}
+    </>
   );
 }
 
