@@ -33,8 +33,8 @@ describe('what counts as an IP address', () => {
   it.each(['010.0.0.1', '10.1', '10.0.0', '0x0a.0.0.1', '256.0.0.1', '10.0.0.1 ', '10.0.0.1/8', ''])('%j is not IPv4', (text) =>
     expect(isIPv4(text)).toBe(false),
   );
-  it.each(['::', '::1', '2001:db8::1', 'fd00:0:0:0:0:0:0:5', '::ffff:10.0.0.1'])('%s is IPv6', (text) => expect(isIPv6(text)).toBe(true));
-  it.each(['fe80::1%eth0', '[2001:db8::1]', '1:2:3:4:5:6:7:8:9', '2001:db8::g', '10.0.0.1', ':::'])('%j is not IPv6', (text) =>
+  it.each(['::', '::1', '2001:db8::1', 'fd00:0:0:0:0:0:0:5', 'FD00::A'])('%s is IPv6', (text) => expect(isIPv6(text)).toBe(true));
+  it.each(['fe80::1%eth0', '[2001:db8::1]', '::ffff:10.0.0.1', '::1.0.0.0', '1:2:3:4:5:6:7:8:9', '2001:db8::g', '10.0.0.1', ':::'])('%j is not IPv6', (text) =>
     expect(isIPv6(text)).toBe(false),
   );
   it('an address that is neither is read as a name, and refused where it cannot be one', () => {

@@ -39,10 +39,12 @@ export function nameProblem(text: string): string | undefined {
 }
 
 // ipaddr.js, which the address checks load anyway, rather than zod's regular expressions (whose
-// module ships whole, 1 KB gzip). Four-part decimal only: ipaddr.js also parses old forms such as
-// 10.1 or 0x0a.0.0.1. For IPv6, hex digits, colons and dots only: no zone (`%eth0`), no brackets.
+// module ships whole, 1 KB gzip); the same addresses as before. Four-part decimal only: ipaddr.js
+// also parses old forms such as 10.1 or 0x0a.0.0.1. IPv6 in hex digits and colons only: no zone
+// (`%eth0`), no brackets, no dotted IPv4 tail (`::ffff:10.0.0.1`), which the writers' address
+// patterns (nginx, nftables) do not take.
 export const isIPv4 = (text: string): boolean => ipaddr.IPv4.isValidFourPartDecimal(text);
-export const isIPv6 = (text: string): boolean => /^[0-9A-Fa-f:.]+$/.test(text) && ipaddr.IPv6.isValid(text);
+export const isIPv6 = (text: string): boolean => /^[0-9A-Fa-f:]+$/.test(text) && ipaddr.IPv6.isValid(text);
 
 /** Ranges no machine can be reached at from another one (ipaddr.js's names for them). */
 const UNREACHABLE_RANGES: Record<string, string> = {
