@@ -5,6 +5,7 @@ import starlight from '@astrojs/starlight';
 import react from '@astrojs/react';
 import { cliBundle } from './src/cli/site-bundle.mjs';
 import { cspConfig, cspSeal } from './scripts/csp.mjs';
+import { treeShakeD3 } from './scripts/tree-shake-d3.mjs';
 
 // Hosting: BASE_PATH puts the whole site under a sub-path (e.g. /guides/rancher/); SITE_URL is
 // only used to write absolute URLs into the sitemap. Neither changes what the pages request.
@@ -25,6 +26,8 @@ export default defineConfig({
   // built HTML for the nginx snippet, so the header and the meta tag never drift apart.
   security: { csp: cspConfig() },
   vite: {
+    // d3's unused curves and tilings out of the checker's bundle (see the module).
+    plugins: [treeShakeD3()],
     resolve: {
       // Starlight's search loads Pagefind's UI at idle time on every page; this stand-in loads it
       // when the search dialog is first opened (see the module for how).

@@ -157,6 +157,25 @@ test('export: every file downloads with the right content, and copies', async ({
   expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/layer: 7/);
 });
 
+test('export: a file the real tool would refuse is not made, and the panel says why', async ({ page }) => {
+  await openChecker(page);
+  const imp = page.getByRole('region', { name: 'Start from your files' });
+  await imp
+    .getByLabel('Paste or drop a file here')
+    .fill('rancher: {version: 2.8.5, cluster: r}\nclusters: [{name: r, nodes: [{name: a, roles: [etcd, controlplane, worker]}]}]\n');
+  await imp.getByRole('button', { name: 'Import pasted text' }).click();
+  await expect(count(page)).toContainText('1 cluster and 1 node');
+  const exp = page.getByRole('region', { name: 'Export' });
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await exp.getByRole('button', { name: 'Download nginx layer-4 load balancer config' }).click();
+  await expect(exp.getByText(/^nginx would refuse it: .*a, which has no address/)).toBeVisible();
+  await expect(exp.getByRole('status')).toContainText('Not exported: nginx would refuse nginx.conf.');
+  await exp.getByRole('button', { name: 'Download RKE cluster.yml for “r”' }).click();
+  await expect(exp.getByText(/^rke would refuse it: .*has no address/)).toBeVisible();
+  expect(downloads).toBe(0);
+});
+
 test('share link round-trip, reload from storage, and a malformed link', async ({ page, browser }) => {
   await openChecker(page);
   const link = page.getByLabel('Link to this plan');

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DOCKER_HOST_KEY,
-  failableParts,
-  failureFromKeys,
-  partKey,
-  simulateFailure,
-  simulatePlanFailure,
-  smallestBreakingFailure,
-  smallestBreakingZones,
-  zonesOf,
-} from './failure.ts';
+import { DOCKER_HOST_KEY, failableParts, failureFromKeys, partKey, simulateFailure, simulatePlanFailure, smallestBreakingFailure } from './failure.ts';
+import { smallestBreakingZones, zonesOf } from './zones.ts';
 import { planSchema, type PlanInput } from './plan.ts';
 import { PRESETS, RECOMMENDED_PLAN } from './presets.ts';
 import { etcdQuorum, failuresTolerated } from './quorum.ts';

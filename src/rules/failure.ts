@@ -4,7 +4,7 @@
 // workloads; Rancher (on its own cluster) also needs such a node behind the load balancer, and the
 // load balancer itself when there is one. Besides nodes, a cluster's load balancer and its external
 // datastore can fail, and so can the host of a single-node Docker install. A zone fails every node
-// placed in it, in every cluster.
+// placed in it, in every cluster (zones.ts: which zones' loss breaks a cluster).
 import type { Cluster, Plan, PlanNode } from './plan.ts';
 import {
   datastoreOf,
@@ -50,17 +50,7 @@ export interface BreakingFailure {
   message: string;
 }
 
-export interface ZoneBreak {
-  cluster: string;
-  /** The zones to lose, fewest first found; empty when the cluster is already broken as planned. */
-  zones: string[];
-  /** The cluster's nodes in those zones. */
-  nodes: string[];
-  reason: BreakReason;
-  message: string;
-}
-
-function findCluster(plan: Plan, clusterName: string): Cluster {
+export function findCluster(plan: Plan, clusterName: string): Cluster {
   const cluster = plan.clusters.find((c) => c.name === clusterName);
   if (!cluster) throw new RangeError(`The plan has no cluster named "${clusterName}".`);
   return cluster;
@@ -185,7 +175,7 @@ export function simulateFailure(plan: Plan, clusterName: string, failedNodeNames
 // ---- ways of breaking ------------------------------------------------------------------------
 
 /** One way a cluster breaks: when at least `need` of `among` fail (need 0: broken as planned). */
-interface BreakMode {
+export interface BreakMode {
   reason: BreakReason;
   need: number;
   among: PlanNode[];
@@ -197,7 +187,7 @@ interface BreakMode {
  * for others, workloads can no longer be scheduled. Each mode is monotone and the cluster is broken
  * exactly when one of them holds, so the cheapest mode gives the smallest breaking set.
  */
-function breakModes(plan: Plan, cluster: Cluster): BreakMode[] {
+export function breakModes(plan: Plan, cluster: Cluster): BreakMode[] {
   const modes: BreakMode[] = [];
   const members = cluster.nodes.filter((n) => isEtcdMember(cluster, n));
   // A generic Kubernetes cluster whose plan names no etcd node keeps etcd somewhere we cannot see
@@ -265,80 +255,6 @@ export function smallestBreakingFailure(plan: Plan, clusterName: string, options
         ? `Cluster "${cluster.name}" is broken as planned: ${best.why}.`
         : `Losing ${plural(best.nodes.length, 'node')} (${listNames(best.nodes)}) breaks cluster "${cluster.name}": ${best.why}.`;
   return { cluster: cluster.name, nodes: best.nodes, parts: best.parts, reason: best.reason, message };
-}
-
-// ---- zones -----------------------------------------------------------------------------------
-
-export interface ZoneSummary {
-  zone: string;
-  /** Keys "<cluster>/<node>" of every node placed in the zone, in plan order. */
-  nodes: string[];
-}
-
-/** The zones the plan's nodes are placed in, sorted by name, each with its nodes across all clusters. */
-export function zonesOf(plan: Plan): ZoneSummary[] {
-  const byZone = new Map<string, string[]>();
-  for (const c of plan.clusters) {
-    for (const n of c.nodes) {
-      if (n.zone === undefined) continue;
-      const list = byZone.get(n.zone);
-      if (list) list.push(nodeKey(c.name, n.name));
-      else byZone.set(n.zone, [nodeKey(c.name, n.name)]);
-    }
-  }
-  return [...byZone.keys()].sort().map((zone) => ({ zone, nodes: [...new Set(byZone.get(zone))] }));
-}
-
-/** The zones a cluster's nodes are placed in, sorted by name. */
-export function clusterZones(cluster: Pick<Cluster, 'nodes'>): string[] {
-  return [...new Set(cluster.nodes.flatMap((n) => (n.zone === undefined ? [] : [n.zone])))].sort();
-}
-
-/**
- * The zones whose loss alone costs the cluster its etcd quorum, by the plan-wide what-if (every
- * node placed in the zone fails, in every cluster). Empty when no single zone does, or when the
- * cluster has no etcd of its own that holds quorum as planned.
- */
-export function zonesBreakingQuorum(plan: Plan, clusterName: string): string[] {
-  const cluster = findCluster(plan, clusterName);
-  if (datastoreOf(cluster) !== 'etcd' || !cluster.nodes.some((n) => isEtcdMember(cluster, n))) return [];
-  const outcomeOf = (zones: string[]) => simulatePlanFailure(plan, { zones }).clusters.find((o) => o.cluster === cluster.name);
-  if (outcomeOf([])?.etcd.kept !== true) return [];
-  return clusterZones(cluster).filter((zone) => outcomeOf([zone])?.etcd.kept === false);
-}
-
-/**
- * The fewest zones whose loss breaks the cluster (same meaning of "breaks" as
- * smallestBreakingFailure, nodes only). Nodes without a zone never fail with one, so a cluster may
- * have no breaking set of zones at all: then undefined. For each way of breaking, the zones holding
- * the most of the nodes that matter are taken first (ties by zone name), which is the fewest for
- * that way; the cheapest way wins, ties in the order of smallestBreakingFailure.
- */
-export function smallestBreakingZones(plan: Plan, clusterName: string): ZoneBreak | undefined {
-  const cluster = findCluster(plan, clusterName);
-  let best: { mode: BreakMode; zones: string[] } | undefined;
-  for (const mode of breakModes(plan, cluster)) {
-    const counts = new Map<string, number>();
-    for (const n of mode.among) if (n.zone !== undefined) counts.set(n.zone, (counts.get(n.zone) ?? 0) + 1);
-    const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    const zones: string[] = [];
-    let lost = 0;
-    for (const [zone, count] of ranked) {
-      if (lost >= mode.need) break;
-      zones.push(zone);
-      lost += count;
-    }
-    if (lost < mode.need) continue;
-    if (!best || zones.length < best.zones.length) best = { mode, zones };
-  }
-  if (!best) return undefined;
-  const chosen = new Set(best.zones);
-  const nodes = cluster.nodes.filter((n) => n.zone !== undefined && chosen.has(n.zone)).map((n) => n.name);
-  const message =
-    best.zones.length === 0
-      ? `Cluster "${cluster.name}" is broken as planned: ${best.mode.why}.`
-      : `Losing ${best.zones.length === 1 ? 'zone' : 'zones'} ${listNames(best.zones)} breaks cluster "${cluster.name}": ${best.mode.why}.`;
-  return { cluster: cluster.name, zones: best.zones, nodes, reason: best.mode.reason, message };
 }
 
 // ---- the whole plan --------------------------------------------------------------------------

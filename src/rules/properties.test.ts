@@ -6,16 +6,8 @@ import { checkPlan } from './check.ts';
 import { RULES } from './catalogue/index.ts';
 import { ExportError } from './formats/format.ts';
 import { docsPath } from './guide-pages.ts';
-import {
-  CLUSTER_PARTS,
-  clusterZones,
-  simulateFailure,
-  simulatePlanFailure,
-  smallestBreakingFailure,
-  smallestBreakingZones,
-  zonesOf,
-  type ClusterPart,
-} from './failure.ts';
+import { CLUSTER_PARTS, simulateFailure, simulatePlanFailure, smallestBreakingFailure, type ClusterPart } from './failure.ts';
+import { clusterZones, smallestBreakingZones, zonesOf } from './zones.ts';
 import { InputError } from './formats/input-error.ts';
 import { toPlanJson, toPlanYaml } from './formats/plan-file.ts';
 import { readInput, readInputDetailed } from './formats/read.ts';

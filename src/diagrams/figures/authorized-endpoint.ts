@@ -1,5 +1,5 @@
 // kubectl reaching a cluster's API servers straight through the authorized endpoint's FQDN.
-import { type Plan } from '../../rules/vocabulary.ts';
+import type { Plan } from '../../rules/vocabulary.ts';
 import { clusterPurpose } from '../../rules/cluster-facts.ts';
 import { FONT, layoutCluster, lineHeight, placeCluster, targetLinks, textBlock, type LineSpec } from '../layout/index.ts';
 import { plural, type Marks } from '../model.ts';

@@ -1,6 +1,6 @@
 // Shared by the K3s and RKE figures: which cluster a figure is about, and its etcd members drawn
 // as data copies with quorum and fault tolerance from the cluster's facts.
-import { type Cluster, type Plan } from '../../rules/vocabulary.ts';
+import type { Cluster, Plan } from '../../rules/vocabulary.ts';
 import { clusterFacts, quorumOf, rancherCluster } from '../../rules/cluster-facts.ts';
 import { FONT, link, shape, shapeWidth, type LineSpec, type Shape } from '../layout/index.ts';
 import { etcdMembers, nodeKey, plural, type Marks } from '../model.ts';

@@ -1,8 +1,8 @@
 // Rancher on K3s: the servers behind a load balancer, and where the cluster data lives.
-import { type NodeRole, type Plan } from '../../rules/vocabulary.ts';
+import type { NodeRole, Plan } from '../../rules/vocabulary.ts';
 import { datastoreOf } from '../../rules/cluster-facts.ts';
 import { FONT, bottomOf, layoutCluster, link, shape, shapeWidth, textBlock, topOf, type LineSpec } from '../layout/index.ts';
-import { type Marks } from '../model.ts';
+import type { Marks } from '../model.ts';
 
 import { STEP, type FigureOptions, type Figure, empty, roomOf, finish, clusterOptions, missing } from './compose.ts';
 import { pick, etcdPanel } from './etcd-panel.ts';

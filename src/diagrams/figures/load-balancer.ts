@@ -1,5 +1,5 @@
 // From the Rancher DNS name through a layer-4 balancer and the ingress to the Rancher pods.
-import { type Cluster, type Plan } from '../../rules/vocabulary.ts';
+import type { Cluster, Plan } from '../../rules/vocabulary.ts';
 import {
   FONT,
   bottomOf,

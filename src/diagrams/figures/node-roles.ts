@@ -1,8 +1,8 @@
 // One downstream cluster, its nodes grouped by role.
-import { type Plan } from '../../rules/vocabulary.ts';
+import type { Plan } from '../../rules/vocabulary.ts';
 import { rancherCluster } from '../../rules/cluster-facts.ts';
 import { flow, layoutCluster, placeCluster } from '../layout/index.ts';
-import { type Marks } from '../model.ts';
+import type { Marks } from '../model.ts';
 
 import { type FigureOptions, type Figure, empty, roomOf, finish, clusterOptions, missing } from './compose.ts';
 

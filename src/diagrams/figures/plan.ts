@@ -1,8 +1,8 @@
 // The whole plan: every cluster, the Docker host, and Rancher's management links.
-import { type Plan } from '../../rules/vocabulary.ts';
+import type { Plan } from '../../rules/vocabulary.ts';
 import { rancherCluster } from '../../rules/cluster-facts.ts';
 import { flow, layoutCluster, shape, shapeWidth, type ClusterBox, type Shape } from '../layout/index.ts';
-import { type Marks } from '../model.ts';
+import type { Marks } from '../model.ts';
 
 import {
   FLOW_GAP,

@@ -1,7 +1,7 @@
 // Rancher on RKE: three nodes with every role, and etcd copied across them.
-import { type Plan } from '../../rules/vocabulary.ts';
+import type { Plan } from '../../rules/vocabulary.ts';
 import { FONT, bottomOf, layoutCluster, link, textBlock, topOf } from '../layout/index.ts';
-import { type Marks } from '../model.ts';
+import type { Marks } from '../model.ts';
 
 import { STEP, type FigureOptions, type Figure, empty, roomOf, finish, clusterOptions, missing } from './compose.ts';
 import { pick, etcdPanel } from './etcd-panel.ts';

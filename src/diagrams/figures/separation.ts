@@ -1,8 +1,8 @@
 // Rancher's own cluster above the line, the clusters that run applications below it.
-import { type Plan } from '../../rules/vocabulary.ts';
+import type { Plan } from '../../rules/vocabulary.ts';
 import { rancherCluster } from '../../rules/cluster-facts.ts';
 import { FONT, layoutCluster, lineHeight, link, shape, shapeWidth, textBlock, type ClusterBox, type Shape } from '../layout/index.ts';
-import { type Marks } from '../model.ts';
+import type { Marks } from '../model.ts';
 
 import { type FigureOptions, type Figure, empty, roomOf, finish, clusterOptions, dockerShape, rancherMissing, topAndRows } from './compose.ts';
 

@@ -1,6 +1,6 @@
 // Moving laid-out parts and placing clusters in rows (stacked when the width runs out).
 
-import { type Point, type TextLine, type NodeBox, type ClusterBox, type Shape, type Link, type Diagram } from './geometry.ts';
+import type { Point, TextLine, NodeBox, ClusterBox, Shape, Link, Diagram } from './geometry.ts';
 
 // ---- moving things -----------------------------------------------------------------------
 

@@ -3,7 +3,7 @@
 import { linkHorizontal, linkVertical, symbol, symbolCircle, symbolCross, symbolTriangle } from 'd3-shape';
 import type { NodeRole } from '../../rules/plan.ts';
 import type { Severity } from '../../rules/report.ts';
-import { type ClusterCaption, type NodeMarks } from '../model.ts';
+import type { ClusterCaption, NodeMarks } from '../model.ts';
 
 import { FONT, textWidth, lineHeight, wrapText, fitText } from './measure.ts';
 

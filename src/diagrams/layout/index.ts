@@ -1,6 +1,8 @@
 // The diagrams' layout, one idea per module: measure (sizes and text), geometry (shapes and
-// links), cluster (a cluster's tree, grid and caption) and flow (placing clusters in rows).
+// links), front (the load balancer and endpoint in front of a cluster, and their links to its
+// nodes), cluster (a cluster's tree, grid and caption) and flow (placing clusters in rows).
 export * from './measure.ts';
 export * from './geometry.ts';
+export * from './front.ts';
 export * from './cluster.ts';
 export * from './flow.ts';

@@ -37,7 +37,8 @@ import { failedSummary } from './what-if.ts';
 import { ImportPanel } from './ImportPanel.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { SharePanel } from './SharePanel.tsx';
-import { ComparePanel, SavedPlansPanel, useSavedPlans } from './SavedPlans.tsx';
+import { SavedPlansPanel, useSavedPlans } from './SavedPlans.tsx';
+import { ComparePanel } from './ComparePanel.tsx';
 import { PrintNodes } from './PrintNodes.tsx';
 import { exportItems } from './exports.ts';
 import { usePersistence } from './usePersistence.ts';
@@ -94,11 +95,16 @@ export const PRESET_SHORT: Partial<Record<PresetId, string>> = {
 
 const PRESET_IDS = Object.keys(PRESETS) as PresetId[];
 
+const nodesIn = (plan: Plan) => plan.clusters.reduce((a, c) => a + c.nodes.length, 0);
+const PRESET_NODES = new Map(PRESET_IDS.map((p) => [p, nodesIn(PRESETS[p].plan)]));
+
 /** The preset the plan is, if it is one (loaded, or edited back to it). */
-function activePreset(plan: Plan): PresetId | undefined {
+function activePreset(plan: Plan, nodes: number): PresetId | undefined {
   const direct = PRESET_IDS.find((p) => PRESETS[p].plan === plan);
   if (direct) return direct;
-  return PRESET_IDS.find((p) => PRESETS[p].plan.clusters.length === plan.clusters.length && samePlan(PRESETS[p].plan, plan));
+  // Counts first: serialising a plan of thousands of nodes to compare it with a preset of six
+  // cost a role toggle several milliseconds per preset before the edited box could paint.
+  return PRESET_IDS.find((p) => PRESETS[p].plan.clusters.length === plan.clusters.length && PRESET_NODES.get(p) === nodes && samePlan(PRESETS[p].plan, plan));
 }
 
 /** The history a start-up begins with: after a link, one step back to the reader's own plan. */
@@ -207,8 +213,8 @@ export function Checker({ start }: { start: Startup }) {
       }),
     [shown.plan, report],
   );
-  const nodeCount = plan.clusters.reduce((a, c) => a + c.nodes.length, 0);
-  const preset = activePreset(plan);
+  const nodeCount = nodesIn(plan);
+  const preset = activePreset(plan, nodeCount);
   // One array per list of names, so the memoised cluster editors skip re-rendering on other edits.
   const namesKey = plan.clusters.map((c) => c.name).join('\n');
   const clusterNames = useMemo(() => (namesKey === '' ? [] : namesKey.split('\n')), [namesKey]);
@@ -365,7 +371,7 @@ const Results = memo(function Results({
   diagramRef: RefObject<HTMLDivElement | null>;
   id: string;
 }) {
-  const shownNodes = shown.plan.clusters.reduce((a, c) => a + c.nodes.length, 0);
+  const shownNodes = nodesIn(shown.plan);
   const empty = nothingToCheck(shown.plan);
   const findingsId = `${id}-findings`;
   return (

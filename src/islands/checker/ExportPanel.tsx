@@ -1,11 +1,17 @@
 // Export: every file the plan yields, each with Download and Copy. Availability and contents come
-// from exports.ts; this panel only wires buttons and reports what happened.
+// from exports.ts; this panel wires buttons and reports what happened. When the real tool would
+// refuse a file, the writer says why (ExportError) and the panel shows those reasons in place of
+// the buttons until the plan changes.
 import { useState, type RefObject } from 'react';
+import { ExportError } from '../../rules/formats/format.ts';
 import { copyText, downloadText, type ExportItem } from './exports.ts';
 import { SrOnly } from './SrOnly.tsx';
 
 export function ExportPanel({ items, headingId, diagram }: { items: ExportItem[]; headingId: string; diagram: RefObject<HTMLDivElement | null> }) {
   const [status, setStatus] = useState('');
+  // Refusals belong to the plan they were found on: a new plan (new items) starts with none.
+  const [refusals, setRefusals] = useState<{ items: ExportItem[]; byId: Record<string, string> }>({ items, byId: {} });
+  const refused = refusals.items === items ? refusals.byId : {};
   const act = async (item: ExportItem, how: 'download' | 'copy') => {
     if (!item.content) return;
     try {
@@ -18,6 +24,12 @@ export function ExportPanel({ items, headingId, diagram }: { items: ExportItem[]
         setStatus(`Copied ${item.label} to the clipboard.`);
       }
     } catch (error) {
+      if (error instanceof ExportError) {
+        const why = error.problems.join(' ');
+        setRefusals({ items, byId: { ...refused, [item.id]: why } });
+        setStatus(`Not exported: ${item.refusedBy ?? 'the tool'} would refuse ${item.filename}. ${why}`);
+        return;
+      }
       setStatus(`Could not export ${item.label}: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
@@ -40,6 +52,12 @@ export function ExportPanel({ items, headingId, diagram }: { items: ExportItem[]
                 <button type="button" className="ck-button ck-small" onClick={() => void act(item, 'copy')}>
                   Copy<SrOnly> {item.label}</SrOnly>
                 </button>
+              </span>
+            )}
+            {/* The buttons stay (and keep focus); the reasons stand beside them until the plan changes. */}
+            {refused[item.id] && (
+              <span className="ck-problem">
+                {item.refusedBy ?? 'The tool'} would refuse it: {refused[item.id]}
               </span>
             )}
           </li>

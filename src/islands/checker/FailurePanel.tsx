@@ -10,9 +10,9 @@ import {
   partKey,
   simulatePlanFailure,
   smallestBreakingFailure,
-  smallestBreakingZones,
   type ClusterPart,
 } from '../../rules/failure.ts';
+import { smallestBreakingZones } from '../../rules/zones.ts';
 import { clusterOfKey, nodeKey } from '../../rules/keys.ts';
 import type { Plan } from '../../rules/plan.ts';
 import type { FailureOutcome } from '../../rules/report.ts';

@@ -1,7 +1,7 @@
 // One cluster's nodes as a table — name, one column per role, fail, address, zone, the machine pool (when the file declared pools), the role taint RKE
 // or Rancher gives the node, remove (the
 // checkboxes come first so they are in view on a phone, where the table scrolls sideways) — plus
-// the bulk "add N nodes with these roles" form. Large clusters show a page of rows at a time with a
+// the bulk "add N nodes with these roles" form (BulkAdd.tsx). Large clusters show a page of rows at a time with a
 // filter, so the page keeps a few hundred controls at most whatever the plan's size (the Tab order
 // stays short and a role toggle re-renders one row). Rows are memoised for the same reason.
 import { memo, useId, useMemo, useState, type Dispatch } from 'react';
@@ -9,10 +9,11 @@ import type { Cluster, NodeRole, PlanNode } from '../../rules/plan.ts';
 import { roleTaintLabel } from '../../rules/taints.ts';
 import { ROLE_TEXT } from '../../rules/vocabulary.ts';
 import { nodeKey } from '../../rules/keys.ts';
-import { MAX_BULK_NODES, rolesFor, type Action } from './state.ts';
+import { rolesFor, type Action } from './state.ts';
 import { SrOnly } from './SrOnly.tsx';
 import { ValidatedInput } from './ValidatedInput.tsx';
-import { checkAddress, checkCount, checkFirstAddress, checkName, checkZone, roomForNodes } from './validation.ts';
+import { BulkAdd } from './BulkAdd.tsx';
+import { checkAddress, checkName, checkZone } from './validation.ts';
 
 /** Column headers: "control plane" may break over two lines in a narrow column. */
 const ROLE_HEADER: Record<NodeRole, string> = { etcd: 'etcd', controlplane: 'control plane', worker: 'worker', server: 'server', agent: 'agent' };
@@ -299,104 +300,5 @@ export function NodeList({
       )}
       <BulkAdd cluster={cluster} clusterIndex={clusterIndex} planNodes={planNodes} countId={`${id}-add`} dispatch={dispatch} />
     </div>
-  );
-}
-
-function BulkAdd({
-  cluster,
-  clusterIndex,
-  planNodes,
-  countId,
-  dispatch,
-}: {
-  cluster: Cluster;
-  clusterIndex: number;
-  planNodes: number;
-  /** The id of the first field, where the node table's skip link lands. */
-  countId: string;
-  dispatch: Dispatch<Action>;
-}) {
-  const roles = rolesFor(cluster);
-  const id = useId();
-  const [count, setCount] = useState('1');
-  const [first, setFirst] = useState('');
-  const [chosen, setChosen] = useState<NodeRole[]>([roles.includes('worker') ? 'worker' : 'agent']);
-  const valid = chosen.filter((r) => roles.includes(r));
-  const verdict = checkCount(count, roomForNodes(cluster.nodes.length, planNodes), MAX_BULK_NODES);
-  const taken = new Set(cluster.nodes.flatMap((node) => (node.address === undefined ? [] : [node.address])));
-  const addresses = checkFirstAddress(first, verdict.ok ? verdict.value : 1, taken);
-  const n = verdict.ok && addresses.ok ? verdict.value : undefined;
-  return (
-    <form
-      className="ck-bulk"
-      aria-labelledby={`${id}-legend`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (n !== undefined && addresses.ok) dispatch({ type: 'add-nodes', cluster: clusterIndex, count: n, roles: valid, addresses: addresses.value });
-      }}
-    >
-      <span id={`${id}-legend`} className="ck-label">
-        Add nodes to {cluster.name}
-      </span>
-      <span className={`ck-field ck-count${verdict.ok ? '' : ' is-invalid'}`}>
-        <label className="ck-label" htmlFor={countId}>
-          How many
-        </label>
-        <input
-          id={countId}
-          type="text"
-          inputMode="numeric"
-          value={count}
-          onChange={(e) => setCount(e.currentTarget.value)}
-          aria-invalid={verdict.ok ? undefined : true}
-          aria-describedby={verdict.ok ? undefined : `${id}-problem`}
-        />
-      </span>
-      <span className={`ck-field ck-first-address${addresses.ok ? '' : ' is-invalid'}`}>
-        <label className="ck-label" htmlFor={`${id}-address`}>
-          First address
-        </label>
-        <input
-          id={`${id}-address`}
-          type="text"
-          value={first}
-          placeholder="none, or 10.0.0.10"
-          spellCheck={false}
-          autoComplete="off"
-          onChange={(e) => setFirst(e.currentTarget.value)}
-          aria-invalid={addresses.ok ? undefined : true}
-          aria-describedby={addresses.ok ? `${id}-address-hint` : `${id}-address-problem`}
-        />
-        <span id={`${id}-address-hint`} className="ck-sr">
-          Optional: the new nodes take this address and the ones after it.
-        </span>
-      </span>
-      <span className="ck-roles" role="group" aria-label="Roles for the new nodes">
-        {roles.map((role) => (
-          <label key={role} className="ck-check">
-            <input
-              type="checkbox"
-              checked={valid.includes(role)}
-              onChange={() => setChosen(valid.includes(role) ? valid.filter((r) => r !== role) : [...valid, role])}
-            />
-            {ROLE_TEXT[role].name}
-            <SrOnly> for new nodes</SrOnly>
-          </label>
-        ))}
-      </span>
-      <button type="submit" className="ck-button" disabled={n === undefined}>
-        Add {n ?? ''} {n === 1 ? 'node' : 'nodes'}
-      </button>
-      {!verdict.ok && (
-        <span id={`${id}-problem`} className="ck-problem ck-wide">
-          {verdict.problem}
-        </span>
-      )}
-      {!addresses.ok && (
-        <span id={`${id}-address-problem`} className="ck-problem ck-wide">
-          {addresses.problem}
-        </span>
-      )}
-    </form>
   );
 }

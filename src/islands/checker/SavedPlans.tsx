@@ -1,17 +1,12 @@
 // Plans kept by name in this browser: save the current plan, open or delete a saved one (a deleted
-// plan can be put back), and compare two plans by their nodes, roles and findings (compare.ts). Storage lives in storage.ts;
-// opening a plan goes through the checker's history, so Undo returns to what was there before.
-import { memo, useEffect, useId, useMemo, useState } from 'react';
-import { checkPlan } from '../../rules/check.ts';
-import type { NodeRole, Plan } from '../../rules/plan.ts';
-import { FindingItem } from './FindingsList.tsx';
+// plan can be put back). Storage lives in storage.ts; comparing two plans in ComparePanel.tsx.
+// Opening a plan goes through the checker's history, so Undo returns to what was there before.
+import { useEffect, useId, useState } from 'react';
+import type { Plan } from '../../rules/plan.ts';
 import { SrOnly } from './SrOnly.tsx';
 import { deleteSaved, listSaved, openSaved, restoreSaved, SAVED_KEY, savedWhen, savePlan, type SavedPlan } from './storage.ts';
-import { plural, summaryLine } from './summary.ts';
-import { listNames } from '../../rules/words.ts';
-import { NODE_ROLES, ROLE_TEXT } from '../../rules/vocabulary.ts';
+import { plural } from './summary.ts';
 import { checkSavedName } from './validation.ts';
-import { diffFindings, diffNodes, type NodeDiff } from './compare.ts';
 
 /** The saved plans, kept in step with other tabs of the same site. */
 export function useSavedPlans(): [SavedPlan[], (list: SavedPlan[]) => void] {
@@ -170,144 +165,5 @@ export function SavedPlansPanel({
         )}
       </p>
     </section>
-  );
-}
-
-// ---- compare ----------------------------------------------------------------------------------
-
-const CURRENT = 'current';
-
-export const ComparePanel = memo(function ComparePanel({ plan, saved, headingId }: { plan: Plan; saved: SavedPlan[]; headingId: string }) {
-  const id = useId();
-  const [a, setA] = useState(CURRENT);
-  const [b, setB] = useState('');
-  const [plans, setPlans] = useState<Record<string, Plan | string>>({});
-  const choices = [{ id: CURRENT, name: 'The plan being edited' }, ...saved.map((p) => ({ id: p.id, name: p.name }))];
-  const nameOf = (key: string) => choices.find((c) => c.id === key)?.name ?? '';
-
-  // Saved plans are read (and checked) when chosen.
-  useEffect(() => {
-    for (const key of [a, b]) {
-      if (!key || key === CURRENT || key in plans) continue;
-      const entry = saved.find((p) => p.id === key);
-      if (!entry) continue;
-      openSaved(entry).then(
-        (p) => setPlans((m) => ({ ...m, [key]: p })),
-        (e: unknown) => setPlans((m) => ({ ...m, [key]: e instanceof Error ? e.message : String(e) })),
-      );
-    }
-  }, [a, b, saved, plans]);
-
-  const planOf = (key: string): Plan | string | undefined => (key === CURRENT ? plan : plans[key]);
-  const left = planOf(a);
-  const right = planOf(b);
-  const result = useMemo(() => {
-    if (typeof left !== 'object' || typeof right !== 'object') return undefined;
-    const ra = checkPlan(left);
-    const rb = checkPlan(right);
-    return { ra, rb, diff: diffFindings(ra.findings, rb.findings), nodes: diffNodes(left, right) };
-  }, [left, right]);
-
-  const picker = (label: string, value: string, set: (v: string) => void, suffix: string) => (
-    <span className="ck-field">
-      <label className="ck-label" htmlFor={`${id}-${suffix}`}>
-        {label}
-      </label>
-      <select value={value} onChange={(e) => set(e.currentTarget.value)} id={`${id}-${suffix}`}>
-        {suffix === 'b' && <option value="">choose a plan</option>}
-        {choices.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.name}
-          </option>
-        ))}
-      </select>
-    </span>
-  );
-
-  return (
-    <section className="ck-section ck-compare" aria-labelledby={headingId}>
-      <h2 id={headingId}>Compare two plans</h2>
-      {saved.length === 0 ? (
-        <p className="ck-muted">Save a plan first: then pick any two to see which findings differ.</p>
-      ) : (
-        <div className="ck-fields">
-          {picker('Plan A', a, setA, 'a')}
-          {picker('Plan B', b, setB, 'b')}
-        </div>
-      )}
-      {typeof left === 'string' && <p className="ck-problem">{left}</p>}
-      {typeof right === 'string' && <p className="ck-problem">{right}</p>}
-      {result && (
-        <div className="ck-compare-result" aria-live="polite">
-          <p>
-            <strong>A</strong> ({nameOf(a)}): {summaryLine(result.ra)}. <strong>B</strong> ({nameOf(b)}): {summaryLine(result.rb)}.{' '}
-            {plural(result.diff.both, 'finding')} in both.
-          </p>
-          {a === b ? (
-            <p className="ck-muted">Both sides are the same plan.</p>
-          ) : (
-            <>
-              <NodeChanges diff={result.nodes} />
-              <h3>
-                Only in A <span className="ck-muted">({result.diff.onlyA.length})</span>
-              </h3>
-              {result.diff.onlyA.length === 0 ? (
-                <p className="ck-muted">None.</p>
-              ) : (
-                <ul className="ck-list">
-                  {result.diff.onlyA.map((f, i) => (
-                    <FindingItem key={i} finding={f} />
-                  ))}
-                </ul>
-              )}
-              <h3>
-                Only in B <span className="ck-muted">({result.diff.onlyB.length})</span>
-              </h3>
-              {result.diff.onlyB.length === 0 ? (
-                <p className="ck-muted">None.</p>
-              ) : (
-                <ul className="ck-list">
-                  {result.diff.onlyB.map((f, i) => (
-                    <FindingItem key={i} finding={f} />
-                  ))}
-                </ul>
-              )}
-            </>
-          )}
-        </div>
-      )}
-    </section>
-  );
-});
-
-/** Roles in the vocabulary's order, whatever order the node lists them in. */
-const roleList = (roles: readonly NodeRole[]) =>
-  roles.length === 0
-    ? 'no role'
-    : NODE_ROLES.filter((r) => roles.includes(r))
-        .map((r) => ROLE_TEXT[r].name)
-        .join(', ');
-
-/** The nodes and roles that differ, before the findings they lead to. */
-function NodeChanges({ diff }: { diff: NodeDiff }) {
-  const same = diff.onlyA.length === 0 && diff.onlyB.length === 0 && diff.roles.length === 0;
-  return (
-    <>
-      <h3>Nodes and roles</h3>
-      {same ? (
-        <p className="ck-muted">The same nodes with the same roles.</p>
-      ) : (
-        <ul className="ck-list">
-          {diff.onlyA.length > 0 && <li>Only in A: {listNames(diff.onlyA, 12)}.</li>}
-          {diff.onlyB.length > 0 && <li>Only in B: {listNames(diff.onlyB, 12)}.</li>}
-          {diff.roles.slice(0, 12).map((c) => (
-            <li key={c.node}>
-              {c.node}: {roleList(c.rolesA)} in A, {roleList(c.rolesB)} in B.
-            </li>
-          ))}
-          {diff.roles.length > 12 && <li>Roles differ on {plural(diff.roles.length - 12, 'more node')}.</li>}
-        </ul>
-      )}
-    </>
   );
 }

@@ -5,6 +5,7 @@ import { PRESETS, RECOMMENDED_PLAN } from '../../rules/presets.ts';
 import { checkPlan } from '../../rules/check.ts';
 import { readInput } from '../../rules/formats/read.ts';
 import { PlanDiagram } from '../../diagrams/diagrams.tsx';
+import { ExportError } from '../../rules/formats/format.ts';
 import { exportItems } from './exports.ts';
 import { Checker } from './Checker.tsx';
 import { docsHref } from './FindingsList.tsx';
@@ -58,17 +59,21 @@ describe('exports', () => {
 });
 
 describe('exports a real tool would refuse', () => {
-  it('are offered with the reason instead of the file', () => {
+  it('are offered, and asking for one gives the reasons instead of the file', async () => {
     const plan = readInput(
       'rancher: {version: 2.4.8, cluster: r}\nclusters: [{name: r, nodes: [{name: a, roles: [etcd, controlplane, worker]}, {name: b, address: 10.0.0.2, roles: []}]}]',
     );
     const items = exportItems(sources(plan));
-    const yml = items.find((i) => i.id === 'cluster-yml:r');
-    expect(yml?.content).toBeUndefined();
-    expect(yml?.unavailable).toMatch(/^rke would refuse it: .*a in RKE cluster "r" has no address.*b in cluster "r" has no role/);
-    const nginx = items.find((i) => i.id === 'nginx');
-    expect(nginx?.content).toBeUndefined();
-    expect(nginx?.unavailable).toMatch(/a, which has no address; nginx needs one for every backend/);
+    const yml = items.find((i) => i.id === 'cluster-yml:r')!;
+    expect(yml.refusedBy).toBe('rke');
+    const ymlError = await yml.content!({}).catch((e: unknown) => e);
+    expect(ymlError).toBeInstanceOf(ExportError);
+    expect((ymlError as ExportError).problems.join(' ')).toMatch(/a in RKE cluster "r" has no address.*b in cluster "r" has no role/);
+    const nginx = items.find((i) => i.id === 'nginx')!;
+    expect(nginx.refusedBy).toBe('nginx');
+    const nginxError = await nginx.content!({}).catch((e: unknown) => e);
+    expect(nginxError).toBeInstanceOf(ExportError);
+    expect((nginxError as ExportError).problems.join(' ')).toMatch(/a, which has no address; nginx needs one for every backend/);
   });
 });
 

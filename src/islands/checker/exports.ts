@@ -1,13 +1,15 @@
 // What the checker can hand over: each export is a file name, a media type and a way to make its
 // text, or the reason it is not available for this plan. The writers live in src/rules and are
-// loaded when a file is first asked for, so they (and the YAML library) cost the page nothing until then.
+// loaded when a file is first asked for, so they (the YAML library, the nginx writer and the port
+// listeners, rke's refusals) cost the page nothing until then, and an edit never waits for them.
+// Whether the plan has what an export describes (an RKE cluster, Rancher on a cluster) is known at
+// once; whether the real tool would refuse the file is the writer's to say when it is asked: it
+// throws ExportError, and the panel shows the reasons instead of a file (never a file rke or nginx
+// would refuse).
 import type { Plan } from '../../rules/vocabulary.ts';
 import { rancherCluster } from '../../rules/cluster-facts.ts';
 import type { Report } from '../../rules/report.ts';
 import type { DiagramTheme } from '../../diagrams/styles.ts';
-// Light enough to decide on every edit which exports to offer; the writers themselves load on demand.
-import { clusterYmlProblems } from '../../rules/formats/rke-refusals.ts';
-import { nginxProblems, toNginxConfig } from '../../rules/formats/nginx.ts';
 
 export interface ExportItem {
   id: string;
@@ -18,6 +20,8 @@ export interface ExportItem {
   content?: (page: PageParts) => Promise<string>;
   /** Why this export is not offered for the current plan. */
   unavailable?: string;
+  /** The tool that reads the file and may refuse it (the writer then throws ExportError with its reasons). */
+  refusedBy?: string;
 }
 
 /** What only the page has when an export is made: the diagram as rendered. */
@@ -48,23 +52,21 @@ export function exportItems({ plan, report, theme, docsBase }: ExportSources): E
   const rke = plan.clusters.filter((c) => c.distribution === 'rke');
   if (rke.length === 0)
     items.push({ id: 'cluster-yml', label: 'RKE cluster.yml', filename: 'cluster.yml', mime: 'application/yaml', unavailable: 'No RKE cluster in the plan.' });
-  // An export the real tool would refuse is offered with the reasons instead of the file.
-  for (const c of rke) {
-    const problems = clusterYmlProblems(c);
+  // The writers throw ExportError, with rke's or nginx's reasons, when the tool would refuse the file.
+  for (const c of rke)
     items.push({
       id: `cluster-yml:${c.name}`,
       label: `RKE cluster.yml for “${c.name}”`,
       filename: `${safeFile(c.name)}.cluster.yml`,
       mime: 'application/yaml',
-      ...(problems.length > 0
-        ? { unavailable: `rke would refuse it: ${problems.join(' ')}` }
-        : { content: async () => (await import('../../rules/formats/rke-cluster-yml.ts')).toClusterYml(plan, c.name) }),
+      refusedBy: 'rke',
+      content: async () => (await import('../../rules/formats/rke-cluster-yml.ts')).toClusterYml(plan, c.name),
     });
-  }
-  const nginx = { id: 'nginx', label: 'nginx layer-4 load balancer config', filename: 'nginx.conf', mime: 'text/plain' };
-  const nginxBlocked = rancherCluster(plan) ? nginxProblems(plan) : ['Needs Rancher installed on a cluster of the plan.'];
+  const nginx = { id: 'nginx', label: 'nginx layer-4 load balancer config', filename: 'nginx.conf', mime: 'text/plain', refusedBy: 'nginx' };
   items.push(
-    nginxBlocked.length > 0 ? { ...nginx, unavailable: nginxBlocked.join(' ') } : { ...nginx, content: () => Promise.resolve(toNginxConfig(plan)) },
+    rancherCluster(plan)
+      ? { ...nginx, content: async () => (await import('../../rules/formats/nginx.ts')).toNginxConfig(plan) }
+      : { ...nginx, unavailable: 'Needs Rancher installed on a cluster of the plan.' },
     {
       id: 'findings-md',
       label: 'Findings (Markdown, for a ticket)',

@@ -15,13 +15,15 @@ export function whenIdle(task: () => void): () => void {
 
 /**
  * `value`, once the browser is idle. A deferred value would render in the same background pass
- * as the findings and delay them; a table only printed can wait for idle time instead.
+ * as the findings and delay them; a table only printed can wait for idle time instead. The idle
+ * render is a transition too: a table of thousands of rows rendered in one piece is a long task,
+ * and a click landing in it waited for it to end.
  */
 export function useWhenIdle<T>(value: T): T {
   const [idle, setIdle] = useState(value);
   useEffect(() => {
     if (idle === value) return;
-    return whenIdle(() => setIdle(value));
+    return whenIdle(() => startTransition(() => setIdle(value)));
   }, [idle, value]);
   return idle;
 }

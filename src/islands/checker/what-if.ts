@@ -2,7 +2,8 @@
 // toggling a zone or a part does to the list, and the keys of the smallest breaking failure. The
 // model itself (what survives) is src/rules/failure.ts; this only translates to and from keys.
 import { nodeKey } from '../../rules/cluster-facts.ts';
-import { partKey, zonesOf, type BreakingFailure, type ZoneSummary } from '../../rules/failure.ts';
+import { partKey, type BreakingFailure } from '../../rules/failure.ts';
+import { zonesOf, type ZoneSummary } from '../../rules/zones.ts';
 import type { Plan } from '../../rules/plan.ts';
 import { plural } from '../../rules/words.ts';
 

@@ -1,6 +1,6 @@
 // Kubernetes' large-cluster advice: a control-plane instance in every zone that runs workloads.
 import { isControlPlane, isManaged, isWorkerCapable } from '../cluster-facts.ts';
-import { clusterZones } from '../failure.ts';
+import { clusterZones } from '../zones.ts';
 import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
 import { cite } from '../sources.ts';
 import { listNames, plural } from '../words.ts';

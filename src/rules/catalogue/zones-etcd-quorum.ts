@@ -1,6 +1,6 @@
 // With zones in the plan, no single zone may hold enough etcd members to take quorum with it.
 import { etcdMembers } from '../cluster-facts.ts';
-import { clusterZones, zonesBreakingQuorum } from '../failure.ts';
+import { clusterZones, zonesBreakingQuorum } from '../zones.ts';
 import { etcdQuorum } from '../quorum.ts';
 import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
 import { cite } from '../sources.ts';

@@ -1,6 +1,6 @@
 // Workloads survive a zone only if workers exist outside it.
 import { isWorkerCapable } from '../cluster-facts.ts';
-import { clusterZones } from '../failure.ts';
+import { clusterZones } from '../zones.ts';
 import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
 import { cite } from '../sources.ts';
 import type { PlanInput } from '../vocabulary.ts';

@@ -3,8 +3,8 @@
 // 5,000-node cluster does not repeat 5,000 addresses per rule (see matrix.ts).
 import { effectiveRoles, hostFromText, isControlPlane, isEtcdMember, isRancherCluster, rancherCluster } from '../cluster-facts.ts';
 import { podNetworkOf } from '../cluster-networks.ts';
-import { type Cluster, type Plan, type PlanNode } from '../vocabulary.ts';
-import { type Peer } from './tables.ts';
+import type { Cluster, Plan, PlanNode } from '../vocabulary.ts';
+import type { Peer } from './tables.ts';
 
 export interface Member {
   cluster?: string;

@@ -1,8 +1,8 @@
 // The load balancers' listeners of a plan: where each listens, what it forwards to and why (the
 // Rancher UI and API, registration, the authorized cluster endpoint).
 import { effectiveRoles, isControlPlane, isManaged, isRancherCluster, isWorkerCapable, resolveTarget, usesServerRoles } from '../cluster-facts.ts';
-import { type Cluster, type Plan, type PlanNode } from '../vocabulary.ts';
-import { type SourceId } from './tables.ts';
+import type { Cluster, Plan, PlanNode } from '../vocabulary.ts';
+import type { SourceId } from './tables.ts';
 
 export interface Listener {
   cluster: string;
