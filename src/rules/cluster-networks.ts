@@ -32,9 +32,12 @@ export function splitCidrs(text: string): string[] {
     .filter(Boolean);
 }
 
+/** An IP address rather than a DNS name; asked by family (ipaddr.isValid tries IPv6's slower parser first on every address). */
+const isIpAddress = (address: string) => (address.includes(':') ? ipaddr.IPv6.isValid(address) : ipaddr.IPv4.isValidFourPartDecimal(address));
+
 /** Does the CIDR hold this IP address? False for DNS names and for the other address family. */
 export function cidrContains(cidr: string, address: string): boolean {
-  if (!ipaddr.isValid(address)) return false;
+  if (!isIpAddress(address)) return false;
   const ip = ipaddr.process(address);
   const range = ipaddr.parseCIDR(cidr);
   return ip.kind() === range[0].kind() && ip.match(range);
@@ -85,9 +88,12 @@ export function nodesInsideClusterNetworks(cluster: Pick<Cluster, 'distribution'
     ['service', serviceNetworkOf(cluster)],
   ] as const) {
     if (range === undefined) continue;
+    // Each range parsed once, each address once: clusters hold up to 5,000 nodes.
+    const parsed = range.cidrs.map((c) => [c, ipaddr.parseCIDR(c)] as const);
     for (const node of cluster.nodes) {
       const { address } = node;
-      const cidr = address === undefined ? undefined : range.cidrs.find((c) => cidrContains(c, address));
+      const ip = address !== undefined && isIpAddress(address) ? ipaddr.process(address) : undefined;
+      const cidr = ip && parsed.find(([, r]) => ip.kind() === r[0].kind() && ip.match(r))?.[0];
       if (address !== undefined && cidr !== undefined) found.push({ node: node.name, address, network, cidr, defaulted: range.defaulted });
     }
   }

@@ -3,8 +3,11 @@
 export const LIMITS = {
   /** JSON text, in characters (a 5,000-node kubectl list with managedFields is about 4 MB). */
   inputChars: 5 * 1024 * 1024,
-  /** YAML text: the YAML parser is many times slower than JSON.parse on the same size. */
-  yamlChars: 1024 * 1024,
+  /**
+   * YAML text that, when the fast reader refuses it, is read again by the yaml package for its
+   * detailed messages (about a second and 300 MB a megabyte). YAML itself is bounded like JSON.
+   */
+  detailedYamlChars: 1024 * 1024,
   /** Bytes read from a file or standard input before giving up; checked while reading. */
   inputBytes: 5 * 1024 * 1024,
   /** Characters after "#plan=v1." in a share link. */
