@@ -24,13 +24,75 @@ import type { ReadSettings } from './options.ts';
 /** Reader warnings kept per input (a file with 50,000 duplicate keys has 50,000); the rest are counted. */
 export const MAX_WARNINGS_KEPT = 20;
 
+/** Nodes of one finding given a place of their own in the reports (the first, and those listed beside it). */
+export const MAX_PLACED_NODES = 51;
+
+type Position = NonNullable<ReturnType<ReadResult['locate']>>;
+
+/**
+ * Where the findings of one input lie: the index of each cluster and node they name and the place
+ * of each in the file, found while the input is read. The plan and the text behind the places are
+ * let go once the input is checked, so a run's memory stays flat in the number of files.
+ */
+export interface FindingPlaces {
+  /** The index of a cluster in the plan, -1 when no finding names it. */
+  clusterIndex(cluster: string): number;
+  /** The index of a node in its cluster, -1 when no finding names it. */
+  nodeIndex(clusterIndex: number, node: string): number;
+  /** The place of a path a report may point at: `['rancher']`, a cluster, or a node a finding names. */
+  locate(path: readonly PropertyKey[]): Position | undefined;
+}
+
+/** Find the places now, while the plan and its text are at hand. */
+export function placesOf(plan: Plan, findings: readonly { cluster?: string; nodes: readonly string[] }[], locate: ReadResult['locate']): FindingPlaces {
+  const clusters = new Map<string, number>();
+  const nodes = new Map<number, Map<string, number>>();
+  const positions = new Map<string, Position | undefined>();
+  const keep = (path: readonly PropertyKey[]) => {
+    const key = path.join('\u0000');
+    if (!positions.has(key)) positions.set(key, locate(path));
+  };
+  keep(['rancher']);
+  for (const f of findings) {
+    if (f.cluster === undefined) continue;
+    let ci = clusters.get(f.cluster);
+    if (ci === undefined) {
+      ci = plan.clusters.findIndex((c) => c.name === f.cluster);
+      clusters.set(f.cluster, ci);
+    }
+    const cluster = plan.clusters[ci];
+    if (!cluster) continue;
+    keep(['clusters', ci]);
+    let byName = nodes.get(ci);
+    if (!byName) nodes.set(ci, (byName = new Map()));
+    for (const n of f.nodes.slice(0, MAX_PLACED_NODES)) {
+      let ni = byName.get(n);
+      if (ni === undefined) {
+        ni = cluster.nodes.findIndex((node) => node.name === n);
+        byName.set(n, ni);
+      }
+      if (ni >= 0) keep(['clusters', ci, 'nodes', ni]);
+    }
+  }
+  return placesFrom(clusters, nodes, positions);
+}
+
+// Built in a scope of its own: closures made beside `keep` would share its scope, and with it the
+// reader's locate and the whole text behind it.
+function placesFrom(clusters: Map<string, number>, nodes: Map<number, Map<string, number>>, positions: Map<string, Position | undefined>): FindingPlaces {
+  return {
+    clusterIndex: (name) => clusters.get(name) ?? -1,
+    nodeIndex: (ci, name) => nodes.get(ci)?.get(name) ?? -1,
+    locate: (path) => positions.get(path.join('\u0000')),
+  };
+}
+
 export interface CheckedInput {
   ok: true;
   source: Source;
   format: InputFormat;
   /** "an RKE cluster.yml". */
   formatLabel: string;
-  plan: Plan;
   /** The report after the config's policy: findings shown, summary recounted. */
   report: Omit<Report, 'findings'> & { findings: CheckedFinding[] };
   waived: WaivedFinding[];
@@ -40,7 +102,7 @@ export interface CheckedInput {
   /** The first MAX_WARNINGS_KEPT reader warnings, and how many more there were. */
   warnings: InputWarning[];
   warningsOmitted: number;
-  locate: ReadResult['locate'];
+  places: FindingPlaces;
 }
 
 export interface FailedInput {
@@ -90,14 +152,13 @@ export async function runCheck(sources: readonly Source[], settings: RunSettings
         source,
         format: result.format,
         formatLabel: formatById(result.format)?.label ?? result.format,
-        plan: result.plan,
         report: { ...report, findings: outcome.findings, summary: countBySeverity(outcome.findings) },
         waived: outcome.waived,
         off: outcome.off,
         versionGiven: result.plan.rancher?.version !== undefined,
         warnings: result.warnings.slice(0, MAX_WARNINGS_KEPT),
         warningsOmitted: Math.max(0, result.warnings.length - MAX_WARNINGS_KEPT),
-        locate: result.locate,
+        places: placesOf(result.plan, [...outcome.findings, ...outcome.waived], result.locate),
       });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;

@@ -8,7 +8,7 @@ import type { PhrasingContent, Root } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import type { ConfigurationOverride, Location, Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
 import { CATEGORIES, aboutRule, describeRange, RULES, type InputError, type InputWarning, type Rule, type Severity } from '../../rules/index.ts';
-import type { CheckedInput, CheckRun } from '../check-run.ts';
+import { MAX_PLACED_NODES, type CheckedInput, type CheckRun } from '../check-run.ts';
 import type { CheckedFinding, WaivedFinding } from '../config/policy.ts';
 import { docsLink, findingLink, isAbsoluteLink, type DocsLink } from '../docs-links.ts';
 import { safeJson } from '../safe-text.ts';
@@ -18,7 +18,7 @@ export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 const SRCROOT = '%SRCROOT%';
 /** Further nodes of one finding given as related locations; the message names them all anyway. */
-const MAX_RELATED = 50;
+const MAX_RELATED = MAX_PLACED_NODES - 1;
 
 /** "etcd-odd-members" → "EtcdOddMembers": SARIF's readable rule name. */
 export function ruleName(id: string): string {
@@ -99,12 +99,12 @@ interface Located {
 }
 
 function findingLocations(f: CheckedFinding, input: CheckedInput, artifact: Located): { locations: Location[]; related: Location[] } {
-  const clusterIndex = f.cluster === undefined ? -1 : input.plan.clusters.findIndex((c) => c.name === f.cluster);
-  const cluster = input.plan.clusters[clusterIndex];
-  const nodeIndexes = cluster ? f.nodes.map((n) => cluster.nodes.findIndex((node) => node.name === n)) : [];
+  const clusterIndex = f.cluster === undefined ? -1 : input.places.clusterIndex(f.cluster);
+  const cluster = clusterIndex >= 0 && f.cluster !== undefined ? { name: f.cluster } : undefined;
+  const nodeIndexes = cluster ? f.nodes.slice(0, MAX_PLACED_NODES).map((n) => input.places.nodeIndex(clusterIndex, n)) : [];
   const at = (path: readonly PropertyKey[], logical: { name: string; fullyQualifiedName: string; kind: string }, message?: string): Location => {
     const loc: Location = { logicalLocations: [logical] };
-    const pos = input.locate(path);
+    const pos = input.places.locate(path);
     if (pos?.file !== undefined) {
       // A place in one file of a folder read as one input: that file, not the folder.
       const region = place(pos.line, pos.col);
@@ -118,11 +118,11 @@ function findingLocations(f: CheckedFinding, input: CheckedInput, artifact: Loca
   };
   const clusterLogical = cluster ? { name: cluster.name, fullyQualifiedName: cluster.name, kind: 'namespace' } : undefined;
   const nodeLocation = (i: number, message?: string): Location | undefined => {
-    const node = cluster?.nodes[nodeIndexes[i] ?? -1];
-    if (!cluster || !node) return undefined;
+    const node = f.nodes[i];
+    if (!cluster || node === undefined || (nodeIndexes[i] ?? -1) < 0) return undefined;
     return at(
       ['clusters', clusterIndex, 'nodes', nodeIndexes[i] as number],
-      { name: node.name, fullyQualifiedName: `${cluster.name}/${node.name}`, kind: 'resource' },
+      { name: node, fullyQualifiedName: `${cluster.name}/${node}`, kind: 'resource' },
       message,
     );
   };
