@@ -64,7 +64,7 @@ export function placesOf(plan: Plan, findings: readonly { cluster?: string; node
     if (!cluster) continue;
     keep(['clusters', ci]);
     let byName = nodes.get(ci);
-    if (!byName) nodes.set(ci, (byName = new Map()));
+    if (!byName) nodes.set(ci, (byName = new Map<string, number>()));
     for (const n of f.nodes.slice(0, MAX_PLACED_NODES)) {
       let ni = byName.get(n);
       if (ni === undefined) {
