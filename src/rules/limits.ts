@@ -10,6 +10,12 @@ export const LIMITS = {
   detailedYamlChars: 1024 * 1024,
   /** Bytes read from a file or standard input before giving up; checked while reading. */
   inputBytes: 5 * 1024 * 1024,
+  /**
+   * A `kubectl get nodes` list, read node by node past inputBytes (only node lists are): its whole
+   * text, and one node's text. What is kept of the nodes stays under inputBytes.
+   */
+  nodeListChars: 256 * 1024 * 1024,
+  nodeChars: 3 * 1024 * 1024,
   /** Characters after "#plan=v1." in a share link. */
   linkChars: 200_000,
   /** Bytes a share link may inflate to. */
@@ -34,6 +40,9 @@ export const LIMIT_REASONS = {
   clusters: "Rancher's largest documented installation (the 2.4–2.7 XX-Large sizing row) manages 2,000 clusters",
   nodes: 'the largest documented installation counts 20,000 nodes',
   nodesPerCluster: 'Kubernetes documents clusters of up to 5,000 nodes',
+  nodeListChars:
+    'kubectl prints 5 to 25 KB a node (its images and managedFields included), so the 5,000 nodes Kubernetes documents for one cluster come to about 125 MB; this is twice that',
+  nodeChars: "the API server stores an object of at most 1.5 MiB (etcd's request limit), and kubectl's indentation can double it",
   inputBytes:
     'the checker holds a file whole while it reads it; plans, cluster files and Terraform modules even for the largest documented installation fit well within that',
 } as const;

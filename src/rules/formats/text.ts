@@ -49,20 +49,30 @@ export interface YamlDocument {
  */
 export function decodeBytes(bytes: Uint8Array, file?: string): string {
   if (bytes.length > LIMITS.inputBytes) throw tooBig(bytes.length, file);
-  let encoding = 'utf-8';
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) encoding = 'utf-16le';
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) encoding = 'utf-16be';
+  const encoding = encodingOf(bytes);
   try {
     // TextDecoder drops the byte-order mark itself.
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
-    throw new InputError(
-      encoding === 'utf-8'
-        ? 'input is not UTF-8 text. Save the file as UTF-8 (or UTF-16 with a byte-order mark).'
-        : `input starts like ${encoding.toUpperCase()} but is not valid ${encoding.toUpperCase()} text.`,
-      { file },
-    );
+    throw notText(encoding, file);
   }
+}
+
+/** The encoding decodeBytes reads these bytes in, from their first bytes (UTF-16's byte-order mark, else UTF-8). */
+export function encodingOf(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return 'utf-8';
+}
+
+/** Bytes that are not text in the encoding they start like. */
+export function notText(encoding: string, file?: string): InputError {
+  return new InputError(
+    encoding === 'utf-8'
+      ? 'input is not UTF-8 text. Save the file as UTF-8 (or UTF-16 with a byte-order mark).'
+      : `input starts like ${encoding.toUpperCase()} but is not valid ${encoding.toUpperCase()} text.`,
+    { file },
+  );
 }
 
 function tooBig(size: number, file?: string): InputError {
