@@ -1,7 +1,7 @@
 // Files named on the command line: globs expanded, each read as bytes with the size checked while
 // reading (so `check /dev/zero` stops at the limit instead of filling memory), then decoded the way
 // the page decodes an upload (decodeBytes: UTF-8 with or without BOM, UTF-16 with BOM).
-import { decodeBytes, encodingOf, InputError, LIMITS, NodeListStream, notText, type ParsedText } from '../rules/index.ts';
+import { decodeBytes, InputError, LIMITS, readPieces, type PiecesRead } from '../rules/index.ts';
 import { inputTooLarge } from '../rules/limits.ts';
 import { UsageError } from './args.ts';
 import type { Io } from './io.ts';
@@ -131,49 +131,14 @@ export async function readSource(source: Source, io: Io, limit: number = LIMITS.
 
 /**
  * One input as `check` reads it: its text, bounded and decoded as readSource does; or, past the
- * byte bound, a `kubectl get nodes` list read on node by node (node-list-stream.ts), which keeps
- * only what each node contributes. Anything else past the bound is refused as readSource refuses
- * it, saying why it was not read on. Throws InputError.
+ * byte bound, a `kubectl get nodes` list read on node by node (readPieces). Throws InputError.
  */
-export async function readSourceOrNodeList(source: Source, io: Io): Promise<{ text: string } | { nodeList: ParsedText }> {
+export async function readSourceOrNodeList(source: Source, io: Io): Promise<PiecesRead> {
   if (source.problem) throw source.problem;
-  const limit = LIMITS.inputBytes;
   let iterator: AsyncIterator<Uint8Array> | undefined;
   try {
     iterator = (source.path === undefined ? io.stdin() : io.openFile(source.path))[Symbol.asyncIterator]();
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return { text: decodeBytes(concat(chunks, total), source.name) };
-      chunks.push(next.value);
-      total += next.value.length;
-      if (total > limit) break;
-    }
-    const list = new NodeListStream(
-      source.name,
-      (why) =>
-        new InputError(
-          `${inputTooLarge('reading stopped there')} Past that size only a kubectl get nodes list is read on, node by node; this is not one: ${why}.`,
-          {
-            file: source.name,
-          },
-        ),
-    );
-    const encoding = encodingOf(chunks[0] ?? new Uint8Array());
-    const decoder = new TextDecoder(encoding, { fatal: true });
-    const decode = (bytes?: Uint8Array) => {
-      try {
-        return bytes ? decoder.decode(bytes, { stream: true }) : decoder.decode();
-      } catch {
-        throw notText(encoding, source.name);
-      }
-    };
-    // The first pieces are let go as they are handed on: only the node being read is held.
-    for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) list.push(decode(chunk));
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) list.push(decode(next.value));
-    list.push(decode());
-    return { nodeList: list.finish() };
+    return await readPieces(iterator, source.name);
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw readFailure(error, source.name);
@@ -181,14 +146,4 @@ export async function readSourceOrNodeList(source: Source, io: Io): Promise<{ te
     // Stopping early closes the file or pipe: the rest of /dev/zero is never read.
     await iterator?.return?.();
   }
-}
-
-function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) {
-    bytes.set(c, offset);
-    offset += c.length;
-  }
-  return bytes;
 }

@@ -149,7 +149,7 @@ export function Checker({ start }: { start: Startup }) {
     if (key) dispatch({ type: 'toggle-failed', key });
   }, []);
 
-  const onImport = useCallback((result: ReadResult, description: string) => {
+  const onImport = useCallback((result: Pick<ReadResult, 'plan' | 'findings'>, description: string) => {
     dispatch({ type: 'replace-plan', plan: result.plan, extraFindings: result.findings, label: 'the import' });
     setNotice({ kind: 'info', text: `${description} Undo brings back the plan you had.` });
   }, []);

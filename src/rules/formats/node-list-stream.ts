@@ -78,7 +78,10 @@ export class NodeListStream {
       });
     if (this.syntax === undefined) {
       const first = /\S/.exec(chunk.replace(/^\uFEFF/, ''))?.[0];
-      if (first === undefined) return;
+      if (first === undefined) {
+        if (this.seen > MAX_OUTSIDE_CHARS) throw this.notNodeList('nothing but blank space starts it');
+        return;
+      }
       this.syntax = first === '{' || first === '[' ? 'json' : 'yaml';
     }
     if (this.syntax === 'json') this.pushJson(chunk);
