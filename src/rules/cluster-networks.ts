@@ -32,16 +32,8 @@ export function splitCidrs(text: string): string[] {
     .filter(Boolean);
 }
 
-/** An IP address rather than a DNS name; asked by family (ipaddr.isValid tries IPv6's slower parser first on every address). */
+/** An IP address rather than a DNS name, asked by family (ipaddr.isValid tries IPv6's slower parser first on every address). */
 const isIpAddress = (address: string) => (address.includes(':') ? ipaddr.IPv6.isValid(address) : ipaddr.IPv4.isValidFourPartDecimal(address));
-
-/** Does the CIDR hold this IP address? False for DNS names and for the other address family. */
-export function cidrContains(cidr: string, address: string): boolean {
-  if (!isIpAddress(address)) return false;
-  const ip = ipaddr.process(address);
-  const range = ipaddr.parseCIDR(cidr);
-  return ip.kind() === range[0].kind() && ip.match(range);
-}
 
 /** Distributions whose defaults we know (RKE, RKE2, K3s); others state their ranges or have none. */
 const hasDefaults = (cluster: Pick<Cluster, 'distribution'>) =>
