@@ -28,7 +28,13 @@ export default defineConfig({
   vite: {
     // d3's unused curves and tilings out of the checker's bundle (see the module).
     plugins: [treeShakeD3()],
+    // The checker reads chosen files in a Web Worker (src/islands/checker/read-worker.ts) that
+    // loads parts of the reader on demand, which needs the worker bundled as an ES module.
+    worker: { format: 'es' },
     resolve: {
+      // js-yaml 5 (our YAML reader) sits at the top of node_modules while Astro and Starlight use
+      // their own js-yaml 4: bundled into the build, each import resolves from its importer, not the top.
+      noExternal: ['js-yaml'],
       // Starlight's search loads Pagefind's UI at idle time on every page; this stand-in loads it
       // when the search dialog is first opened (see the module for how).
       alias: [{ find: /^@pagefind\/default-ui$/, replacement: fileURLToPath(new URL('./src/components/pagefind-on-demand.ts', import.meta.url)) }],

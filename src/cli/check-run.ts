@@ -7,6 +7,7 @@ import {
   InputError,
   SEVERITY_RANK,
   type ClusterSummary,
+  type Finding,
   type InputFormat,
   type InputWarning,
   type Plan,
@@ -25,13 +26,66 @@ import type { ReadSettings } from './options.ts';
 /** Reader warnings kept per input (a file with 50,000 duplicate keys has 50,000); the rest are counted. */
 export const MAX_WARNINGS_KEPT = 20;
 
+/** Nodes of one finding given a place of their own in the reports (the first, and those listed beside it). */
+export const MAX_PLACED_NODES = 51;
+
+type Position = NonNullable<ReturnType<ReadResult['locate']>>;
+
+/**
+ * Where the findings of one input lie: the names of the cluster and node entries they point at
+ * (by position, as the engine gives them in `finding.at`) and the place of each in the file, found
+ * while the input is read. The plan and the text behind the places are let go once the input is
+ * checked, so a run's memory stays flat in the number of files.
+ */
+export interface FindingPlaces {
+  /** The name of the cluster at this position, if a finding points at it. */
+  clusterName(cluster: number): string | undefined;
+  /** The name of the node at this position of its cluster, if a finding points at it. */
+  nodeName(cluster: number, node: number): string | undefined;
+  /** The place of a path a report may point at: `['rancher']`, a cluster, or a node a finding names. */
+  locate(path: readonly PropertyKey[]): Position | undefined;
+}
+
+/** Find the places now, while the plan and its text are at hand. */
+export function placesOf(plan: Plan, findings: readonly Pick<Finding, 'at'>[], locate: ReadResult['locate']): FindingPlaces {
+  const names = new Map<string, string>();
+  const positions = new Map<string, Position | undefined>();
+  const keep = (path: readonly PropertyKey[], name: string) => {
+    const key = path.join('\u0000');
+    if (positions.has(key)) return;
+    positions.set(key, locate(path));
+    names.set(key, name);
+  };
+  keep(['rancher'], 'plan');
+  for (const f of findings) {
+    if (f.at === undefined) continue;
+    const cluster = plan.clusters[f.at.cluster];
+    if (!cluster) continue;
+    keep(['clusters', f.at.cluster], cluster.name);
+    for (const ni of f.at.nodes.slice(0, MAX_PLACED_NODES)) {
+      const node = cluster.nodes[ni];
+      if (node) keep(['clusters', f.at.cluster, 'nodes', ni], node.name);
+    }
+  }
+  return placesFrom(names, positions);
+}
+
+// Built in a scope of its own: closures made beside `keep` would share its scope, and with it the
+// reader's locate and the whole text behind it.
+function placesFrom(names: Map<string, string>, positions: Map<string, Position | undefined>): FindingPlaces {
+  return {
+    clusterName: (ci) => names.get(['clusters', ci].join('\u0000')),
+    nodeName: (ci, ni) => names.get(['clusters', ci, 'nodes', ni].join('\u0000')),
+    locate: (path) => positions.get(path.join('\u0000')),
+  };
+}
+
 export interface CheckedInput {
   ok: true;
   source: Source;
   format: InputFormat;
   /** "an RKE cluster.yml". */
   formatLabel: string;
-  plan: Plan;
   /** The report after the config's policy: findings shown, summary recounted. */
   report: Omit<Report, 'findings'> & { findings: CheckedFinding[] };
   waived: WaivedFinding[];
@@ -43,7 +97,7 @@ export interface CheckedInput {
   /** The first MAX_WARNINGS_KEPT reader warnings, and how many more there were. */
   warnings: InputWarning[];
   warningsOmitted: number;
-  locate: ReadResult['locate'];
+  places: FindingPlaces;
 }
 
 export interface FailedInput {
@@ -141,7 +195,6 @@ export async function runCheck(
         source,
         format: result.format,
         formatLabel: formatById(result.format)?.label ?? result.format,
-        plan: result.plan,
         report: { ...report, findings: outcome.findings, summary: countBySeverity(outcome.findings) },
         waived: outcome.waived,
         off: outcome.off,
@@ -149,7 +202,7 @@ export async function runCheck(
         versionFrom: versionFromOf(result.plan, settings),
         warnings: result.warnings.slice(0, MAX_WARNINGS_KEPT),
         warningsOmitted: Math.max(0, result.warnings.length - MAX_WARNINGS_KEPT),
-        locate: result.locate,
+        places: placesOf(result.plan, [...outcome.findings, ...outcome.waived], result.locate),
       });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;

@@ -2,11 +2,11 @@
 // together, not its subfolders, except the local modules those files call), a single file or
 // standard input as text. Every file is read through readSource, so each keeps its byte cap, and
 // the set as a whole is bounded in files and bytes before the parser sees it.
-import { InputError, LIMITS, readInputAsync, type AsyncReadOptions, type ReadResult, type SourceFile } from '../rules/index.ts';
+import { InputError, LIMITS, readInputAsync, readParsedDetailed, type AsyncReadOptions, type ReadResult, type SourceFile } from '../rules/index.ts';
 import { groupVarsBeside, inventoryIn } from './ansible-inventory.ts';
 import { isTerraformName, localModuleDirs, MAX_SET_FILES } from '../rules/formats/terraform.ts';
 import { nodeHclAssets } from './hcl-assets.ts';
-import { readSource, type Source } from './inputs.ts';
+import { readSource, readSourceOrNodeList, type Source } from './inputs.ts';
 import type { Io } from './io.ts';
 import type { ReadSettings } from './options.ts';
 import { readOptionsOf } from './options.ts';
@@ -74,7 +74,10 @@ export async function readAnySource(source: Source, settings: ReadSettings, io: 
  * live only in group_vars/). Where that fails too, the first error stands.
  */
 async function readFile(source: Source, options: AsyncReadOptions, io: Io): Promise<ReadResult> {
-  const text = await readSource(source, io);
+  const input = await readSourceOrNodeList(source, io);
+  // A node list past the byte bound, already read node by node.
+  if ('nodeList' in input) return readParsedDetailed(input.nodeList, { ...options, format: 'kubectl-nodes' });
+  const { text } = input;
   // group_vars/ is looked for beside a file named in UTF-8 (a name held as bytes has no such neighbour to read by name).
   const groupVars = typeof source.path === 'string' ? await groupVarsBeside(source.path, io) : {};
   const withVars = Object.keys(groupVars).length > 0;

@@ -35,7 +35,7 @@ describe('input size is checked while reading', () => {
     const r = await runCli(['check', '-'], { stdin: zero.stream() });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      'rancher-arch: <stdin>: input is more than 5 MB (reading stopped there); the checker holds a file whole while it reads it; plans, cluster files and Terraform modules even for the largest documented installation fit well within that.\n',
+      'rancher-arch: <stdin>: input is more than 5 MB (reading stopped there); the checker holds a file whole while it reads it; plans, cluster files and Terraform modules even for the largest documented installation fit well within that. Past that size only a kubectl get nodes list is read on, node by node; this is not one: it contains NUL bytes, as binary files do.\n',
     );
     expect(zero.seen.bytes).toBeGreaterThan(LIMITS.inputBytes);
     expect(zero.seen.bytes).toBeLessThanOrEqual(LIMITS.inputBytes + 65536);

@@ -1,7 +1,7 @@
 // Files named on the command line: globs expanded, each read as bytes with the size checked while
 // reading (so `check /dev/zero` stops at the limit instead of filling memory), then decoded the way
 // the page decodes an upload (decodeBytes: UTF-8 with or without BOM, UTF-16 with BOM).
-import { decodeBytes, InputError, LIMITS } from '../rules/index.ts';
+import { decodeBytes, InputError, LIMITS, readPieces, type PiecesRead } from '../rules/index.ts';
 import { inputTooLarge, LIMIT_REASONS } from '../rules/limits.ts';
 import { UsageError } from './args.ts';
 import { bracePatterns, type GlobMatch } from './glob.ts';
@@ -160,4 +160,23 @@ export async function readSource(source: Source, io: Io, limit: number = LIMITS.
       { file: source.name },
     );
   return decodeBytes(bytes, source.name);
+}
+
+/**
+ * One input as `check` reads it: its text, bounded and decoded as readSource does; or, past the
+ * byte bound, a `kubectl get nodes` list read on node by node (readPieces). Throws InputError.
+ */
+export async function readSourceOrNodeList(source: Source, io: Io): Promise<PiecesRead> {
+  if (source.problem) throw source.problem;
+  let iterator: AsyncIterator<Uint8Array> | undefined;
+  try {
+    iterator = (source.path === undefined ? io.stdin() : io.openFile(source.path))[Symbol.asyncIterator]();
+    return await readPieces(iterator, source.name);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw readFailure(error, source.name);
+  } finally {
+    // Stopping early closes the file or pipe: the rest of /dev/zero is never read.
+    await iterator?.return?.();
+  }
 }

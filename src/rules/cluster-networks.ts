@@ -32,13 +32,8 @@ export function splitCidrs(text: string): string[] {
     .filter(Boolean);
 }
 
-/** Does the CIDR hold this IP address? False for DNS names and for the other address family. */
-export function cidrContains(cidr: string, address: string): boolean {
-  if (!ipaddr.isValid(address)) return false;
-  const ip = ipaddr.process(address);
-  const range = ipaddr.parseCIDR(cidr);
-  return ip.kind() === range[0].kind() && ip.match(range);
-}
+/** An IP address rather than a DNS name, asked by family (ipaddr.isValid tries IPv6's slower parser first on every address). */
+const isIpAddress = (address: string) => (address.includes(':') ? ipaddr.IPv6.isValid(address) : ipaddr.IPv4.isValidFourPartDecimal(address));
 
 /** Distributions whose defaults we know (RKE, RKE2, K3s); others state their ranges or have none. */
 const hasDefaults = (cluster: Pick<Cluster, 'distribution'>) =>
@@ -77,6 +72,19 @@ export interface NodeInClusterNetwork {
   defaulted: boolean;
 }
 
+/**
+ * A matcher for a set of ranges, each parsed once: the range an address lies in, if any. Clusters
+ * hold up to 5,000 nodes, so a range is never parsed again per node.
+ */
+export function rangeMatcher(cidrs: readonly string[]): (address: string | undefined) => string | undefined {
+  const parsed = cidrs.map((c) => [c, ipaddr.parseCIDR(c)] as const);
+  return (address) => {
+    if (address === undefined || !isIpAddress(address)) return undefined;
+    const ip = ipaddr.process(address);
+    return parsed.find(([, r]) => ip.kind() === r[0].kind() && ip.match(r))?.[0];
+  };
+}
+
 /** Nodes whose own address lies inside their cluster's pod or service network. */
 export function nodesInsideClusterNetworks(cluster: Pick<Cluster, 'distribution' | 'podCidrs' | 'serviceCidrs' | 'nodes'>): NodeInClusterNetwork[] {
   const found: NodeInClusterNetwork[] = [];
@@ -85,10 +93,10 @@ export function nodesInsideClusterNetworks(cluster: Pick<Cluster, 'distribution'
     ['service', serviceNetworkOf(cluster)],
   ] as const) {
     if (range === undefined) continue;
+    const inside = rangeMatcher(range.cidrs);
     for (const node of cluster.nodes) {
-      const { address } = node;
-      const cidr = address === undefined ? undefined : range.cidrs.find((c) => cidrContains(c, address));
-      if (address !== undefined && cidr !== undefined) found.push({ node: node.name, address, network, cidr, defaulted: range.defaulted });
+      const cidr = inside(node.address);
+      if (node.address !== undefined && cidr !== undefined) found.push({ node: node.name, address: node.address, network, cidr, defaulted: range.defaulted });
     }
   }
   return found;

@@ -16,13 +16,14 @@ export { checkPlan, rulesFor } from './check.ts';
 export { formatFindingsMarkdown, unreadableMarkdown } from './markdown.ts';
 export { InputError, formatPath, type InputWarning } from './formats/input-error.ts';
 export { decodeBytes } from './formats/text.ts';
+export { readPieces, type PiecesRead } from './formats/read-pieces.ts';
 export { ExportError } from './formats/format.ts';
 export { FORMATS, formatById } from './formats/registry.ts';
 export { toPlanJson, toPlanYaml } from './formats/plan-file.ts';
 export { validatePlan, validateWith } from './formats/validate.ts';
 export { toClusterYml } from './formats/rke-cluster-yml.ts';
 export { RKE_REFUSALS } from './formats/rke-refusals.ts';
-export { readInput, readInputDetailed, INPUT_FORMATS, type InputFormat, type ReadOptions, type ReadResult } from './formats/read.ts';
+export { readInput, readInputDetailed, readParsedDetailed, INPUT_FORMATS, type InputFormat, type ReadOptions, type ReadResult } from './formats/read.ts';
 export { readInputAsync, type AsyncReadOptions, type SourceFile } from './formats/read-async.ts';
 export { rke2Configs } from './formats/rke2-config.ts';
 /** Rancher's hardware tables and the sizing arithmetic (also importable alone: ./sizing/index.ts). */

@@ -3,10 +3,19 @@
 export const LIMITS = {
   /** JSON text, in characters (a 5,000-node kubectl list with managedFields is about 4 MB). */
   inputChars: 5 * 1024 * 1024,
-  /** YAML text: the YAML parser is many times slower than JSON.parse on the same size. */
-  yamlChars: 1024 * 1024,
+  /**
+   * YAML text that, when the fast reader refuses it, is read again by the yaml package for its
+   * detailed messages (about a second and 300 MB a megabyte). YAML itself is bounded like JSON.
+   */
+  detailedYamlChars: 1024 * 1024,
   /** Bytes read from a file or standard input before giving up; checked while reading. */
   inputBytes: 5 * 1024 * 1024,
+  /**
+   * A `kubectl get nodes` list, read node by node past inputBytes (only node lists are): its whole
+   * text, and one node's text. What is kept of the nodes stays under inputBytes.
+   */
+  nodeListChars: 256 * 1024 * 1024,
+  nodeChars: 3 * 1024 * 1024,
   /** Characters after "#plan=v1." in a share link. */
   linkChars: 200_000,
   /** Bytes a share link may inflate to. */
@@ -41,6 +50,9 @@ export const LIMIT_REASONS = {
   filesPerRun:
     'one report is read by a person or a merge-request view, and a repository of cluster files holds far fewer; check larger sets in several runs (one per folder, say)',
   patternNames: 'a brace pattern is searched for once per name it spells out, and a pattern for cluster files needs a handful; use * for the rest',
+  nodeListChars:
+    'kubectl prints 5 to 25 KB a node (its images and managedFields included), so the 5,000 nodes Kubernetes documents for one cluster come to about 125 MB; this is twice that',
+  nodeChars: "the API server stores an object of at most 1.5 MiB (etcd's request limit), and kubectl's indentation can double it",
   inputBytes:
     'the checker holds a file whole while it reads it; plans, cluster files and Terraform modules even for the largest documented installation fit well within that',
 } as const;

@@ -8,7 +8,7 @@ import type { PhrasingContent, Root } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import type { ConfigurationOverride, Location, Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
 import { CATEGORIES, aboutRule, describeRange, RULES, type InputError, type InputWarning, type Rule, type Severity } from '../../rules/index.ts';
-import type { CheckedInput, CheckRun } from '../check-run.ts';
+import { MAX_PLACED_NODES, type CheckedInput, type CheckRun } from '../check-run.ts';
 import type { CheckedFinding, WaivedFinding } from '../config/policy.ts';
 import type { FilePath } from '../io.ts';
 import { docsLink, findingLink, isAbsoluteLink, type DocsLink } from '../docs-links.ts';
@@ -20,7 +20,7 @@ export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 const SRCROOT = '%SRCROOT%';
 /** Further nodes of one finding given as related locations; the message names them all anyway. */
-const MAX_RELATED = 50;
+const MAX_RELATED = MAX_PLACED_NODES - 1;
 
 /** "etcd-odd-members" → "EtcdOddMembers": SARIF's readable rule name. */
 export function ruleName(id: string): string {
@@ -117,11 +117,11 @@ interface Located {
 function findingLocations(f: CheckedFinding, input: CheckedInput, artifact: Located): { locations: Location[]; related: Location[] } {
   // The engine says which entries a finding is about (f.at), so two nodes sharing a name each keep their own line.
   const clusterIndex = f.at?.cluster ?? -1;
-  const cluster = input.plan.clusters[clusterIndex];
-  const nodeIndexes = f.at?.nodes ?? [];
+  const clusterName = input.places.clusterName(clusterIndex);
+  const nodeIndexes = (f.at?.nodes ?? []).slice(0, MAX_PLACED_NODES);
   const at = (path: readonly PropertyKey[], logical: { name: string; fullyQualifiedName: string; kind: string }, message?: string): Location => {
     const loc: Location = { logicalLocations: [logical] };
-    const pos = input.locate(path);
+    const pos = input.places.locate(path);
     if (pos?.file !== undefined) {
       // A place in one file of a folder read as one input: that file, not the folder.
       const region = place(pos.line, pos.col);
@@ -134,13 +134,9 @@ function findingLocations(f: CheckedFinding, input: CheckedInput, artifact: Loca
     return loc;
   };
   const nodeLocation = (nodeIndex: number, message?: (name: string) => string): Location | undefined => {
-    const node = cluster?.nodes[nodeIndex];
-    if (!cluster || !node) return undefined;
-    return at(
-      ['clusters', clusterIndex, 'nodes', nodeIndex],
-      { name: node.name, fullyQualifiedName: `${cluster.name}/${node.name}`, kind: 'resource' },
-      message?.(node.name),
-    );
+    const node = input.places.nodeName(clusterIndex, nodeIndex);
+    if (clusterName === undefined || node === undefined) return undefined;
+    return at(['clusters', clusterIndex, 'nodes', nodeIndex], { name: node, fullyQualifiedName: `${clusterName}/${node}`, kind: 'resource' }, message?.(node));
   };
   const first = nodeIndexes[0] === undefined ? undefined : nodeLocation(nodeIndexes[0]);
   if (first) {
@@ -151,7 +147,8 @@ function findingLocations(f: CheckedFinding, input: CheckedInput, artifact: Loca
       .map((l, i) => ({ ...l, id: i + 1 }));
     return { locations: [first], related };
   }
-  if (cluster) return { locations: [at(['clusters', clusterIndex], { name: cluster.name, fullyQualifiedName: cluster.name, kind: 'namespace' })], related: [] };
+  if (clusterName !== undefined)
+    return { locations: [at(['clusters', clusterIndex], { name: clusterName, fullyQualifiedName: clusterName, kind: 'namespace' })], related: [] };
   // Plan-wide: the file itself (the rancher: section when there is one).
   const plan = at(['rancher'], { name: 'plan', fullyQualifiedName: 'plan', kind: 'module' });
   return { locations: [plan], related: [] };

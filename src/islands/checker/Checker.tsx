@@ -24,7 +24,7 @@ import { nothingToCheck } from '../../rules/cluster-facts.ts';
 import { asSentence } from '../../rules/words.ts';
 import type { Plan } from '../../rules/plan.ts';
 import { PRESETS, type PresetId } from '../../rules/presets.ts';
-import type { ReadResult } from '../../rules/formats/read.ts';
+import type { ImportedFile } from './file-reading.ts';
 import type { Report } from '../../rules/report.ts';
 import { failedByCluster, initialState, type CheckerState, type ImportedRkeSettings } from './state.ts';
 import { historyReducer, initialHistory, type History, type HistoryAction } from './history.ts';
@@ -190,7 +190,7 @@ export function Checker({ start }: { start: Startup }) {
     if (key) dispatch({ type: 'toggle-failed', key });
   }, []);
 
-  const onImport = useCallback((result: ReadResult, description: string) => {
+  const onImport = useCallback((result: ImportedFile, description: string) => {
     // A cluster.yml's settings beyond the plan go with it, for "Moving to RKE2".
     const imported = result.plan.clusters[0];
     const rkeSettings = result.rkeSettings && imported ? { cluster: imported.name, settings: result.rkeSettings } : undefined;

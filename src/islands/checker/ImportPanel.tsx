@@ -3,12 +3,14 @@
 // a single cluster's file can be read as the Rancher server's cluster, at a given Rancher version.
 // Whatever the reader says goes into an alert with its place; the plan is only replaced when
 // reading succeeds. The reader (YAML and schema libraries included) loads on first use.
-import { useEffect, useId, useState, type DragEvent } from 'react';
+import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { InputError } from '../../rules/formats/input-error.ts';
 import type { ReadOptions, ReadResult } from '../../rules/formats/read.ts';
+import type { FileOutcome, ImportError, ImportedFile } from './file-reading.ts';
+import type { ReadReply, ReadRequest } from './read-worker.ts';
 import type { SourceFile } from '../../rules/formats/read-async.ts';
 import { inputTooLarge, LIMITS } from '../../rules/limits.ts';
-import { plural } from './summary.ts';
+import { megabytes, plural } from './summary.ts';
 import { checkVersion } from './validation.ts';
 import { readVersionPreference, VERSION_EVENT } from '../version-preference.ts';
 
@@ -27,9 +29,38 @@ const FORMAT_WORDS: Record<ReadResult['format'], string> = {
   'terraform-plan-json': 'terraform show -json output',
 };
 
-export interface ImportError {
-  reason: string;
-  place: string;
+export type { ImportError } from './file-reading.ts';
+
+/** A file being read in the worker: its name, how far reading has got, and how to stop it. */
+interface Reading {
+  name: string;
+  read: number;
+  total: number;
+}
+
+/**
+ * Read one file in a Web Worker (read-worker.ts), so a 100 MB node list never holds up the page.
+ * Resolves undefined when stopped; `stop` ends the worker and with it the reading.
+ */
+function readInWorker(
+  file: File,
+  options: ReadRequest['options'],
+  progress: (read: number) => void,
+): { done: Promise<FileOutcome | undefined>; stop: () => void } {
+  const worker = new Worker(new URL('./read-worker.ts', import.meta.url), { type: 'module' });
+  let settle: (outcome: FileOutcome | undefined) => void = () => undefined;
+  const done = new Promise<FileOutcome | undefined>((resolve) => (settle = resolve));
+  const stop = (outcome?: FileOutcome) => {
+    worker.terminate();
+    settle(outcome);
+  };
+  worker.onmessage = (e: MessageEvent<ReadReply>) => {
+    if (e.data.type === 'progress') progress(e.data.read);
+    else stop(e.data.outcome);
+  };
+  worker.onerror = () => stop({ error: { reason: 'the file could not be read.', place: file.name } });
+  worker.postMessage({ file, options } satisfies ReadRequest);
+  return { done, stop: () => stop() };
 }
 
 // The reader with its asynchronous entry; Terraform's HCL parser loads later still, on the first .tf read.
@@ -69,7 +100,7 @@ export async function readFileText(file: Pick<File, 'name' | 'size' | 'arrayBuff
   }
 }
 
-export function ImportPanel({ onImport, headingId }: { onImport: (result: ReadResult, description: string) => void; headingId: string }) {
+export function ImportPanel({ onImport, headingId }: { onImport: (result: ImportedFile, description: string) => void; headingId: string }) {
   const id = useId();
   const [text, setText] = useState('');
   const [asRancher, setAsRancher] = useState(false);
@@ -77,6 +108,11 @@ export function ImportPanel({ onImport, headingId }: { onImport: (result: ReadRe
   const [error, setError] = useState<ImportError | undefined>();
   const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
+  const [reading, setReading] = useState<Reading | undefined>();
+  const [cancelled, setCancelled] = useState<string | undefined>();
+  const stopReading = useRef<(() => void) | undefined>(undefined);
+  // A reading still going when the checker goes away is stopped with it.
+  useEffect(() => () => stopReading.current?.(), []);
   // The version field starts at the site-wide "I run Rancher …" choice and follows it until the
   // reader types their own.
   const [preference, setPreference] = useState<string | undefined>(readVersionPreference);
@@ -88,14 +124,50 @@ export function ImportPanel({ onImport, headingId }: { onImport: (result: ReadRe
   const versionText = version ?? preference ?? '';
   const versionVerdict = checkVersion(versionText);
 
+  const readOptions = (): ReadRequest['options'] | undefined => {
+    if (versionVerdict.ok) return { as: asRancher ? 'rancher' : 'downstream', rancherVersion: versionVerdict.value };
+    setError({ reason: versionVerdict.problem, place: 'Rancher version' });
+    return undefined;
+  };
+
   const run = async (input: string | readonly SourceFile[], filename?: string) => {
-    if (!versionVerdict.ok) {
-      setError({ reason: versionVerdict.problem, place: 'Rancher version' });
-      return;
-    }
+    const options = readOptions();
+    if (!options) return;
     setBusy(true);
-    const outcome = await tryImport(input, { filename, as: asRancher ? 'rancher' : 'downstream', rancherVersion: versionVerdict.value });
+    const outcome = await tryImport(input, { filename, ...options });
     setBusy(false);
+    show(outcome, filename);
+  };
+
+  /** One file, read in the worker with progress and Cancel. */
+  const runFile = async (file: File) => {
+    const options = readOptions();
+    if (!options) return;
+    stopReading.current?.();
+    setCancelled(undefined);
+    setBusy(true);
+    setReading({ name: file.name, read: 0, total: file.size });
+    const { done, stop } = readInWorker(file, options, (read) => setReading((r) => r && { ...r, read }));
+    stopReading.current = stop;
+    const outcome = await done;
+    if (stopReading.current === stop) {
+      stopReading.current = undefined;
+      setReading(undefined);
+      setBusy(false);
+    }
+    if (outcome) show(outcome, file.name);
+  };
+
+  const cancel = () => {
+    const name = reading?.name;
+    stopReading.current?.();
+    stopReading.current = undefined;
+    setReading(undefined);
+    setBusy(false);
+    setCancelled(name);
+  };
+
+  const show = (outcome: { result: ImportedFile } | { error: ImportError }, filename?: string) => {
     if ('error' in outcome) {
       setError(outcome.error);
       return;
@@ -112,6 +184,12 @@ export function ImportPanel({ onImport, headingId }: { onImport: (result: ReadRe
   const readFiles = async (list: ArrayLike<File> | null | undefined) => {
     const chosen = Array.from(list ?? []).slice(0, 200);
     if (chosen.length === 0) return;
+    const only = chosen.length === 1 ? chosen[0] : undefined;
+    if (only) {
+      setText('');
+      await runFile(only);
+      return;
+    }
     const files: SourceFile[] = [];
     for (const file of chosen) {
       const read = await readFileText(file);
@@ -121,10 +199,8 @@ export function ImportPanel({ onImport, headingId }: { onImport: (result: ReadRe
       }
       files.push({ name: file.name, text: read.text });
     }
-    const first = files[0] as SourceFile;
-    setText(files.length === 1 ? first.text : '');
-    if (files.length === 1) await run(first.text, first.name);
-    else await run(files, files.map((f) => f.name).join(', '));
+    setText('');
+    await run(files, files.map((f) => f.name).join(', '));
   };
 
   const onDrop = (e: DragEvent) => {
@@ -212,6 +288,22 @@ export function ImportPanel({ onImport, headingId }: { onImport: (result: ReadRe
           </span>
         </div>
       </div>
+      {reading && (
+        <div className="ck-reading" role="status">
+          <label className="ck-label">
+            Reading {reading.name}: {megabytes(reading.read)} of {megabytes(reading.total)}
+            <progress max={reading.total || 1} value={reading.read} />
+          </label>
+          <button type="button" className="ck-button" onClick={cancel}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {cancelled !== undefined && !reading && (
+        <p className="ck-hint" role="status">
+          Reading {cancelled} was cancelled. Your plan has not changed.
+        </p>
+      )}
       {error && (
         <div role="alert" className="ck-alert">
           <p>

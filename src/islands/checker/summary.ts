@@ -3,6 +3,9 @@ import type { ClusterSummary, Report } from '../../rules/report.ts';
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
+/** A file size in megabytes, one decimal ("120.3 MB"). */
+export const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('en', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} MB`;
+
 export function summaryLine(report: Report): string {
   const { errors, warnings, infos } = report.summary;
   return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'note')}`;

@@ -9,8 +9,14 @@ import { isRecord, nodeOrigin, singleClusterPlan, type ClusterInput, type NodeIn
 const ROLE_LABEL = 'node-role.kubernetes.io/';
 /** The label kubectl's ROLES column showed before node-role labels (acs-engine, kops). */
 const LEGACY_ROLE_LABEL = 'kubernetes.io/role';
+/** Labels that mark a managed service's nodes. */
+const EKS_LABEL = 'eks.amazonaws.com/nodegroup';
+const GKE_LABEL = 'cloud.google.com/gke-nodepool';
+const AKS_LABEL = 'kubernetes.azure.com/cluster';
+/** Annotations where K3s and RKE2 record a node's arguments (an external datastore shows there). */
+const NODE_ARGS = ['k3s.io/node-args', 'rke2.io/node-args'] as const;
 
-function isNode(v: unknown): boolean {
+export function isNode(v: unknown): boolean {
   return isRecord(v) && (v.kind === 'Node' || (v.kind === undefined && isRecord(v.metadata) && isRecord(v.status)));
 }
 
@@ -62,13 +68,49 @@ function facts(raw: unknown, index: number): NodeFacts {
     labels: isRecord(metadata.labels) ? metadata.labels : {},
     kubelet: typeof info.kubeletVersion === 'string' ? info.kubeletVersion : '',
     providerID: typeof spec.providerID === 'string' ? spec.providerID : '',
-    nodeArgs: [annotations['k3s.io/node-args'], annotations['rke2.io/node-args']].filter((a) => typeof a === 'string').join(' '),
+    nodeArgs: NODE_ARGS.map((a) => annotations[a])
+      .filter((a) => typeof a === 'string')
+      .join(' '),
     tainted: taints.some((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute'),
     taints: taints.slice(0, 64).map(taintText),
   };
   const address = pick('InternalIP') ?? pick('ExternalIP');
   if (address) result.address = address;
   return result;
+}
+
+const readLabel = (key: string) => key.startsWith(ROLE_LABEL) || key === LEGACY_ROLE_LABEL || key === EKS_LABEL || key === GKE_LABEL || key === AKS_LABEL;
+
+/**
+ * What of one Node this reader reads, and nothing else: a list streamed from a 100 MB file keeps
+ * this much a node (status.images, managedFields, conditions and the other labels go). Reading the
+ * slim node gives the same plan as reading the whole one.
+ */
+export function slimNode(raw: unknown): Record<string, unknown> {
+  const node = isRecord(raw) ? raw : {};
+  const metadata = isRecord(node.metadata) ? node.metadata : {};
+  const spec = isRecord(node.spec) ? node.spec : {};
+  const status = isRecord(node.status) ? node.status : {};
+  const labels = isRecord(metadata.labels) ? Object.fromEntries(Object.entries(metadata.labels).filter(([k]) => readLabel(k))) : {};
+  const annotations = isRecord(metadata.annotations)
+    ? Object.fromEntries(NODE_ARGS.flatMap((a) => (a in (metadata.annotations as object) ? [[a, (metadata.annotations as Record<string, unknown>)[a]]] : [])))
+    : {};
+  const info = isRecord(status.nodeInfo) ? { kubeletVersion: status.nodeInfo.kubeletVersion } : {};
+  const slim: Record<string, unknown> = {
+    kind: node.kind,
+    metadata: { name: metadata.name, labels, annotations },
+    spec: { providerID: spec.providerID, ...(Array.isArray(spec.taints) ? { taints: spec.taints } : {}) },
+    // The first InternalIP and ExternalIP are the addresses the reader may take.
+    status: {
+      addresses: ['InternalIP', 'ExternalIP'].flatMap((type): unknown[] =>
+        Array.isArray(status.addresses)
+          ? (status.addresses as unknown[]).filter((a) => isRecord(a) && a.type === type && typeof a.address === 'string').slice(0, 1)
+          : [],
+      ),
+      nodeInfo: info,
+    },
+  };
+  return slim;
 }
 
 const hasRole = (n: NodeFacts, role: string) => `${ROLE_LABEL}${role}` in n.labels;
@@ -83,9 +125,9 @@ function distributionOf(nodes: NodeFacts[]): Distribution {
   // A listed master means the control plane is ours to run: not a managed service, whatever the
   // cloud labels say (acs-engine on Azure carries AKS-like labels and lists its master).
   if (nodes.some(isMaster)) return 'other';
-  if (nodes.some((n) => /-eks-/.test(n.kubelet) || 'eks.amazonaws.com/nodegroup' in n.labels)) return 'eks';
-  if (nodes.some((n) => /-gke\./.test(n.kubelet) || 'cloud.google.com/gke-nodepool' in n.labels)) return 'gke';
-  if (nodes.some((n) => 'kubernetes.azure.com/cluster' in n.labels)) return 'aks';
+  if (nodes.some((n) => /-eks-/.test(n.kubelet) || EKS_LABEL in n.labels)) return 'eks';
+  if (nodes.some((n) => /-gke\./.test(n.kubelet) || GKE_LABEL in n.labels)) return 'gke';
+  if (nodes.some((n) => AKS_LABEL in n.labels)) return 'aks';
   return 'other';
 }
 

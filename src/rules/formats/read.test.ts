@@ -640,8 +640,52 @@ describe('hostile input', () => {
     expect(e.message).toMatch(/could not tell/);
   });
 
-  it('refuses YAML over 1 MB, very long YAML lines, and a second document', () => {
-    expect(inputError(() => readInput(`clusters: []\n#${'x'.repeat(1_100_000)}\n`)).message).toMatch(/YAML is limited to 1 MB/);
+  /** A plan of the largest documented size (20,000 nodes), written in block YAML as people write it. */
+  const largestYaml = (bad?: number) => {
+    const out = ['rancher:', '  version: 2.8.5', 'clusters:'];
+    for (let c = 0; c < 400; c++) {
+      out.push(`  - name: c${c}`, '    nodes:');
+      for (let n = 0; n < 50; n++) {
+        const i = c * 50 + n;
+        out.push(`      - name: c${c}-n${n}`, `        address: ${i === bad ? '10.0.0.300' : `10.${c >> 8}.${c & 255}.${n + 1}`}`, '        roles:');
+        out.push(...(n < 3 ? ['          - etcd', '          - controlplane'] : ['          - worker']));
+      }
+    }
+    return `${out.join('\n')}\n`;
+  };
+
+  it('reads a YAML plan of the largest documented size (20,000 nodes) as it reads JSON, and still names the line of a problem', () => {
+    const text = largestYaml();
+    expect(text.length).toBeGreaterThan(1024 * 1024);
+    expect(readInput(text).clusters.reduce((n, c) => n + c.nodes.length, 0)).toBe(20_000);
+    // Node 15,321 has a bad address: the message points at the line it is written on.
+    const bad = largestYaml(15_321);
+    const line = bad.split('\n').indexOf('        address: 10.0.0.300') + 1;
+    expect(line).toBeGreaterThan(50_000);
+    expect(inputError(() => readInput(bad, { filename: 'big.yml' })).message).toMatch(
+      new RegExp(`^big\\.yml:${line}:\\d+ clusters\\[306\\]\\.nodes\\[21\\]\\.address`),
+    );
+  });
+
+  it('past the detailed reader, bad YAML still gets its place, a duplicate key a warning, an alias bomb a refusal', () => {
+    const text = largestYaml();
+    const broken = `${text}  - name: [unclosed\n`;
+    // The parser finds the unclosed bracket where the text ends, the line after it.
+    const lines = broken.split('\n').length;
+    expect(inputError(() => readInput(broken, { filename: 'b.yml' })).message).toMatch(new RegExp(`^b\\.yml:${lines}:1: YAML syntax error`));
+    const twice = readInputDetailed(text.replace('rancher:\n  version: 2.8.5\n', 'rancher:\n  version: 2.8.5\n  version: 2.9.1\n'));
+    expect(twice.plan.rancher?.version).toBe('2.9.1');
+    expect(twice.warnings[0]?.place).toBe('3:3');
+    expect(twice.warnings[0]?.message).toMatch(/appears twice/);
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...'bcdefghij'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghij'[i]}`).join(', ')}]`),
+    ].join('\n');
+    // 90 aliases, under the parser's count, expanding to 9¹⁰ values: the copy's budget stops it.
+    expect(inputError(() => readInput(`${text}${bomb}\n`)).message).toMatch(/alias/);
+  });
+
+  it('refuses very long YAML lines and a second document', () => {
     expect(inputError(() => readInput(`clusters: [${'a, '.repeat(20_000)}]\n`)).message).toMatch(/^1:1: line 1 is \d+ characters long/);
     expect(inputError(() => readInput('clusters: []\n---\nclusters: []\n')).message).toMatch(/^2:1: a second YAML document/);
     // JSON has no such line limit: a long single-line JSON plan reads fine.

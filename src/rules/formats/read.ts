@@ -113,6 +113,12 @@ function readUnchecked(text: string, options: ReadOptions): ReadResult {
       throw error;
     }
   if (typeof doc.data === 'string') refuseForeign(text, file);
+  return readDocument(doc, options);
+}
+
+/** A parsed document → plan: detection, the format's reader, the one validation path. */
+function readDocument(doc: ParsedText, options: ReadOptions): ReadResult {
+  const file = options.filename;
   const format = options.format ?? detectFormat(doc, file);
   if (format !== undefined) refuseStream(doc, format, file);
   else if (doc.documents)
@@ -148,6 +154,20 @@ export function readInputDetailed(text: string, options: ReadOptions = {}): Read
   } catch (error) {
     if (error instanceof InputError) throw error;
     // A reader bug must still reach the user as one clear line, not a stack trace.
+    const message = error instanceof Error ? error.message : String(error);
+    throw new InputError(`could not read this input: ${message.split('\n')[0]?.slice(0, 200)}`, { file: options.filename });
+  }
+}
+
+/**
+ * Read a document parsed elsewhere (a node list read piece by piece, node-list-stream.ts) on the
+ * path every input takes. Throws InputError, and nothing else.
+ */
+export function readParsedDetailed(doc: ParsedText, options: ReadOptions = {}): ReadResult {
+  try {
+    return readDocument(doc, options);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
     const message = error instanceof Error ? error.message : String(error);
     throw new InputError(`could not read this input: ${message.split('\n')[0]?.slice(0, 200)}`, { file: options.filename });
   }

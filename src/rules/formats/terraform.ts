@@ -334,7 +334,7 @@ function readClusterV2(block: Block, ctx: Ctx, options: SingleClusterOptions): C
  */
 function readGlobalConfig(rkeConfig: Block | undefined, scope: Scope, cluster: ClusterInput): void {
   const text = rkeConfig ? value(rkeConfig, 'machine_global_config', scope) : undefined;
-  if (typeof text !== 'string' || text.length > LIMITS.yamlChars) return;
+  if (typeof text !== 'string' || text.length > LIMITS.detailedYamlChars) return;
   let global: unknown;
   try {
     global = parseYaml(text, { maxAliasCount: 0 });

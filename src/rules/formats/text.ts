@@ -2,12 +2,18 @@
 // before the YAML parser (whose recursion is slow on pathological depth), alias limits against
 // "billion laughs", and a copy step that keeps keys like __proto__ as plain data.
 import { Composer, isMap, isScalar, LineCounter, Parser, visit, type CST, type Document } from 'yaml';
+import { YAMLException } from 'js-yaml';
 import { inputTooLarge, LIMITS } from '../limits.ts';
 import { InputError, type InputWarning } from './input-error.ts';
+import { lazyLocators, lineIndex, loadDocuments, type EventDocument } from './yaml-events.ts';
 
 export const MAX_INPUT_CHARS = LIMITS.inputChars;
 export const MAX_DEPTH = 64;
-export const MAX_YAML_CHARS = LIMITS.yamlChars;
+/**
+ * Text the yaml package still reads when the event parser refuses it, for its detailed messages:
+ * that package takes about a second and 300 MB a megabyte, so larger text gets the event parser's message.
+ */
+const MAX_DETAILED_YAML_CHARS = LIMITS.detailedYamlChars;
 const MAX_YAML_LINE = 50_000;
 const MAX_COLUMN = 400;
 const MAX_ALIASES = 100;
@@ -43,20 +49,30 @@ export interface YamlDocument {
  */
 export function decodeBytes(bytes: Uint8Array, file?: string): string {
   if (bytes.length > LIMITS.inputBytes) throw tooBig(bytes.length, file);
-  let encoding = 'utf-8';
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) encoding = 'utf-16le';
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) encoding = 'utf-16be';
+  const encoding = encodingOf(bytes);
   try {
     // TextDecoder drops the byte-order mark itself.
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
-    throw new InputError(
-      encoding === 'utf-8'
-        ? 'input is not UTF-8 text. Save the file as UTF-8 (or UTF-16 with a byte-order mark).'
-        : `input starts like ${encoding.toUpperCase()} but is not valid ${encoding.toUpperCase()} text.`,
-      { file },
-    );
+    throw notText(encoding, file);
   }
+}
+
+/** The encoding decodeBytes reads these bytes in, from their first bytes (UTF-16's byte-order mark, else UTF-8). */
+export function encodingOf(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return 'utf-8';
+}
+
+/** Bytes that are not text in the encoding they start like. */
+export function notText(encoding: string, file?: string): InputError {
+  return new InputError(
+    encoding === 'utf-8'
+      ? 'input is not UTF-8 text. Save the file as UTF-8 (or UTF-16 with a byte-order mark).'
+      : `input starts like ${encoding.toUpperCase()} but is not valid ${encoding.toUpperCase()} text.`,
+    { file },
+  );
 }
 
 function tooBig(size: number, file?: string): InputError {
@@ -108,14 +124,15 @@ function tooDeep(text: string, offset: number, file?: string): InputError {
 }
 
 /** Copy parsed data into fresh objects, own keys only, refusing depth beyond MAX_DEPTH. */
-export function plainCopy(value: unknown, file?: string, depth = 0): unknown {
+export function plainCopy(value: unknown, file?: string, depth = 0, budget?: { left: number }): unknown {
   if (depth > MAX_DEPTH) throw new InputError(`nesting deeper than ${MAX_DEPTH} levels; no plan or cluster file is shaped like that.`, { file });
-  if (Array.isArray(value)) return value.map((v) => plainCopy(v, file, depth + 1));
+  if (budget && --budget.left < 0) throw new InputError('too many YAML aliases (a "billion laughs" expansion); refusing to expand it.', { file });
+  if (Array.isArray(value)) return value.map((v) => plainCopy(v, file, depth + 1, budget));
   if (value instanceof Map) value = Object.fromEntries([...value].map(([k, v]) => [String(k), v]));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
-      const copy = plainCopy((value as Record<string, unknown>)[key], file, depth + 1);
+      const copy = plainCopy((value as Record<string, unknown>)[key], file, depth + 1, budget);
       // Assigning "__proto__" would replace the prototype; define it as a plain own key instead.
       if (key === '__proto__') Object.defineProperty(out, key, { value: copy, enumerable: true, writable: true, configurable: true });
       else out[key] = copy;
@@ -174,15 +191,77 @@ function duplicateKeys(doc: Document, lc: LineCounter, file?: string): InputWarn
   return warnings;
 }
 
+/**
+ * YAML text → data. The event parser (yaml-events.ts) reads it and keeps nothing for positions;
+ * lines are found later, only for the messages that name one. Text it refuses goes, when small
+ * enough, to the yaml package's reading (parseYamlDetailed), whose messages and duplicate-key
+ * warnings the project has always given; larger text gets the event parser's own message and place.
+ */
 function parseYaml(text: string, file?: string): ParsedText {
-  // The yaml package slows down sharply on very large or broken texts, so YAML gets a tighter
-  // limit than JSON, and the token stream is checked first: the first top-level error or a second
-  // document stops the read before composing (which costs the most).
-  if (text.length > MAX_YAML_CHARS)
-    throw new InputError(
-      `YAML input is ${(text.length / 1024 / 1024).toFixed(1)} MB; YAML is limited to ${MAX_YAML_CHARS / 1024 / 1024} MB (JSON to ${MAX_INPUT_CHARS / 1024 / 1024} MB). Use JSON for very large node lists (kubectl get nodes -o json).`,
-      { file },
-    );
+  checkLineLengths(text, file);
+  let documents: EventDocument[];
+  try {
+    documents = loadDocuments(text, MAX_ALIASES);
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error;
+    if (text.length <= MAX_DETAILED_YAML_CHARS) return parseYamlDetailed(text, file);
+    return parseLargeYamlAfter(error, text, file);
+  }
+  if (documents.length > LIMITS.yamlDocuments) {
+    const pos = lineIndex(text)(documents[LIMITS.yamlDocuments]?.start ?? 0);
+    throw new InputError(`more than ${LIMITS.yamlDocuments.toLocaleString('en')} YAML documents in one input; split the stream.`, { file, ...pos });
+  }
+  return fromDocuments(text, documents, [], file);
+}
+
+/** Past the detailed reader's size, a duplicate key is read as JSON reads it (the last wins) and said once; anything else is an error at its place. */
+function parseLargeYamlAfter(error: YAMLException, text: string, file?: string): ParsedText {
+  const place = error.mark ? { line: error.mark.line + 1, col: error.mark.column + 1 } : {};
+  if (!/duplicated mapping key/.test(error.reason)) throw new InputError(`YAML syntax error: ${error.reason}`, { file, ...place });
+  let documents: EventDocument[];
+  try {
+    documents = loadDocuments(text, MAX_ALIASES, true);
+  } catch (again) {
+    if (!(again instanceof YAMLException)) throw again;
+    const at = again.mark ? { line: again.mark.line + 1, col: again.mark.column + 1 } : {};
+    throw new InputError(`YAML syntax error: ${again.reason}`, { file, ...at });
+  }
+  const warning = {
+    place: [file, 'line' in place ? place.line : undefined, 'col' in place ? place.col : undefined].filter((p) => p !== undefined).join(':'),
+    message: 'a key appears twice in one mapping; the last value is used (in a file this large only the first such key is named).',
+  };
+  return fromDocuments(text, documents, [warning], file);
+}
+
+function fromDocuments(text: string, documents: EventDocument[], warnings: InputWarning[], file?: string): ParsedText {
+  // Aliases share one value in the parser's result; copying expands them, so the copy is bounded
+  // by the text's own size: without aliases a document has fewer values than characters.
+  const budget = { left: Math.max(10_000, text.length) };
+  const copies = documents.map((d) => ({ data: plainCopy(d.data, file, 0, budget), start: d.start }));
+  // A stream's empty documents (a leading or trailing ---, a comment-only part) hold nothing to read.
+  const filled = copies.map((d, i) => ({ ...d, index: i })).filter((d) => d.data !== undefined && d.data !== null);
+  // A document that is only a comment or `~` reads as nothing, like an empty input.
+  const first = filled[0] ?? (copies[0] ? { ...copies[0], data: undefined, index: 0 } : undefined);
+  if (!first) return { data: undefined, locate: () => undefined, warnings, syntax: 'yaml' };
+  const stream = filled.length > 1;
+  const { locate, locateKey } = lazyLocators(text, { streamPaths: false, first: first.index });
+  const parsed: ParsedText = { data: first.data, locate, locateKey, warnings, syntax: 'yaml' };
+  if (stream) {
+    const position = lineIndex(text);
+    // In a stream, a source path starts with the document's index among the filled ones (objects.ts).
+    const inStream = lazyLocators(text, { streamPaths: true, first: first.index });
+    parsed.documents = filled.map((d) => ({
+      data: d.data,
+      locate: (path) => inStream.locate([d.index, ...path]),
+      start: position(d.start),
+    }));
+    parsed.locate = (path) =>
+      typeof path[0] === 'number' && filled[path[0]] ? inStream.locate([(filled[path[0]] as { index: number }).index, ...path.slice(1)]) : locate(path);
+  }
+  return parsed;
+}
+
+function checkLineLengths(text: string, file?: string): void {
   for (let start = 0, line = 1; start < text.length; line++) {
     const end = text.indexOf('\n', start);
     const stop = end === -1 ? text.length : end;
@@ -193,6 +272,10 @@ function parseYaml(text: string, file?: string): ParsedText {
       );
     start = stop + 1;
   }
+}
+
+/** The yaml package's reading, for small text the event parser refused: its messages, and duplicate keys as warnings. */
+function parseYamlDetailed(text: string, file?: string): ParsedText {
   const lc = new LineCounter();
   const tokens: CST.Token[] = [];
   let documents = 0;
@@ -269,15 +352,6 @@ function readDocument(doc: Document, lc: LineCounter, offset: number, file?: str
   return { data: plainCopy(data, file), locate: yamlLocator(doc, lc), warnings, start: { line: start.line, col: start.col } };
 }
 
-function yamlLocatorOrNothing(text: string, file?: string): ParsedText['locate'] {
-  try {
-    return parseYaml(text, file).locate;
-  } catch (error) {
-    if (error instanceof InputError) return () => undefined;
-    throw error;
-  }
-}
-
 /** Parse YAML or JSON text (JSON is tried first when the text looks like JSON: it is much faster). */
 export function parseText(text: string, file?: string): ParsedText {
   guardText(text, file);
@@ -286,16 +360,10 @@ export function parseText(text: string, file?: string): ParsedText {
   if (first === '{' || first === '[') {
     try {
       const data = JSON.parse(text) as unknown;
-      let located: ((p: readonly PropertyKey[]) => { line: number; col: number } | undefined) | undefined;
       return {
         data: plainCopy(data, file),
-        // Positions are only needed for error messages: parse again with positions on demand.
-        // YAML's own limits (size, line length) are stricter than JSON's: if the YAML reader
-        // refuses this text, report the real problem by its path alone rather than its refusal.
-        locate: (path) => {
-          located ??= yamlLocatorOrNothing(text, file);
-          return located(path);
-        },
+        // Positions are only needed for messages: JSON is YAML, so the YAML events find them on demand.
+        locate: lazyLocators(text, { streamPaths: false, first: 0 }).locate,
         warnings: [],
         syntax: 'json',
       };

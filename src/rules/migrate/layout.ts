@@ -4,7 +4,7 @@
 // pool. What RKE2 cannot take as it is (an even etcd count, external etcd, no etcd or control
 // plane at all) is changed, and each change says what and why.
 import { isRancherCluster } from '../cluster-facts.ts';
-import { cidrContains, DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR } from '../cluster-networks.ts';
+import { DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR, rangeMatcher } from '../cluster-networks.ts';
 import { isDns1123Subdomain, nameProblem } from '../identifiers.ts';
 import { KUBERNETES_ROLES, type Cluster, type KubernetesRole, type Plan, type PlanInput, type PlanNode } from '../vocabulary.ts';
 import { listNames } from '../words.ts';
@@ -188,8 +188,10 @@ export function targetLayout(plan: Plan, source: Cluster, to: Target, registrati
   ] as const) {
     const ranges = source[field];
     if (ranges === undefined) continue;
-    const inside = (cidrs: readonly string[]) =>
-      (cluster.nodes ?? []).filter((n) => n.address !== undefined && cidrs.some((c) => cidrContains(c, n.address as string))).map((n) => n.name);
+    const inside = (cidrs: readonly string[]) => {
+      const within = rangeMatcher(cidrs);
+      return (cluster.nodes ?? []).filter((n) => within(n.address) !== undefined).map((n) => n.name);
+    };
     const clash = inside(ranges);
     if (clash.length > 0 && ranges.length === 1 && inside([fallback]).length === 0) {
       changes.push({
