@@ -90,6 +90,7 @@ export interface CheckedInput {
   report: Omit<Report, 'findings'> & { findings: CheckedFinding[] };
   waived: WaivedFinding[];
   off: PolicyOutcome['off'];
+  turnedOff: PolicyOutcome['turnedOff'];
   /** Did the input (or the command line, or the config) name the Rancher version, or was 2.4 assumed? */
   versionGiven: boolean;
   /** Who chose the Rancher version the input was checked as. */
@@ -198,11 +199,12 @@ export async function runCheck(
         report: { ...report, findings: outcome.findings, summary: countBySeverity(outcome.findings) },
         waived: outcome.waived,
         off: outcome.off,
+        turnedOff: outcome.turnedOff,
         versionGiven: result.plan.rancher?.version !== undefined,
         versionFrom: versionFromOf(result.plan, settings),
         warnings: result.warnings.slice(0, MAX_WARNINGS_KEPT),
         warningsOmitted: Math.max(0, result.warnings.length - MAX_WARNINGS_KEPT),
-        places: placesOf(result.plan, [...outcome.findings, ...outcome.waived], result.locate),
+        places: placesOf(result.plan, [...outcome.findings, ...outcome.waived, ...outcome.turnedOff], result.locate),
       });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;

@@ -234,6 +234,28 @@ waivers:
     expect(run.properties?.inputs).toEqual([expect.objectContaining({ file: 'cluster.yml', rancherVersion: '2.3', rancherVersionFrom: 'config' })]);
   });
 
+  it('a rule the config turns off keeps its results, suppressed with the file that turned it off, so no alert reads as fixed', async () => {
+    const files = { 'cluster.yml': readFileSync(join(ROOT, FIXTURES, 'rke-ha-3node.cluster.yml'), 'utf8') };
+    const plain = await sarif('off-before', ['cluster.yml', '--as', 'downstream', '--no-config'], { files });
+    const open = plain.results.filter((r) => r.ruleId === 'downstream-single-role');
+    expect(open.length).toBeGreaterThan(0);
+    const { results } = await sarif('off-after', ['cluster.yml', '--as', 'downstream'], {
+      files: { ...files, '.rancher-arch.yaml': 'rules:\n  downstream-single-role: off\n' },
+    });
+    const kept = results.filter((r) => r.ruleId === 'downstream-single-role');
+    // The same results at the same places, each now suppressed.
+    expect(kept.map((r) => [r.message.text, r.locations])).toEqual(open.map((r) => [r.message.text, r.locations]));
+    for (const r of kept)
+      expect(r.suppressions).toEqual([
+        {
+          kind: 'external',
+          status: 'accepted',
+          justification: 'The rule downstream-single-role is turned off by .rancher-arch.yaml.',
+          properties: { config: '.rancher-arch.yaml' },
+        },
+      ]);
+  });
+
   it('an unreadable input and a reader warning are tool notifications with their place', async () => {
     const { run, code } = await sarif('notifications', [`${FIXTURES}rke-4node-duplicate-key.cluster.yml`, 'missing.yml']);
     expect(code).toBe(2);
@@ -322,7 +344,7 @@ describe('Microsoft’s SARIF validator (sarif-multitool)', () => {
   it('accepts every log above: no errors, and no warnings but the tool’s home page where no docs base was given', { timeout: 120_000 }, () => {
     const binary = multitoolFile(process.platform === 'win32' ? 'Sarif.Multitool.exe' : 'Sarif.Multitool');
     expect(existsSync(binary), `${binary}: run npm ci to install @microsoft/sarif-multitool`).toBe(true);
-    expect(logs.map((l) => l.name)).toEqual(['presets', 'presets+base', 'fixtures', 'fixtures+base', 'same-name', 'stdin', 'config', 'notifications']);
+    expect(logs.map((l) => l.name)).toEqual(['presets', 'presets+base', 'fixtures', 'fixtures+base', 'same-name', 'stdin', 'config', 'off-before', 'off-after', 'notifications']);
     const names = logs.map((l, i) => {
       const name = `${String(i).padStart(3, '0')}${l.docsBase ? '-base' : ''}.sarif`;
       writeFileSync(join(dir, name), l.text);

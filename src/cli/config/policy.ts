@@ -55,6 +55,8 @@ export interface PolicyOutcome {
   waived: WaivedFinding[];
   /** Findings dropped because their rule is off, per rule. */
   off: Partial<Record<RuleId, number>>;
+  /** The findings themselves, for SARIF to keep as suppressed results (an alert is not "fixed" by a config). */
+  turnedOff: Finding[];
 }
 
 /** The policy a config states (an empty one without a config). */
@@ -98,11 +100,12 @@ function matches(waiver: Waiver, finding: Finding, file: string): boolean {
 
 /** Apply the policy to one input's findings. `used` collects the waivers that matched something. */
 export function applyPolicy(findings: readonly Finding[], file: string, policy: Policy, used: Set<number>): PolicyOutcome {
-  const out: PolicyOutcome = { findings: [], waived: [], off: {} };
+  const out: PolicyOutcome = { findings: [], waived: [], off: {}, turnedOff: [] };
   for (const original of findings) {
     const setting = policy.severities.get(original.rule);
     if (setting === 'off') {
       out.off[original.rule] = (out.off[original.rule] ?? 0) + 1;
+      out.turnedOff.push(original);
       continue;
     }
     const finding: CheckedFinding = { ...original };

@@ -1,13 +1,14 @@
 // SARIF 2.1.0, for code-scanning views (GitHub, Azure DevOps, GitLab): one run whose driver lists
 // every rule of the catalogue; one result per finding, located at the line of its node or cluster
-// when the reader knows it; waived findings carry a suppression; the config's severity changes are
-// rule configuration overrides; unreadable inputs are tool execution notifications.
+// when the reader knows it; waived findings, and those of rules the config turns off, carry a
+// suppression (code scanning then shows the alert suppressed, never fixed); the config's severity
+// changes are rule configuration overrides; unreadable inputs are tool execution notifications.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PhrasingContent, Root } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import type { ConfigurationOverride, Location, Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
-import { CATEGORIES, aboutRule, describeRange, RULES, type InputError, type InputWarning, type Rule, type Severity } from '../../rules/index.ts';
+import { CATEGORIES, aboutRule, describeRange, RULES, type Finding, type InputError, type InputWarning, type Rule, type Severity } from '../../rules/index.ts';
 import { MAX_PLACED_NODES, type CheckedInput, type CheckRun } from '../check-run.ts';
 import type { CheckedFinding, WaivedFinding } from '../config/policy.ts';
 import type { FilePath } from '../io.ts';
@@ -154,6 +155,15 @@ function findingLocations(f: CheckedFinding, input: CheckedInput, artifact: Loca
   return { locations: [plan], related: [] };
 }
 
+/** A finding of a rule the config file turns off: kept, suppressed, with the file that turned it off. */
+function turnedOffResult(f: Finding, input: CheckedInput, artifact: Located, base: string | undefined, configFile: string): Result {
+  const result = resultOf(f, input, artifact, base);
+  result.suppressions = [
+    { kind: 'external', status: 'accepted', justification: `The rule ${f.rule} is turned off by ${configFile}.`, properties: { config: configFile } },
+  ];
+  return result;
+}
+
 function resultOf(f: CheckedFinding | WaivedFinding, input: CheckedInput, artifact: Located, base: string | undefined): Result {
   const link = findingLink(f.rule, f.docs, base);
   const { locations, related } = findingLocations(f, input, artifact);
@@ -241,6 +251,7 @@ export function runSarif(run: CheckRun, cwd: string): Log {
     const located: Located = { index, artifact: location, cwd };
     for (const f of input.report.findings) results.push(resultOf(f, input, located, base));
     for (const f of input.waived) results.push(resultOf(f, input, located, base));
+    if (run.config) for (const f of input.turnedOff) results.push(turnedOffResult(f, input, located, base, run.config.file));
   }
   const overrides: ConfigurationOverride[] = (run.config?.overrides ?? []).map((o) => ({
     descriptor: { id: o.rule, index: RULE_INDEX.get(o.rule) ?? -1 },
