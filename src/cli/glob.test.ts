@@ -33,6 +33,23 @@ describe('the pattern walk', () => {
     expect(walk.return(undefined).done).toBe(true);
   });
 
+  it('stops a walk that looks at more names than its bound, matching or not, with the bound and why', () => {
+    // The tree holds 13 names; a pattern that matches nothing still has to look at them.
+    expect(() => [...globFiles('**/*.nomatch', dir, 5)]).toThrow(/^\*\*\/\*\.nomatch: the pattern's walk looked at more than 5 names; a repository of cluster files/);
+    expect([...globFiles('**/*.nomatch', dir, 100)]).toEqual([]);
+  });
+
+  it('passes over a link it cannot follow (a link to itself) instead of failing the run', () => {
+    const odd = mkdtempSync(join(tmpdir(), 'rancher-arch-walk-link-'));
+    try {
+      symlinkSync('self', join(odd, 'self'));
+      writeFileSync(join(odd, 'a.yml'), 'clusters: []\n');
+      expect([...globFiles('**/*.yml', odd)].map((m) => m.name)).toEqual(['a.yml']);
+    } finally {
+      rmSync(odd, { recursive: true, force: true });
+    }
+  });
+
   it('counts brace names before any search, and refuses past the limit', () => {
     expect(bracePatterns('{a,b}/*.{yml,yaml}')).toEqual({ patterns: ['a/*.yml', 'a/*.yaml', 'b/*.yml', 'b/*.yaml'] });
     expect(bracePatterns('{0..100}.yml')).toEqual({ problem: expect.stringMatching(/^the pattern spells out more than 100 names/) });

@@ -14,7 +14,7 @@ import { isUtf8 } from 'node:buffer';
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { expand } from 'brace-expansion';
-import { LIMITS } from '../rules/index.ts';
+import { InputError, LIMITS } from '../rules/index.ts';
 import { LIMIT_REASONS } from '../rules/limits.ts';
 import type { FilePath } from './io.ts';
 import { escapedName } from './safe-text.ts';
@@ -62,6 +62,15 @@ function mayEnter(parts: readonly string[], steps: readonly string[]): boolean {
   return n === 0 || path.matchesGlob(parts.slice(0, n).join('/'), steps.slice(0, n).join('/'));
 }
 
+/** Does this link lead to a folder? A link the walk may not follow (gone, no permission) leads nowhere. */
+function linksToFolder(abs: Buffer): boolean {
+  try {
+    return statSync(abs, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    return false;
+  }
+}
+
 interface Folder {
   /** The folder's path as bytes, as the walk opens it. */
   abs: Buffer;
@@ -72,7 +81,8 @@ interface Folder {
   shown: string[];
 }
 
-function* walkPattern(pattern: string, cwd: string): Generator<GlobMatch> {
+function* walkPattern(pattern: string, cwd: string, maxEntries: number): Generator<GlobMatch> {
+  let looked = 0;
   const all = pattern.split('/');
   // The base: the leading steps that are plain names, where the walk starts.
   let b = 0;
@@ -91,6 +101,9 @@ function* walkPattern(pattern: string, cwd: string): Generator<GlobMatch> {
       continue;
     }
     const inner: Folder[] = [];
+    looked += entries.length;
+    if (looked > maxEntries)
+      throw new InputError(`the pattern's walk looked at more than ${maxEntries.toLocaleString('en')} names; ${LIMIT_REASONS.patternEntries}`, { file: pattern });
     for (const entry of entries) {
       const abs = Buffer.concat([folder.abs, Buffer.from('/'), entry.name]);
       const rel = folder.rel.length === 0 ? entry.name : Buffer.concat([folder.rel, Buffer.from('/'), entry.name]);
@@ -98,7 +111,7 @@ function* walkPattern(pattern: string, cwd: string): Generator<GlobMatch> {
       const match = [...folder.match, name.match];
       const shown = [...folder.shown, name.shown];
       let isDir = entry.isDirectory();
-      if (entry.isSymbolicLink() && statSync(abs, { throwIfNoEntry: false })?.isDirectory()) {
+      if (entry.isSymbolicLink() && linksToFolder(abs)) {
         // A linked folder is followed where the pattern names a step, not under `**` (as fs.glob does): no loops.
         if (globstar !== -1 && match.length > globstar) continue;
         isDir = true;
@@ -120,7 +133,7 @@ function* walkPattern(pattern: string, cwd: string): Generator<GlobMatch> {
  * The files a pattern matches, as the walk reaches them: directories left out, anything else that
  * is not a regular file (a FIFO, a device) yielded, so reading it refuses it by name.
  */
-export function* globFiles(pattern: string, cwd: string): Generator<GlobMatch> {
+export function* globFiles(pattern: string, cwd: string, maxEntries: number = LIMITS.patternEntries): Generator<GlobMatch> {
   const braced = bracePatterns(pattern);
-  for (const p of 'patterns' in braced ? braced.patterns : [pattern]) yield* walkPattern(p, cwd);
+  for (const p of 'patterns' in braced ? braced.patterns : [pattern]) yield* walkPattern(p, cwd, maxEntries);
 }

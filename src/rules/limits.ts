@@ -40,6 +40,11 @@ export const LIMITS = {
    * alternative on its own, so the work grows with their number (a thousand names under `**` take seconds).
    */
   patternNames: 100,
+  /**
+   * Names one pattern's walk may look at, files and folders together, matching or not: the file
+   * cap stops a walk that finds too much, this one a walk that finds little in a large tree.
+   */
+  patternEntries: 200_000,
 } as const;
 
 /** Why each size bound is where it is, in words for the messages that refuse a larger input. */
@@ -49,6 +54,8 @@ export const LIMIT_REASONS = {
   nodesPerCluster: 'Kubernetes documents clusters of up to 5,000 nodes',
   filesPerRun:
     'one report is read by a person or a merge-request view, and a repository of cluster files holds far fewer; check larger sets in several runs (one per folder, say)',
+  patternEntries:
+    "a repository of cluster files holds a few thousand names, and the walk should not read a whole disk looking for a match; start the pattern in the folder that holds the files",
   patternNames: 'a brace pattern is searched for once per name it spells out, and a pattern for cluster files needs a handful; use * for the rest',
   nodeListChars:
     'kubectl prints 5 to 25 KB a node (its images and managedFields included), so the 5,000 nodes Kubernetes documents for one cluster come to about 125 MB; this is twice that',
