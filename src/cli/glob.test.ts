@@ -35,7 +35,9 @@ describe('the pattern walk', () => {
 
   it('stops a walk that looks at more names than its bound, matching or not, with the bound and why', () => {
     // The tree holds 13 names; a pattern that matches nothing still has to look at them.
-    expect(() => [...globFiles('**/*.nomatch', dir, 5)]).toThrow(/^\*\*\/\*\.nomatch: the pattern's walk looked at more than 5 names; a repository of cluster files/);
+    expect(() => [...globFiles('**/*.nomatch', dir, 5)]).toThrow(
+      /^\*\*\/\*\.nomatch: the pattern's walk looked at more than 5 names; a repository of cluster files/,
+    );
     expect([...globFiles('**/*.nomatch', dir, 100)]).toEqual([]);
   });
 

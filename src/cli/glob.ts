@@ -103,7 +103,9 @@ function* walkPattern(pattern: string, cwd: string, maxEntries: number): Generat
     const inner: Folder[] = [];
     looked += entries.length;
     if (looked > maxEntries)
-      throw new InputError(`the pattern's walk looked at more than ${maxEntries.toLocaleString('en')} names; ${LIMIT_REASONS.patternEntries}`, { file: pattern });
+      throw new InputError(`the pattern's walk looked at more than ${maxEntries.toLocaleString('en')} names; ${LIMIT_REASONS.patternEntries}`, {
+        file: pattern,
+      });
     for (const entry of entries) {
       const abs = Buffer.concat([folder.abs, Buffer.from('/'), entry.name]);
       const rel = folder.rel.length === 0 ? entry.name : Buffer.concat([folder.rel, Buffer.from('/'), entry.name]);

@@ -55,7 +55,7 @@ export const LIMIT_REASONS = {
   filesPerRun:
     'one report is read by a person or a merge-request view, and a repository of cluster files holds far fewer; check larger sets in several runs (one per folder, say)',
   patternEntries:
-    "a repository of cluster files holds a few thousand names, and the walk should not read a whole disk looking for a match; start the pattern in the folder that holds the files",
+    'a repository of cluster files holds a few thousand names, and the walk should not read a whole disk looking for a match; start the pattern in the folder that holds the files',
   patternNames: 'a brace pattern is searched for once per name it spells out, and a pattern for cluster files needs a handful; use * for the rest',
   nodeListChars:
     'kubectl prints 5 to 25 KB a node (its images and managedFields included), so the 5,000 nodes Kubernetes documents for one cluster come to about 125 MB; this is twice that',
