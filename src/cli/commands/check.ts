@@ -2,7 +2,7 @@
 // config file, and print one report with one exit code.
 import { InputError, type Severity } from '../../rules/index.ts';
 import { choiceValue, flagValue, stringValue, type OptionSpecs } from '../args.ts';
-import { exitCodeOf, failedRun, runCheck, type CheckRun, type ConfigSetting, type RunSettings } from '../check-run.ts';
+import { exitCodeOf, failedRun, runCheck, type CheckRun, type ConfigSetting, type RunSettings } from './check-run.ts';
 import { loadConfig, type LoadedConfig } from '../config/load.ts';
 import { expandSources } from '../inputs.ts';
 import type { Io } from '../io.ts';

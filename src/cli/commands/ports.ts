@@ -1,8 +1,8 @@
 // rancher-arch ports FILE: the firewall matrix of a plan — Markdown, nftables, firewalld, CSV or
-// JSON, for every node or one. The work is in ../ports.ts; this module is its command line.
+// JSON, for every node or one. The work is in ports-run.ts, beside it; this module is its command line.
 import { choiceValue, stringValue, UsageError, type OptionSpecs } from '../args.ts';
 import { READ_OPTIONS, readSettings } from '../options.ts';
-import { PORTS_FORMATS, runPorts } from '../ports.ts';
+import { PORTS_FORMATS, runPorts } from './ports-run.ts';
 import type { Command } from './command.ts';
 
 const options = {

@@ -1,9 +1,9 @@
 // rancher-arch size [FILE]: how big the Rancher server nodes must be for a plan (or for numbers
-// given on the command line), and which nodes fall short. The work is in ../size.ts.
+// given on the command line), and which nodes fall short. The work is in size-run.ts, beside it.
 import { SIZING_TARGETS } from '../../rules/sizing/size.ts';
 import { choiceValue, stringValue, UsageError, type OptionSpecs, type ParsedArgs } from '../args.ts';
 import { READ_OPTIONS, readSettings } from '../options.ts';
-import { runSize } from '../size.ts';
+import { runSize } from './size-run.ts';
 import type { Command } from './command.ts';
 
 const { distribution: _configDistribution, ...readOptions } = READ_OPTIONS;

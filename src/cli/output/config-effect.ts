@@ -4,7 +4,7 @@
 // notifications say the same thing. Values come from the config file as written: each format
 // escapes them the way it escapes everything else from an input.
 import { plural, type RuleId } from '../../rules/index.ts';
-import type { CheckedInput, ConfigEffect, ConfigSetting } from '../check-run.ts';
+import type { CheckedInput, ConfigEffect, ConfigSetting } from '../commands/check-run.ts';
 
 /** One thing the config did, with where the file says it (for SARIF) and the rule it concerns. */
 export interface EffectItem {

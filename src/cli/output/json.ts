@@ -2,7 +2,7 @@
 // with their place, findings (each naming its file and guidance), waived findings with their
 // waivers, the config's overrides, and one summary. The same shape for one file or many.
 import type { InputError } from '../../rules/index.ts';
-import { clustersOf, type CheckRun } from '../check-run.ts';
+import { clustersOf, type CheckRun } from '../commands/check-run.ts';
 import type { CheckedFinding } from '../config/policy.ts';
 import { findingLink } from '../docs-links.ts';
 import { safeJson } from '../safe-text.ts';

@@ -6,7 +6,7 @@
 // made `visible` first, since XML 1.0 cannot hold most control characters at all.
 import XMLBuilder from 'fast-xml-builder';
 import { rulesFor, RULES, plural, type InputFormat, type Rule } from '../../rules/index.ts';
-import { fails, type CheckedInput, type CheckRun } from '../check-run.ts';
+import { fails, type CheckedInput, type CheckRun } from '../commands/check-run.ts';
 import type { CheckedFinding, WaivedFinding } from '../config/policy.ts';
 import { describeLink, findingLink } from '../docs-links.ts';
 import { printable as v } from '../safe-text.ts';

@@ -4,7 +4,7 @@
 import type { Root } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { formatFindingsMarkdown, unreadableMarkdown } from '../../rules/index.ts';
-import type { CheckRun, ConfigEffect } from '../check-run.ts';
+import type { CheckRun, ConfigEffect } from '../commands/check-run.ts';
 import { visible } from '../safe-text.ts';
 import { configEffectItems, versionOrigin } from './config-effect.ts';
 

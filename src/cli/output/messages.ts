@@ -1,7 +1,7 @@
 // Lines for stderr: errors that stop an input, and warnings (duplicate keys, unused waivers). Each
 // value is made printable, and a flood of warnings is cut after the first few with a count.
 import { plural, type InputError, type InputWarning } from '../../rules/index.ts';
-import type { CheckRun } from '../check-run.ts';
+import type { CheckRun } from '../commands/check-run.ts';
 import { printable } from '../safe-text.ts';
 
 /** Warning lines printed in one run before "and N more" (each input keeps its first 20 and a count). */

@@ -9,7 +9,7 @@ import type { PhrasingContent, Root } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import type { ConfigurationOverride, Location, Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
 import { CATEGORIES, aboutRule, describeRange, RULES, type Finding, type InputError, type InputWarning, type Rule, type Severity } from '../../rules/index.ts';
-import { MAX_PLACED_NODES, type CheckedInput, type CheckRun } from '../check-run.ts';
+import { MAX_PLACED_NODES, type CheckedInput, type CheckRun } from '../commands/check-run.ts';
 import type { CheckedFinding, WaivedFinding } from '../config/policy.ts';
 import type { FilePath } from '../io.ts';
 import { docsLink, findingLink, isAbsoluteLink, type DocsLink } from '../docs-links.ts';

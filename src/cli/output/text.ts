@@ -2,7 +2,7 @@
 // findings grouped by cluster with their guidance named in words; the config's effect; one summary.
 // Every value from an input goes through `printable` (control characters escaped, length bounded).
 import { DISTRIBUTION_LABEL, plural, type ClusterSummary, type Severity } from '../../rules/index.ts';
-import type { CheckedInput, CheckRun } from '../check-run.ts';
+import type { CheckedInput, CheckRun } from '../commands/check-run.ts';
 import type { CheckedFinding, WaivedFinding, WaiverRef } from '../config/policy.ts';
 import { describeLink, findingLink } from '../docs-links.ts';
 import { configEffectItems, configHeading, versionOrigin } from './config-effect.ts';

@@ -1,11 +1,11 @@
 // `rancher-arch ports PLAN`: the firewall matrix of a plan as Markdown, nftables, firewalld, CSV or
 // JSON, for every node or one (--node NAME or CLUSTER/NAME). Independent of argument parsing:
 // the command line hands over typed options.
-import { allNodes, findNode, portMatrix, toFirewalld, toNftables, toPortsCsv, toPortsJson, toPortsMarkdown, type NodePorts } from '../rules/ports/index.ts';
-import { ExportError, InputError, listNames } from '../rules/index.ts';
-import type { Io } from './io.ts';
-import type { ReadSettings } from './options.ts';
-import { readPlanInput } from './plan-input.ts';
+import { allNodes, findNode, portMatrix, toFirewalld, toNftables, toPortsCsv, toPortsJson, toPortsMarkdown, type NodePorts } from '../../rules/ports/index.ts';
+import { ExportError, InputError, listNames } from '../../rules/index.ts';
+import type { Io } from '../io.ts';
+import type { ReadSettings } from '../options.ts';
+import { readPlanInput } from '../plan-input.ts';
 
 export const PORTS_FORMATS = ['markdown', 'nftables', 'firewalld', 'csv', 'json'] as const;
 export type PortsFormat = (typeof PORTS_FORMATS)[number];

@@ -15,13 +15,13 @@ import {
   type Report,
   type RuleId,
   type Severity,
-} from '../rules/index.ts';
-import type { LoadedConfig } from './config/load.ts';
-import { applyPolicy, policyOf, type CheckedFinding, type Override, type PolicyOutcome, type WaivedFinding, type WaiverRef } from './config/policy.ts';
-import type { Io } from './io.ts';
-import { readAnySource } from './folder.ts';
-import type { Source } from './inputs.ts';
-import type { ReadSettings } from './options.ts';
+} from '../../rules/index.ts';
+import type { LoadedConfig } from '../config/load.ts';
+import { applyPolicy, policyOf, type CheckedFinding, type Override, type PolicyOutcome, type WaivedFinding, type WaiverRef } from '../config/policy.ts';
+import type { Io } from '../io.ts';
+import { readAnySource } from '../folder.ts';
+import type { Source } from '../inputs.ts';
+import type { ReadSettings } from '../options.ts';
 
 /** Reader warnings kept per input (a file with 50,000 duplicate keys has 50,000); the rest are counted. */
 export const MAX_WARNINGS_KEPT = 20;

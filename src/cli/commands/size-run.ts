@@ -1,7 +1,7 @@
 // `rancher-arch size PLAN` or `rancher-arch size --clusters N --nodes M --distribution D
 // --rancher-version V`: the hardware row the Rancher server needs, per node, with the verdict on
 // each node the plan sizes and the K3s/RKE2 server rows. Independent of argument parsing.
-import { checkPlan, InputError, rancherCluster, RULES, type Finding, type Plan } from '../rules/index.ts';
+import { checkPlan, InputError, rancherCluster, RULES, type Finding, type Plan } from '../../rules/index.ts';
 import {
   machineVerdict,
   targetLabel,
@@ -21,12 +21,12 @@ import {
   type Scale,
   type SizingResult,
   type SizingTarget,
-} from '../rules/sizing/index.ts';
-import { DISTRIBUTION_LABEL, type Cluster } from '../rules/vocabulary.ts';
-import { plural } from '../rules/words.ts';
-import type { Io } from './io.ts';
-import type { ReadSettings } from './options.ts';
-import { readPlanInput } from './plan-input.ts';
+} from '../../rules/sizing/index.ts';
+import { DISTRIBUTION_LABEL, type Cluster } from '../../rules/vocabulary.ts';
+import { plural } from '../../rules/words.ts';
+import type { Io } from '../io.ts';
+import type { ReadSettings } from '../options.ts';
+import { readPlanInput } from '../plan-input.ts';
 
 export interface SizeOptions {
   settings: ReadSettings;
