@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { runCli } from '../src/cli/fake-io.ts';
 import { BIN } from '../src/cli/spawn-cli.ts';
-import { CHECK_FORMATS } from '../src/cli/commands/check.ts';
+import { REPORT_FORMATS } from '../src/cli/commands/check.ts';
 import { LIMITS, RULES, planSchema, toPlanJson, type PlanInput } from '../src/rules/index.ts';
 
 // The child reports its own peak resident memory when it exits, on stderr after a marker.
@@ -72,7 +72,7 @@ const config = stringify({
 });
 const files = { 'plan.json': planOf(1000) };
 console.log('\nreporting the config file (in-process, 1,000 nodes, best of 5):\n');
-for (const format of CHECK_FORMATS) {
+for (const format of REPORT_FORMATS) {
   const best = async (withConfig: boolean) => {
     const times: number[] = [];
     for (let i = 0; i < 5; i++) {

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.ts';
-import { CHECK_FORMATS, type CheckFormat } from './commands/check.ts';
+import { REPORT_FORMATS, type ReportFormat } from './commands/check.ts';
 import { runCli } from './fake-io.ts';
 
 // An RKE cluster.yml of three all-role nodes: a single-cluster input, so `as` in the config counts.
@@ -23,14 +23,14 @@ const PLAN = `clusters:
       - {name: n2, address: 10.0.0.2, roles: [etcd, controlplane, worker]}
 `;
 
-async function check(format: CheckFormat, config: string | undefined, extra: string[] = []) {
+async function check(format: ReportFormat, config: string | undefined, extra: string[] = []) {
   const files: Record<string, string> = { 'plan.yaml': PLAN, 'cluster.yml': CLUSTER };
   if (config !== undefined) files['.rancher-arch.yaml'] = config;
   return runCli(['check', 'plan.yaml', 'cluster.yml', '--format', format, ...extra], { files });
 }
 
 /** The part of each format that reports the configuration. */
-function configurationOf(format: CheckFormat, stdout: string): string {
+function configurationOf(format: ReportFormat, stdout: string): string {
   switch (format) {
     case 'text':
       return stdout.startsWith('Config file ') ? stdout.slice(0, stdout.indexOf('\n\n')) : '';
@@ -86,7 +86,7 @@ describe('the reproductions', () => {
 
   it('--no-config reads no config file: no format reports one', async () => {
     const config = 'rules: {etcd-odd-members: off}\n';
-    for (const format of CHECK_FORMATS) {
+    for (const format of REPORT_FORMATS) {
       const r = await check(format, config, ['--no-config']);
       const none = await check(format, undefined);
       expect(configurationOf(format, r.stdout), format).toBe(configurationOf(format, none.stdout));
@@ -114,10 +114,10 @@ const configs = fc
 
 describe('property: any config with something in it shows in every format', () => {
   it('names the file and each thing it set, and differs from the run without it', async () => {
-    const baseline = Object.fromEntries(await Promise.all(CHECK_FORMATS.map(async (f) => [f, configurationOf(f, (await check(f, undefined)).stdout)])));
+    const baseline = Object.fromEntries(await Promise.all(REPORT_FORMATS.map(async (f) => [f, configurationOf(f, (await check(f, undefined)).stdout)])));
     await fc.assert(
       fc.asyncProperty(configs, async (config) => {
-        for (const format of CHECK_FORMATS) {
+        for (const format of REPORT_FORMATS) {
           const r = await check(format, stringify(config));
           const shown = configurationOf(format, r.stdout);
           expect(shown, format).not.toBe(baseline[format]);

@@ -15,15 +15,15 @@ import { formatRunSarif } from '../output/sarif.ts';
 import { formatRunText } from '../output/text.ts';
 import type { Command } from './command.ts';
 
-export const CHECK_FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown'] as const;
-export type CheckFormat = (typeof CHECK_FORMATS)[number];
+export const REPORT_FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
 const FAIL_ON = ['error', 'warning', 'info'] as const;
 
 const options = {
   format: {
     type: 'string',
     short: 'f',
-    choices: CHECK_FORMATS,
+    choices: REPORT_FORMATS,
     description: 'text for people; json for tools; sarif for code scanning; junit for test reports; markdown for tickets. Default text.',
   },
   'fail-on': { type: 'string', choices: FAIL_ON, description: 'The lowest severity that fails the run (exit code 1). Default error, or failOn in the config.' },
@@ -39,7 +39,7 @@ const options = {
   ...DOCS_OPTION,
 } as const satisfies OptionSpecs;
 
-function render(run: CheckRun, format: CheckFormat, io: Io, showWaived: boolean): string {
+function render(run: CheckRun, format: ReportFormat, io: Io, showWaived: boolean): string {
   switch (format) {
     case 'json':
       return formatRunJson(run);
@@ -66,7 +66,7 @@ Exit codes: 0 no finding fails the run; 1 a finding at or above --fail-on (defau
 2 an input, the config file or the command line could not be read.`,
   options,
   async run({ io, args }) {
-    const format = choiceValue(args, 'format', CHECK_FORMATS) ?? 'text';
+    const format = choiceValue(args, 'format', REPORT_FORMATS) ?? 'text';
     const explicitConfig = stringValue(args, 'config');
     let loaded: LoadedConfig | undefined;
     let configError: InputError | undefined;

@@ -7,14 +7,14 @@ import type { Io } from '../io.ts';
 import type { ReadSettings } from '../options.ts';
 import { readPlanInput } from '../plan-input.ts';
 
-export const PORTS_FORMATS = ['markdown', 'nftables', 'firewalld', 'csv', 'json'] as const;
-export type PortsFormat = (typeof PORTS_FORMATS)[number];
+export const PORTS_EXPORTS = ['markdown', 'nftables', 'firewalld', 'csv', 'json'] as const;
+export type PortsExport = (typeof PORTS_EXPORTS)[number];
 
 export interface PortsOptions {
   settings: ReadSettings;
   /** A file, or - for standard input. */
   file: string;
-  format?: PortsFormat;
+  format?: PortsExport;
   /** One node, by name, address or CLUSTER/NAME. */
   node?: string;
 }

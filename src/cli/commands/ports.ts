@@ -2,11 +2,11 @@
 // JSON, for every node or one. The work is in ports-run.ts, beside it; this module is its command line.
 import { choiceValue, stringValue, UsageError, type OptionSpecs } from '../args.ts';
 import { READ_OPTIONS, readSettings } from '../options.ts';
-import { PORTS_FORMATS, runPorts } from './ports-run.ts';
+import { PORTS_EXPORTS, runPorts } from './ports-run.ts';
 import type { Command } from './command.ts';
 
 const options = {
-  format: { type: 'string', short: 'f', choices: PORTS_FORMATS, description: 'Default markdown. nftables and firewalld take one node (--node).' },
+  format: { type: 'string', short: 'f', choices: PORTS_EXPORTS, description: 'Default markdown. nftables and firewalld take one node (--node).' },
   node: { type: 'string', value: 'NAME', description: 'One node, by name, address or CLUSTER/NAME.' },
   ...READ_OPTIONS,
 } as const satisfies OptionSpecs;
@@ -18,7 +18,7 @@ export const ports: Command = {
   options,
   run({ io, args }) {
     if (args.positionals.length !== 1) return Promise.reject(new UsageError('ports takes one FILE (or - for standard input)'));
-    const format = choiceValue(args, 'format', PORTS_FORMATS);
+    const format = choiceValue(args, 'format', PORTS_EXPORTS);
     const node = stringValue(args, 'node');
     return runPorts(
       { file: args.positionals[0] as string, settings: readSettings(args), ...(format ? { format } : {}), ...(node === undefined ? {} : { node }) },
