@@ -12,7 +12,8 @@ import { stringify } from 'yaml';
 import { runCli } from '../src/cli/fake-io.ts';
 import { BIN } from '../src/cli/spawn-cli.ts';
 import { REPORT_FORMATS } from '../src/cli/commands/check.ts';
-import { LIMITS, RULES, planSchema, toPlanJson, type PlanInput } from '../src/rules/index.ts';
+import { LIMITS, RULES } from '../src/rules/index.ts';
+import { downstreamPlanJson } from './lib/plans.ts';
 
 // The child reports its own peak resident memory when it exits, on stderr after a marker.
 const REPORT_RSS = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\nmaxrss='+process.resourceUsage().maxRSS+'\\n'))`;
@@ -49,28 +50,13 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** Downstream clusters of 50 nodes each. */
-function planOf(total: number): string {
-  const clusters: NonNullable<PlanInput['clusters']> = [];
-  for (let c = 0; c * 50 < total; c++)
-    clusters.push({
-      name: `c${c}`,
-      nodes: Array.from({ length: 50 }, (_, i) => ({
-        name: `c${c}-n${i}`,
-        address: `10.0.${c}.${i + 1}`,
-        roles: i < 3 ? ['etcd', 'controlplane'] : ['worker'],
-      })),
-    });
-  return toPlanJson(planSchema.parse({ clusters }));
-}
-
 const config = stringify({
   rancherVersion: '2.8.5',
   failOn: 'warning',
   rules: Object.fromEntries(RULES.slice(0, 10).map((r, i) => [r.id, i % 2 ? 'off' : 'info'])),
   waivers: RULES.slice(10, 40).map((r) => ({ rule: r.id, reason: 'Accepted for the benchmark.' })),
 });
-const files = { 'plan.json': planOf(1000) };
+const files = { 'plan.json': downstreamPlanJson(1000, undefined) };
 console.log('\nreporting the config file (in-process, 1,000 nodes, best of 5):\n');
 for (const format of REPORT_FORMATS) {
   const best = async (withConfig: boolean) => {

@@ -4,24 +4,10 @@
 // Run: npx node bench/cli.ts   (figures only; no thresholds)
 import { existsSync, statSync } from 'node:fs';
 import { runCli } from '../src/cli/fake-io.ts';
-import { LIMITS, toPlanJson, planSchema, type PlanInput } from '../src/rules/index.ts';
+import { LIMITS } from '../src/rules/index.ts';
+import { downstreamPlanJson } from './lib/plans.ts';
 
-/** Downstream clusters of 50 nodes each, some with findings, up to `total` nodes. */
-function bigPlan(total: number): string {
-  const clusters: NonNullable<PlanInput['clusters']> = [];
-  for (let c = 0; c * 50 < total; c++)
-    clusters.push({
-      name: `c${c}`,
-      nodes: Array.from({ length: 50 }, (_, i) => ({
-        name: `c${c}-n${i}`,
-        address: `10.${c >> 8}.${c & 255}.${i + 1}`,
-        roles: i < 2 ? ['etcd', 'controlplane'] : ['worker'],
-      })),
-    });
-  return toPlanJson(planSchema.parse({ rancher: { version: '2.4.8' }, clusters }));
-}
-
-const plan = bigPlan(LIMITS.nodes);
+const plan = downstreamPlanJson(LIMITS.nodes);
 console.log(
   `plan: ${LIMITS.nodes.toLocaleString('en')} nodes in ${(LIMITS.nodes / 50).toLocaleString('en')} clusters, ${(plan.length / 1024).toFixed(0)} KB of JSON\n`,
 );

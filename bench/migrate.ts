@@ -5,6 +5,7 @@
 import { LIMITS, validatePlan } from '../src/rules/index.ts';
 import { emitText } from '../src/rules/migrate/emit.ts';
 import { migratePlan } from '../src/rules/migrate/index.ts';
+import { time } from './lib/timing.ts';
 
 function rkeCluster(nodes: number) {
   return validatePlan({
@@ -20,17 +21,6 @@ function rkeCluster(nodes: number) {
       },
     ],
   });
-}
-
-function time(fn: () => unknown, minMs = 200): number {
-  fn();
-  let runs = 0;
-  const start = performance.now();
-  while (performance.now() - start < minMs || runs < 3) {
-    fn();
-    runs++;
-  }
-  return (performance.now() - start) / runs;
 }
 
 const fmt = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(1)} ms`);

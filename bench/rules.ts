@@ -3,6 +3,7 @@
 // fast hostile inputs are refused (the unit tests only check that they are).
 // Run: npx node bench/rules.ts   (figures only; no thresholds)
 import { checkPlan, InputError, LIMITS, readInput, validatePlan, type Plan, type PlanInput } from '../src/rules/index.ts';
+import { time } from './lib/timing.ts';
 
 /** A Rancher cluster on RKE plus downstream clusters of 50 nodes (3 etcd, 2 controlplane, workers). */
 function generatePlan(totalNodes: number): Plan {
@@ -36,17 +37,6 @@ function generatePlan(totalNodes: number): Plan {
     });
   }
   return validatePlan(input);
-}
-
-function time(fn: () => unknown, minMs = 200): number {
-  for (let i = 0; i < 3; i++) fn(); // warm up (and let the JIT settle)
-  let runs = 0;
-  const start = performance.now();
-  while (performance.now() - start < minMs || runs < 3) {
-    fn();
-    runs++;
-  }
-  return (performance.now() - start) / runs;
 }
 
 const fmt = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(2)} ms`);

@@ -2,6 +2,7 @@
 // reading (so `check /dev/zero` stops at the limit instead of filling memory), then decoded the way
 // the page decodes an upload (decodeBytes: UTF-8 with or without BOM, UTF-16 with BOM).
 import { decodeBytes, InputError, LIMITS, readPieces, type PiecesRead } from '../rules/index.ts';
+import { concatBytes } from '../rules/formats/read-pieces.ts';
 import { inputTooLarge, LIMIT_REASONS } from '../rules/limits.ts';
 import { UsageError } from './args.ts';
 import { bracePatterns, type GlobMatch } from './glob.ts';
@@ -109,13 +110,7 @@ export async function readBounded(stream: AsyncIterable<Uint8Array>, limit: numb
     // Leaving the loop closes the stream: the rest of /dev/zero is never read.
     if (total > limit) break;
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) {
-    bytes.set(c, offset);
-    offset += c.length;
-  }
-  return bytes;
+  return concatBytes(chunks, total);
 }
 
 /** Why each kind of thing that is not a file is not read. */

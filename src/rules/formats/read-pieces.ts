@@ -17,7 +17,7 @@ export async function readPieces(pieces: AsyncIterator<Uint8Array>, file: string
   let total = 0;
   for (;;) {
     const next = await pieces.next();
-    if (next.done) return { text: decodeBytes(concat(chunks, total), file) };
+    if (next.done) return { text: decodeBytes(concatBytes(chunks, total), file) };
     chunks.push(next.value);
     total += next.value.length;
     bytesRead?.(total);
@@ -53,7 +53,8 @@ export async function readPieces(pieces: AsyncIterator<Uint8Array>, file: string
   return { nodeList: list.finish() };
 }
 
-function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
+/** Pieces read one after another, as one array of `total` bytes. */
+export function concatBytes(chunks: readonly Uint8Array[], total: number): Uint8Array {
   const bytes = new Uint8Array(total);
   let offset = 0;
   for (const c of chunks) {
