@@ -20,6 +20,10 @@ export default defineConfig({
   base,
   outDir: process.env.OUT_DIR ?? './dist',
   trailingSlash: 'ignore',
+  // Starlight turns on Astro's prefetching of every link a pointer rests on, a 1.1 KiB script on
+  // every page. The pages are static files on the reader's own network: the next one arrives fast
+  // without it, and the weight budgets (issue 19) go to what the page itself does.
+  prefetch: false,
   // A strict Content-Security-Policy for every page, written by Astro as a <meta http-equiv> with
   // the hashes of the inline scripts and styles it emits. scripts/csp.mjs adds the hashes of the
   // inline scripts Starlight puts in every page and reads the finished policy back out of the

@@ -67,3 +67,38 @@ test('text fields for names, addresses, YAML and JSON carry spellcheck="false" i
   ])
     await expect(field).toHaveAttribute('spellcheck', 'false');
 });
+
+// The checker's plan is only known in the browser, so the island renders after its JavaScript; the
+// server-rendered fallback holds the kinds of file it reads, in the import hint's words, width and
+// size, with a little more text. Lighthouse's mobile and desktop viewports: the page's largest
+// paint must stay that server-rendered text, never the hint the island paints later (which made a
+// plain static server, without compression, score 77–80 on mobile).
+for (const [label, viewport, deviceScaleFactor] of [
+  ['mobile', { width: 412, height: 823 }, 1.75],
+  ['desktop', { width: 1350, height: 940 }, 1],
+] as const)
+  test(`/checker/ on ${label}: the largest paint is the server-rendered text, not the island's later hint`, async ({ browser }) => {
+    const context = await browser.newContext({ viewport, deviceScaleFactor });
+    const page = await context.newPage();
+    await page.goto(`${E2E_BASE}checker/`);
+    const hint = page.locator('.ck-drop .ck-hint[id$="-kinds"]');
+    await expect(hint).toContainText('kubectl get nodes -o json');
+    // Each entry names its element while it is in the page; the fallback's paragraph has gone by now.
+    const entries = await page.evaluate(
+      () =>
+        new Promise<{ size: number; hint: boolean }[]>((done) => {
+          const seen: { size: number; hint: boolean }[] = [];
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries() as (PerformanceEntry & { size: number; element: Element | null })[])
+              seen.push({ size: e.size, hint: e.element?.matches('[id$="-kinds"]') ?? false });
+          }).observe({ type: 'largest-contentful-paint', buffered: true });
+          setTimeout(() => done(seen), 200);
+        }),
+    );
+    expect(entries.length).toBeGreaterThan(0);
+    expect(entries.filter((e) => e.hint)).toEqual([]);
+    // …because the server sent the words the hint holds.
+    const fallback = await page.request.get(`${E2E_BASE}checker/`).then((r) => r.text());
+    expect(fallback).toContain('With JavaScript, the checker starts from your files');
+    await context.close();
+  });

@@ -4,30 +4,13 @@
 // Whatever the reader says goes into an alert with its place; the plan is only replaced when
 // reading succeeds. The reader (YAML and schema libraries included) loads on first use.
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
-import { InputError } from '../../rules/formats/input-error.ts';
-import type { ReadOptions, ReadResult } from '../../rules/formats/read.ts';
-import type { FileOutcome, ImportError, ImportedFile } from './file-reading.ts';
-import type { ReadReply, ReadRequest } from './read-worker.ts';
+import type { ImportError, ImportedFile } from './file-reading.ts';
+import type { ReadRequest } from './read-worker.ts';
 import type { SourceFile } from '../../rules/formats/read-async.ts';
-import { inputTooLarge, LIMITS } from '../../rules/limits.ts';
-import { megabytes, plural } from './summary.ts';
+import { megabytes } from './summary.ts';
 import { checkVersion } from './validation.ts';
+import { ImportKinds } from './ImportKinds.tsx';
 import { readVersionPreference, VERSION_EVENT } from '../version-preference.ts';
-
-const FORMAT_WORDS: Record<ReadResult['format'], string> = {
-  plan: 'a plan file',
-  'cluster-yml': 'an RKE cluster.yml',
-  'kubectl-nodes': 'a kubectl nodes list',
-  'provisioning-cluster': "Rancher's provisioning Cluster",
-  manifests: 'a List or stream of provisioning Clusters',
-  capi: 'Cluster API manifests',
-  'helm-values': 'cluster-templates Helm values',
-  'ansible-inventory': 'an Ansible inventory',
-  'k3s-config': 'a K3s config.yaml',
-  'rke2-config': 'an RKE2 config.yaml',
-  terraform: 'Terraform files',
-  'terraform-plan-json': 'terraform show -json output',
-};
 
 export type { ImportError } from './file-reading.ts';
 
@@ -38,67 +21,8 @@ interface Reading {
   total: number;
 }
 
-/**
- * Read one file in a Web Worker (read-worker.ts), so a 100 MB node list never holds up the page.
- * Resolves undefined when stopped; `stop` ends the worker and with it the reading.
- */
-function readInWorker(
-  file: File,
-  options: ReadRequest['options'],
-  progress: (read: number) => void,
-): { done: Promise<FileOutcome | undefined>; stop: () => void } {
-  const worker = new Worker(new URL('./read-worker.ts', import.meta.url), { type: 'module' });
-  let settle: (outcome: FileOutcome | undefined) => void = () => undefined;
-  const done = new Promise<FileOutcome | undefined>((resolve) => (settle = resolve));
-  const stop = (outcome?: FileOutcome) => {
-    worker.terminate();
-    settle(outcome);
-  };
-  worker.onmessage = (e: MessageEvent<ReadReply>) => {
-    if (e.data.type === 'progress') progress(e.data.read);
-    else stop(e.data.outcome);
-  };
-  worker.onerror = () => stop({ error: { reason: 'the file could not be read.', place: file.name } });
-  worker.postMessage({ file, options } satisfies ReadRequest);
-  return { done, stop: () => stop() };
-}
-
-// The reader with its asynchronous entry; Terraform's HCL parser loads later still, on the first .tf read.
-const loadReader = () => import('../../rules/formats/read-async.ts');
-const hclAssets = async () => (await import('./hcl-assets.ts')).browserHclAssets();
-const loadDecoder = () => import('../../rules/formats/text.ts');
-
-/** Read text into a plan, or say why not. Never throws. */
-export async function tryImport(
-  text: string | readonly SourceFile[],
-  options: Pick<ReadOptions, 'filename' | 'as' | 'rancherVersion'> = {},
-): Promise<{ result: ReadResult } | { error: ImportError }> {
-  try {
-    const { readInputAsync } = await loadReader();
-    return { result: await readInputAsync(text, { ...options, hclAssets }) };
-  } catch (error) {
-    if (error instanceof InputError) return { error: { reason: error.reason, place: error.place } };
-    return { error: { reason: error instanceof Error ? error.message : String(error), place: '' } };
-  }
-}
-
-/** A file's text, decoded as the CLI decodes it; its size is checked before anything is read. */
-export async function readFileText(file: Pick<File, 'name' | 'size' | 'arrayBuffer'>): Promise<{ text: string } | { error: ImportError }> {
-  if (file.size > LIMITS.inputBytes)
-    return {
-      error: {
-        reason: inputTooLarge(`the file is ${(file.size / 1024 / 1024).toFixed(1)} MB`),
-        place: file.name,
-      },
-    };
-  try {
-    const [{ decodeBytes }, buffer] = await Promise.all([loadDecoder(), file.arrayBuffer()]);
-    return { text: decodeBytes(new Uint8Array(buffer), file.name) };
-  } catch (error) {
-    if (error instanceof InputError) return { error: { reason: error.reason, place: error.place } };
-    return { error: { reason: 'the file could not be read.', place: file.name } };
-  }
-}
+// The reading code, loaded on first use.
+const loadReading = () => import('./import-reading.ts');
 
 export function ImportPanel({ onImport, headingId }: { onImport: (result: ImportedFile, description: string) => void; headingId: string }) {
   const id = useId();
@@ -134,9 +58,9 @@ export function ImportPanel({ onImport, headingId }: { onImport: (result: Import
     const options = readOptions();
     if (!options) return;
     setBusy(true);
-    const outcome = await tryImport(input, { filename, ...options });
+    const outcome = await (await loadReading()).tryImport(input, { filename, ...options });
     setBusy(false);
-    show(outcome, filename);
+    void show(outcome, filename);
   };
 
   /** One file, read in the worker with progress and Cancel. */
@@ -147,6 +71,7 @@ export function ImportPanel({ onImport, headingId }: { onImport: (result: Import
     setCancelled(undefined);
     setBusy(true);
     setReading({ name: file.name, read: 0, total: file.size });
+    const { readInWorker } = await loadReading();
     const { done, stop } = readInWorker(file, options, (read) => setReading((r) => r && { ...r, read }));
     stopReading.current = stop;
     const outcome = await done;
@@ -155,7 +80,7 @@ export function ImportPanel({ onImport, headingId }: { onImport: (result: Import
       setReading(undefined);
       setBusy(false);
     }
-    if (outcome) show(outcome, file.name);
+    if (outcome) void show(outcome, file.name);
   };
 
   const cancel = () => {
@@ -167,17 +92,13 @@ export function ImportPanel({ onImport, headingId }: { onImport: (result: Import
     setCancelled(name);
   };
 
-  const show = (outcome: { result: ImportedFile } | { error: ImportError }, filename?: string) => {
+  const show = async (outcome: { result: ImportedFile } | { error: ImportError }, filename?: string) => {
     if ('error' in outcome) {
       setError(outcome.error);
       return;
     }
     setError(undefined);
-    const { plan, format, warnings } = outcome.result;
-    const nodes = plan.clusters.reduce((a, c) => a + c.nodes.length, 0);
-    const as = asRancher && format !== 'plan' ? ' as the Rancher server’s cluster' : '';
-    const description = `Imported ${FORMAT_WORDS[format]}${filename ? ` (${filename})` : ''}${as}: ${plural(plan.clusters.length, 'cluster')}, ${plural(nodes, 'node')}.${warnings.length ? ` ${warnings.map((w) => `${w.place}: ${w.message}`).join(' ')}` : ''}`;
-    onImport(outcome.result, description);
+    onImport(outcome.result, (await loadReading()).describeImport(outcome.result, filename, asRancher));
   };
 
   // Several files chosen or dropped together are one Terraform folder (.tf and .tfvars).
@@ -190,6 +111,7 @@ export function ImportPanel({ onImport, headingId }: { onImport: (result: Import
       await runFile(only);
       return;
     }
+    const { readFileText } = await loadReading();
     const files: SourceFile[] = [];
     for (const file of chosen) {
       const read = await readFileText(file);
@@ -208,7 +130,7 @@ export function ImportPanel({ onImport, headingId }: { onImport: (result: Import
     setDragging(false);
     void readFiles(e.dataTransfer?.files);
   };
-  const prefetch = () => void loadReader();
+  const prefetch = () => void loadReading().then((m) => m.prefetchReader());
 
   return (
     <section className="ck-section ck-import" aria-labelledby={headingId}>
@@ -229,11 +151,7 @@ export function ImportPanel({ onImport, headingId }: { onImport: (result: Import
           Paste or drop a file here
         </label>
         <span id={`${id}-kinds`} className="ck-hint">
-          A plan file (YAML or JSON), an RKE <code>cluster.yml</code>, <code>kubectl get nodes -o json</code> output, a K3s or RKE2 <code>config.yaml</code>,
-          Cluster API manifests (RKE2 or K3s control plane and machine deployments, or a ClusterClass topology), cluster-templates Helm values (
-          <code>nodepools:</code>), an Ansible inventory for RKE2 or K3s (YAML or INI), a <code>kind: List</code> or <code>helm template</code> stream of
-          provisioning Clusters, or Terraform: <code>.tf</code> and <code>.tfvars</code> files (choose or drop them together) or{' '}
-          <code>terraform show -json</code> output. Importing replaces the plan below (Undo brings it back); input that cannot be read changes nothing.
+          Reads <ImportKinds />. Importing replaces the plan below (Undo brings it back); input that cannot be read changes nothing.
         </span>
         <textarea
           id={`${id}-text`}

@@ -9,7 +9,7 @@ import { ExportError } from '../../rules/formats/format.ts';
 import { exportItems } from './exports.ts';
 import { Checker } from './Checker.tsx';
 import { docsHref } from './FindingsList.tsx';
-import { tryImport } from './ImportPanel.tsx';
+import { tryImport } from './import-reading.ts';
 
 const sources = (plan = RECOMMENDED_PLAN) => ({
   plan,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../../rules/presets.ts';
 import { deleteSaved, keepAmongSaved, listSaved, MAX_SAVED, openSaved, restoreSaved, SAVED_KEY, savePlan } from './storage.ts';
-import { readFileText } from './ImportPanel.tsx';
+import { readFileText } from './import-reading.ts';
 
 const CLUSTER_YML_UTF8 = `# an RKE cluster.yml with a non-ASCII comment: café
 nodes:
