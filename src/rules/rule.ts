@@ -5,6 +5,7 @@
 import type { ClusterFacts } from './cluster-facts.ts';
 import type { DocsRef } from './guide-pages.ts';
 import type { ReadOptions } from './formats/read.ts';
+import type { Source } from './sources.ts';
 import type { Profile, VersionRange } from './versions.ts';
 import type { Plan, PlanInput, PlanNode } from './vocabulary.ts';
 
@@ -77,7 +78,7 @@ export interface RuleAbout {
   /** Why the rule exists, in a sentence or two. */
   rationale: string;
   /** Where a rule beyond the v2.0–v2.4 guidance comes from (document and version, or thread). */
-  sources?: readonly string[];
+  sources?: readonly Source[];
 }
 
 /** A rule checked against a plan. */

@@ -9,7 +9,7 @@ import { listAlternatives, listNames } from '../words.ts';
 export const about: RuleAbout = {
   rationale:
     'Rancher brings up an RKE2 or K3s cluster from its machine pools only once etcd, controlplane and worker nodes have all registered; until then it waits, without an error. A plan whose pools leave out a role describes a cluster that never starts.',
-  sources: cite('machinePools', 'provisioningCluster'),
+  sources: cite('machinePools', 'rancherRke2Config'),
 };
 
 export const rule = defineRule({

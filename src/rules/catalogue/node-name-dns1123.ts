@@ -2,12 +2,13 @@
 import { downstream, minimumDownstreamNodes } from '../example-plans.ts';
 import { isDns1123Subdomain } from '../identifiers.ts';
 import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
+import { cite } from '../sources.ts';
 import { listNames, verb } from '../words.ts';
 
 export const about: RuleAbout = {
   rationale:
     'A node name is the hostname rke gives the node (hostname_override, else the address, lower-cased) and its Kubernetes node name; rke and Kubernetes refuse anything that is not a DNS-1123 subdomain once lower-cased, such as a name with "_" or a label longer than 63 characters.',
-  sources: ['rke cluster validation (FACTS.md: hostname_override must be a DNS-1123 subdomain)'],
+  sources: cite('rkeValidation'),
 };
 
 export const rule = defineRule({

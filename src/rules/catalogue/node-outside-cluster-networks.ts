@@ -12,7 +12,7 @@ const RANGE_WORDS = { pod: 'pod network (cluster-cidr)', service: 'service netwo
 export const about: RuleAbout = {
   rationale:
     'The pod network is routed between the nodes by the network plugin and the service network is answered by kube-proxy on every node, so a node whose own address falls in either range is shadowed: traffic meant for it goes to pods or services instead. The firewall exports would also let the whole pod range in on every port of such a node. RKE, RKE2 and K3s use 10.42.0.0/16 for pods and 10.43.0.0/16 for services unless the cluster file sets other ranges.',
-  sources: cite('rkeNetworkDefaults', 'rke2ServerConfig', 'k3sServerConfig', 'kubeServiceIps'),
+  sources: cite('rkeDefaults', 'rke2ServerConfig', 'k3sServerConfig', 'kubeServiceIps'),
 };
 
 export const rule = defineRule({

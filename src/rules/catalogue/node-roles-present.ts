@@ -2,11 +2,12 @@
 import { isManaged } from '../cluster-facts.ts';
 import { downstream, minimumDownstreamNodes } from '../example-plans.ts';
 import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
+import { cite } from '../sources.ts';
 import { listNames, verb } from '../words.ts';
 
 export const about: RuleAbout = {
   rationale: 'rke refuses a node whose role list is empty ("Role for host … is not provided"), and in any cluster a node without a role is counted nowhere.',
-  sources: ['rke cluster validation (FACTS.md: what the rke tool itself refuses)'],
+  sources: cite('rkeValidation'),
 };
 
 export const rule = defineRule({

@@ -2,7 +2,19 @@
 // distribution by distribution, the K3s and RKE2 server-versus-agents tables, the K3s database
 // table, and the etcd disk figures. Numbers are Rancher's (and K3s', RKE2's, etcd's); every table
 // names where it comes from. The words around them are ours. Framework-free and zod-free, so the
-// sizing calculator in the browser ships only this and size.ts.
+// sizing calculator in the browser ships only this and size.ts (and the few sources it names).
+import {
+  ETCD_FAQ,
+  HARDWARE_REVISION,
+  K3S_REQUIREMENTS,
+  REQUIREMENTS_24,
+  REQUIREMENTS_25,
+  REQUIREMENTS_LATEST,
+  RKE2_REQUIREMENTS,
+  TABLES_TOO_OPTIMISTIC,
+  type Source,
+} from '../sources.ts';
+
 /** The three stretches of Rancher's server tables. */
 export type Era = 'before-2.4' | '2.4-2.7' | 'revised-2023';
 
@@ -50,21 +62,33 @@ export interface RancherSizeTable {
   laterJudgedTooOptimistic?: boolean;
   /** Why the table was replaced or what to keep in mind, in our words. */
   caveat?: string;
-  sources: readonly string[];
+  sources: readonly Source[];
 }
 
 // ---- sources ---------------------------------------------------------------------------------
 
-const REQ_PRE_24 = 'rancher/docs content/rancher/v2.0-v2.4/en/installation/requirements/_index.md (CPU and memory before v2.4.0)';
-const REQ_24 =
-  'rancher/docs content/rancher/v2.0-v2.4/en/installation/requirements/_index.md (tables from v2.4.0; the RKE and K3s tabs each end by sending more than 2,000 clusters or 20,000 nodes to Rancher)';
-const INSTALL_OVERVIEW_24 = 'rancher/docs content/rancher/v2.0-v2.4/en/installation/_index.md (the Docker install is for development and testing)';
-const REQ_25 = 'rancher/rancher-docs archived_docs/en/version-2.5, installation requirements';
-const REQ_26_PRE = 'rancher/rancher-docs version-2.6 installation requirements before commit 5257b01';
-const REQ_REVISED =
-  'rancher/rancher-docs installation-requirements.md in 2.13, 2.14 and 2.15; revision in PR #896 (commits f90c668, 7e94414, 5257b01, 5904c88, October 2023)';
-const TOO_OPTIMISTIC = 'rancher/rancher-docs #103 and rancher/docs #3153 (2021-03-31): problems at 6 clusters and 70 nodes on the Small row';
-const SCALE = 'rancher/rancher-docs reference-guides/best-practices/rancher-server, the page on tuning Rancher for large installs (2.7 and later)';
+// Documents other tables cite too live in ../sources.ts; these two are the sizing tables' alone.
+const INSTALL_OVERVIEW_24: Source = {
+  title: 'Installing Rancher, v2.0–v2.4 (the Docker install is for development and testing)',
+  where: 'https://rancher.com/docs/rancher/v2.0-v2.4/en/installation/',
+};
+const REQ_26_PRE: Source = {
+  title: 'Installation requirements, Rancher v2.6, as they stood before the October 2023 revision (the parent of commit 5257b01)',
+  where: 'rancher/rancher-docs versioned_docs/version-2.6/pages-for-subheaders/installation-requirements.md',
+};
+const RANCHER_DOCS_3153: Source = {
+  title: 'rancher/docs #3153 (31 March 2021): trouble at 6 clusters and 70 nodes on the Small row',
+  where: 'https://github.com/rancher/docs/issues/3153',
+};
+const SCALE: Source = {
+  title: 'Tuning Rancher for large installations (2.7 and later)',
+  where: 'https://ranchermanager.docs.rancher.com/reference-guides/best-practices/rancher-server/tuning-and-best-practices-for-rancher-at-scale',
+};
+const ETCD_HARDWARE: Source = {
+  title: 'etcd documentation v3.5: hardware recommendations (disks, IOPS, a dedicated disk for large clusters)',
+  where: 'https://github.com/etcd-io/website/blob/cb192bf8/content/en/docs/v3.5/op-guide/hardware.md',
+};
+const REQ_REVISED = [REQUIREMENTS_LATEST, HARDWARE_REVISION];
 
 // ---- the Rancher server tables ----------------------------------------------------------------
 
@@ -107,7 +131,7 @@ export const SERVER_TABLES = {
     printedFor: '2.0 – 2.3',
     rows: [up('Small', 5, 50, 2, 8), up('Medium', 15, 200, 4, 16), up('Large', 50, 500, 8, 32), up('X-Large', 100, 1000, 32, 128)],
     contactStated: true,
-    sources: [REQ_PRE_24],
+    sources: [REQUIREMENTS_24],
   },
   'rke-2.4': {
     id: 'rke-2.4',
@@ -119,7 +143,7 @@ export const SERVER_TABLES = {
     contactStated: true,
     laterJudgedTooOptimistic: true,
     caveat: OPTIMISTIC_CAVEAT,
-    sources: [REQ_24, REQ_25, REQ_26_PRE, TOO_OPTIMISTIC],
+    sources: [REQUIREMENTS_24, REQUIREMENTS_25, REQ_26_PRE, TABLES_TOO_OPTIMISTIC, RANCHER_DOCS_3153],
   },
   'k3s-2.4': {
     id: 'k3s-2.4',
@@ -131,7 +155,7 @@ export const SERVER_TABLES = {
     contactStated: true,
     laterJudgedTooOptimistic: true,
     caveat: OPTIMISTIC_CAVEAT,
-    sources: [REQ_24, REQ_25, REQ_26_PRE, TOO_OPTIMISTIC],
+    sources: [REQUIREMENTS_24, REQUIREMENTS_25, REQ_26_PRE, TABLES_TOO_OPTIMISTIC, RANCHER_DOCS_3153],
   },
   'rke2-2.5': {
     id: 'rke2-2.5',
@@ -143,7 +167,7 @@ export const SERVER_TABLES = {
     contactStated: false,
     caveat:
       'This table stopped at 15 clusters and 200 nodes while the RKE and K3s tables of the same releases promised 150 clusters on less hardware; users pointed out the contradiction, and the October 2023 revision replaced both.',
-    sources: [REQ_25, REQ_26_PRE, 'rancher/rancher-docs #103 (the RKE2 and K3s tables contradict each other)'],
+    sources: [REQUIREMENTS_25, REQ_26_PRE, TABLES_TOO_OPTIMISTIC],
   },
   docker: {
     id: 'docker',
@@ -155,7 +179,7 @@ export const SERVER_TABLES = {
     contactStated: false,
     caveat:
       'The docs have called a Docker install fit for development and testing only since the v2.0–v2.4 install overview; the October 2023 revision repeats that beside this table, and since March 2024 a banner says Docker installs are not supported in production.',
-    sources: [REQ_PRE_24, REQ_25, REQ_REVISED, INSTALL_OVERVIEW_24],
+    sources: [REQUIREMENTS_24, REQUIREMENTS_25, ...REQ_REVISED, INSTALL_OVERVIEW_24],
   },
   'rke2-2023': {
     id: 'rke2-2023',
@@ -165,7 +189,7 @@ export const SERVER_TABLES = {
     printedFor: '2.6 and later (written back into the 2.6 and 2.7 docs)',
     rows: REVISED_ROWS,
     contactStated: true,
-    sources: [REQ_REVISED, SCALE],
+    sources: [...REQ_REVISED, SCALE],
   },
   'k3s-2023': {
     id: 'k3s-2023',
@@ -180,7 +204,7 @@ export const SERVER_TABLES = {
     ],
     contactStated: false,
     caveat: 'The external database host is optional: K3s may also keep its data in embedded etcd on the servers.',
-    sources: [REQ_REVISED],
+    sources: REQ_REVISED,
   },
   'hosted-2023': {
     id: 'hosted-2023',
@@ -191,7 +215,7 @@ export const SERVER_TABLES = {
     rows: REVISED_ROWS,
     contactStated: false,
     caveat: 'Since the same revision Rancher discourages managed Kubernetes for the Rancher cluster at high scale.',
-    sources: [REQ_REVISED, SCALE],
+    sources: [...REQ_REVISED, SCALE],
   },
   'rke-2023': {
     id: 'rke-2023',
@@ -201,7 +225,7 @@ export const SERVER_TABLES = {
     printedFor: '2.6 – 2.11 (RKE left the docs in 2.12)',
     rows: REVISED_ROWS,
     contactStated: false,
-    sources: [REQ_REVISED],
+    sources: REQ_REVISED,
   },
 } as const satisfies Record<string, RancherSizeTable>;
 
@@ -228,7 +252,7 @@ export interface ServerSizeTable {
   minimum: { server: { cpu: number; memoryGB: number }; agent?: { cpu: number; memoryGB: number } };
   /** Join agents in batches no larger than this. */
   joinBatch: number;
-  sources: readonly string[];
+  sources: readonly Source[];
 }
 
 export const SERVER_SIZE_TABLES: Record<'k3s' | 'rke2', ServerSizeTable> = {
@@ -243,7 +267,7 @@ export const SERVER_SIZE_TABLES: Record<'k3s' | 'rke2', ServerSizeTable> = {
     haBonus: { servers: 3, factor: 1.5, example: { cpu: 4, memoryGB: 8, agents: 1200 } },
     minimum: { server: { cpu: 2, memoryGB: 2 }, agent: { cpu: 1, memoryGB: 0.5 } },
     joinBatch: 50,
-    sources: ['k3s-io/docs docs/installation/requirements.md (commit 005d2954)'],
+    sources: [K3S_REQUIREMENTS],
   },
   rke2: {
     distribution: 'rke2',
@@ -255,7 +279,7 @@ export const SERVER_SIZE_TABLES: Record<'k3s' | 'rke2', ServerSizeTable> = {
     ],
     minimum: { server: { cpu: 2, memoryGB: 4 } },
     joinBatch: 50,
-    sources: ['rancher/rke2-docs docs/install/requirements.md (measured on v1.27.4+rke2r1, AWS, 20 GiB gp3)'],
+    sources: [RKE2_REQUIREMENTS],
   },
 };
 
@@ -267,7 +291,7 @@ export const K3S_DATABASE_ROWS: readonly { size: string; maxNodes?: number; cpu:
   { size: 'X-Large', maxNodes: 500, cpu: 8, memoryGB: 32 },
   { size: 'XX-Large', cpu: 16, memoryGB: 64 },
 ];
-export const K3S_DATABASE_SOURCE = 'k3s-io/docs docs/installation/requirements.md, "Large Clusters → Database"';
+export const K3S_DATABASE_SOURCE: Source = K3S_REQUIREMENTS;
 
 // ---- etcd disks -------------------------------------------------------------------------------
 
@@ -279,11 +303,7 @@ export const ETCD_DISK = {
   heavyLoadIops: 500,
   quotaDefaultGB: 2,
   quotaMaxGB: 8,
-  sources: [
-    'etcd-io/website content/en/docs/v3.5/op-guide/hardware.md (commit cb192bf8)',
-    'etcd-io/website content/en/docs/v3.5/faq.md (commit 000225b3)',
-    REQ_REVISED,
-  ],
+  sources: [ETCD_HARDWARE, ETCD_FAQ, ...REQ_REVISED],
 } as const;
 
 /** The etcd disk guidance in our words, one point per line. */
