@@ -8,9 +8,11 @@ import { aboutRule } from './catalogue/about.ts';
 import { RULES } from './catalogue/index.ts';
 import { MIGRATION_SOURCES } from './migrate/sources.ts';
 import { PORT_SOURCES, portSourceText, portSources } from './ports/tables.ts';
-import { ETCD_DISK, K3S_DATABASE_SOURCE, SERVER_SIZE_TABLES, SERVER_TABLE_LIST } from './sizing/tables.ts';
+import * as sizing from './sizing/sources.ts';
+import { SERVER_TABLE_LIST } from './sizing/tables.ts';
 import * as shared from './sources.ts';
-import { SOURCES, isSourceWhere, sourceHref, sourceText, type Source } from './sources.ts';
+import { SOURCES } from './rule-sources.ts';
+import { isSourceWhere, sourceHref, sourceText, type Source } from './sources.ts';
 
 const isSource = (x: unknown): x is Source => typeof x === 'object' && x !== null && 'title' in x && 'where' in x;
 
@@ -20,7 +22,12 @@ const TABLES: Record<string, readonly Source[]> = {
   rules: Object.values(SOURCES),
   'rule about': RULES.flatMap((r) => aboutRule(r.id).sources ?? []),
   ports: Object.values(PORT_SOURCES),
-  sizing: [...SERVER_TABLE_LIST, ...Object.values(SERVER_SIZE_TABLES)].flatMap((t) => t.sources).concat(K3S_DATABASE_SOURCE, ETCD_DISK.sources),
+  sizing: [
+    ...Object.values(sizing.RANCHER_TABLE_SOURCES),
+    ...Object.values(sizing.SERVER_SIZE_SOURCES),
+    sizing.K3S_DATABASE_SOURCES,
+    sizing.ETCD_DISK_SOURCES,
+  ].flat(),
   migrate: Object.values(MIGRATION_SOURCES),
 };
 
@@ -33,6 +40,11 @@ describe('one Source shape', () => {
         expect(isSourceWhere(s.where), `${table}: ${s.title}: ${s.where}`).toBe(true);
       }
     }
+  });
+
+  it('every sizing table names its sources; an unknown table has none', () => {
+    expect(Object.keys(sizing.RANCHER_TABLE_SOURCES).sort()).toEqual(SERVER_TABLE_LIST.map((t) => t.id).sort());
+    expect(sizing.rancherTableSources('no-such-table')).toEqual([]);
   });
 
   it('a document has one home: the same where in two tables is the same object', () => {

@@ -1,16 +1,8 @@
 // Rancher's hardware tables as static HTML: rendered at build time into the sizing page (no
 // JavaScript), from the same data the rules, the CLI and the calculator use.
 import { describeAgents, describeDatabase } from '../../rules/sizing/size.ts';
-import {
-  ETCD_DISK,
-  ETCD_DISK_GUIDANCE,
-  K3S_DATABASE_ROWS,
-  K3S_DATABASE_SOURCE,
-  SERVER_SIZE_TABLES,
-  SERVER_TABLE_LIST,
-  type Era,
-  type RancherSizeTable,
-} from '../../rules/sizing/tables.ts';
+import { ETCD_DISK_GUIDANCE, K3S_DATABASE_ROWS, SERVER_SIZE_TABLES, SERVER_TABLE_LIST, type Era, type RancherSizeTable } from '../../rules/sizing/tables.ts';
+import { ETCD_DISK_SOURCES, K3S_DATABASE_SOURCES, rancherTableSources, SERVER_SIZE_SOURCES } from '../../rules/sizing/sources.ts';
 import { SourceList } from '../SourceList.tsx';
 
 const n = (x: number) => x.toLocaleString('en');
@@ -64,7 +56,7 @@ export function RancherSizeTables({ era }: { era: Era | 'every' }) {
           <RancherSizeTableView table={t} />
           {t.caveat && <p className="sz-caveat">{t.caveat}</p>}
           <p className="sz-source">
-            Source: <SourceList sources={t.sources} />.
+            Source: <SourceList sources={rancherTableSources(t.id)} />.
           </p>
         </div>
       ))}
@@ -104,7 +96,7 @@ export function ServerSizeTable({ distribution }: { distribution: 'k3s' | 'rke2'
         </tbody>
       </table>
       <p className="sz-source">
-        Source: <SourceList sources={table.sources} />.
+        Source: <SourceList sources={SERVER_SIZE_SOURCES[table.distribution]} />.
       </p>
     </div>
   );
@@ -135,7 +127,7 @@ export function K3sDatabaseTable() {
         </tbody>
       </table>
       <p className="sz-source">
-        Source: <SourceList sources={[K3S_DATABASE_SOURCE]} />.
+        Source: <SourceList sources={K3S_DATABASE_SOURCES} />.
       </p>
     </div>
   );
@@ -150,7 +142,7 @@ export function EtcdDiskGuidance() {
         ))}
       </ul>
       <p className="sz-source">
-        Source: <SourceList sources={ETCD_DISK.sources} />.
+        Source: <SourceList sources={ETCD_DISK_SOURCES} />.
       </p>
     </>
   );

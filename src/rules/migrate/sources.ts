@@ -5,9 +5,11 @@
 import {
   KDM,
   MIGRATE_RANCHER,
+  RANCHER_DOCS,
   RANCHER_RKE2_CONFIG,
   RKE1_UPGRADE_GATE,
   RKE2_BACKUP_RESTORE,
+  RKE2_DOCS,
   RKE2_HA,
   RKE2_NO_IN_PLACE,
   RKE2_REQUIREMENTS,
@@ -16,9 +18,6 @@ import {
   RKE_DEFAULTS,
   type Source,
 } from '../sources.ts';
-
-const RKE2_DOCS = 'https://github.com/rancher/rke2-docs/blob/9477b7b';
-const RANCHER_DOCS = 'https://ranchermanager.docs.rancher.com';
 
 export const MIGRATION_SOURCES = {
   rke2ServerConfig: RKE2_SERVER_CONFIG,

@@ -1,20 +1,9 @@
 // Rancher's hardware tables as data: the Rancher server tables version by version and
 // distribution by distribution, the K3s and RKE2 server-versus-agents tables, the K3s database
 // table, and the etcd disk figures. Numbers are Rancher's (and K3s', RKE2's, etcd's); every table
-// names where it comes from. The words around them are ours. Framework-free and zod-free, so the
-// sizing calculator in the browser ships only this and size.ts (and the few sources it names).
-import {
-  ETCD_FAQ,
-  HARDWARE_REVISION,
-  K3S_REQUIREMENTS,
-  REQUIREMENTS_24,
-  REQUIREMENTS_25,
-  REQUIREMENTS_LATEST,
-  RKE2_REQUIREMENTS,
-  TABLES_TOO_OPTIMISTIC,
-  type Source,
-} from '../sources.ts';
-
+// names where it comes from (sizing/sources.ts). The words around them are ours. Framework-free and zod-free, so the
+// sizing calculator in the browser ships only this and size.ts; where each table comes from is in
+// sources.ts beside it, which only the page (at build time) and the CLI read.
 /** The three stretches of Rancher's server tables. */
 export type Era = 'before-2.4' | '2.4-2.7' | 'revised-2023';
 
@@ -62,33 +51,9 @@ export interface RancherSizeTable {
   laterJudgedTooOptimistic?: boolean;
   /** Why the table was replaced or what to keep in mind, in our words. */
   caveat?: string;
-  sources: readonly Source[];
 }
 
 // ---- sources ---------------------------------------------------------------------------------
-
-// Documents other tables cite too live in ../sources.ts; these two are the sizing tables' alone.
-const INSTALL_OVERVIEW_24: Source = {
-  title: 'Installing Rancher, v2.0–v2.4 (the Docker install is for development and testing)',
-  where: 'https://rancher.com/docs/rancher/v2.0-v2.4/en/installation/',
-};
-const REQ_26_PRE: Source = {
-  title: 'Installation requirements, Rancher v2.6, as they stood before the October 2023 revision (the parent of commit 5257b01)',
-  where: 'rancher/rancher-docs versioned_docs/version-2.6/pages-for-subheaders/installation-requirements.md',
-};
-const RANCHER_DOCS_3153: Source = {
-  title: 'rancher/docs #3153 (31 March 2021): trouble at 6 clusters and 70 nodes on the Small row',
-  where: 'https://github.com/rancher/docs/issues/3153',
-};
-const SCALE: Source = {
-  title: 'Tuning Rancher for large installations (2.7 and later)',
-  where: 'https://ranchermanager.docs.rancher.com/reference-guides/best-practices/rancher-server/tuning-and-best-practices-for-rancher-at-scale',
-};
-const ETCD_HARDWARE: Source = {
-  title: 'etcd documentation v3.5: hardware recommendations (disks, IOPS, a dedicated disk for large clusters)',
-  where: 'https://github.com/etcd-io/website/blob/cb192bf8/content/en/docs/v3.5/op-guide/hardware.md',
-};
-const REQ_REVISED = [REQUIREMENTS_LATEST, HARDWARE_REVISION];
 
 // ---- the Rancher server tables ----------------------------------------------------------------
 
@@ -131,7 +96,6 @@ export const SERVER_TABLES = {
     printedFor: '2.0 – 2.3',
     rows: [up('Small', 5, 50, 2, 8), up('Medium', 15, 200, 4, 16), up('Large', 50, 500, 8, 32), up('X-Large', 100, 1000, 32, 128)],
     contactStated: true,
-    sources: [REQUIREMENTS_24],
   },
   'rke-2.4': {
     id: 'rke-2.4',
@@ -143,7 +107,6 @@ export const SERVER_TABLES = {
     contactStated: true,
     laterJudgedTooOptimistic: true,
     caveat: OPTIMISTIC_CAVEAT,
-    sources: [REQUIREMENTS_24, REQUIREMENTS_25, REQ_26_PRE, TABLES_TOO_OPTIMISTIC, RANCHER_DOCS_3153],
   },
   'k3s-2.4': {
     id: 'k3s-2.4',
@@ -155,7 +118,6 @@ export const SERVER_TABLES = {
     contactStated: true,
     laterJudgedTooOptimistic: true,
     caveat: OPTIMISTIC_CAVEAT,
-    sources: [REQUIREMENTS_24, REQUIREMENTS_25, REQ_26_PRE, TABLES_TOO_OPTIMISTIC, RANCHER_DOCS_3153],
   },
   'rke2-2.5': {
     id: 'rke2-2.5',
@@ -167,7 +129,6 @@ export const SERVER_TABLES = {
     contactStated: false,
     caveat:
       'This table stopped at 15 clusters and 200 nodes while the RKE and K3s tables of the same releases promised 150 clusters on less hardware; users pointed out the contradiction, and the October 2023 revision replaced both.',
-    sources: [REQUIREMENTS_25, REQ_26_PRE, TABLES_TOO_OPTIMISTIC],
   },
   docker: {
     id: 'docker',
@@ -179,7 +140,6 @@ export const SERVER_TABLES = {
     contactStated: false,
     caveat:
       'The docs have called a Docker install fit for development and testing only since the v2.0–v2.4 install overview; the October 2023 revision repeats that beside this table, and since March 2024 a banner says Docker installs are not supported in production.',
-    sources: [REQUIREMENTS_24, REQUIREMENTS_25, ...REQ_REVISED, INSTALL_OVERVIEW_24],
   },
   'rke2-2023': {
     id: 'rke2-2023',
@@ -189,7 +149,6 @@ export const SERVER_TABLES = {
     printedFor: '2.6 and later (written back into the 2.6 and 2.7 docs)',
     rows: REVISED_ROWS,
     contactStated: true,
-    sources: [...REQ_REVISED, SCALE],
   },
   'k3s-2023': {
     id: 'k3s-2023',
@@ -204,7 +163,6 @@ export const SERVER_TABLES = {
     ],
     contactStated: false,
     caveat: 'The external database host is optional: K3s may also keep its data in embedded etcd on the servers.',
-    sources: REQ_REVISED,
   },
   'hosted-2023': {
     id: 'hosted-2023',
@@ -215,7 +173,6 @@ export const SERVER_TABLES = {
     rows: REVISED_ROWS,
     contactStated: false,
     caveat: 'Since the same revision Rancher discourages managed Kubernetes for the Rancher cluster at high scale.',
-    sources: [...REQ_REVISED, SCALE],
   },
   'rke-2023': {
     id: 'rke-2023',
@@ -225,7 +182,6 @@ export const SERVER_TABLES = {
     printedFor: '2.6 – 2.11 (RKE left the docs in 2.12)',
     rows: REVISED_ROWS,
     contactStated: false,
-    sources: REQ_REVISED,
   },
 } as const satisfies Record<string, RancherSizeTable>;
 
@@ -252,7 +208,6 @@ export interface ServerSizeTable {
   minimum: { server: { cpu: number; memoryGB: number }; agent?: { cpu: number; memoryGB: number } };
   /** Join agents in batches no larger than this. */
   joinBatch: number;
-  sources: readonly Source[];
 }
 
 export const SERVER_SIZE_TABLES: Record<'k3s' | 'rke2', ServerSizeTable> = {
@@ -267,7 +222,6 @@ export const SERVER_SIZE_TABLES: Record<'k3s' | 'rke2', ServerSizeTable> = {
     haBonus: { servers: 3, factor: 1.5, example: { cpu: 4, memoryGB: 8, agents: 1200 } },
     minimum: { server: { cpu: 2, memoryGB: 2 }, agent: { cpu: 1, memoryGB: 0.5 } },
     joinBatch: 50,
-    sources: [K3S_REQUIREMENTS],
   },
   rke2: {
     distribution: 'rke2',
@@ -279,7 +233,6 @@ export const SERVER_SIZE_TABLES: Record<'k3s' | 'rke2', ServerSizeTable> = {
     ],
     minimum: { server: { cpu: 2, memoryGB: 4 } },
     joinBatch: 50,
-    sources: [RKE2_REQUIREMENTS],
   },
 };
 
@@ -291,7 +244,6 @@ export const K3S_DATABASE_ROWS: readonly { size: string; maxNodes?: number; cpu:
   { size: 'X-Large', maxNodes: 500, cpu: 8, memoryGB: 32 },
   { size: 'XX-Large', cpu: 16, memoryGB: 64 },
 ];
-export const K3S_DATABASE_SOURCE: Source = K3S_REQUIREMENTS;
 
 // ---- etcd disks -------------------------------------------------------------------------------
 
@@ -303,7 +255,6 @@ export const ETCD_DISK = {
   heavyLoadIops: 500,
   quotaDefaultGB: 2,
   quotaMaxGB: 8,
-  sources: [ETCD_HARDWARE, ETCD_FAQ, ...REQ_REVISED],
 } as const;
 
 /** The etcd disk guidance in our words, one point per line. */
