@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { RULES, aboutRule, checkPlan, describeRange, toPlanYaml, PRESETS } from '../rules/index.ts';
+import { sourceText } from '../rules/sources.ts';
 import { runCli } from './fake-io.ts';
 
 const FIXTURES = fileURLToPath(new URL('../../test/fixtures/', import.meta.url));
@@ -247,9 +248,11 @@ describe('rules / explain / convert / help', () => {
     expect(json[0]).toMatchObject({
       id: RULES[0].id,
       versions: { text: expect.any(String) },
-      sources: expect.any(Array),
       guidance: expect.stringMatching(/ › /),
     });
+    // Sources are data in JSON: objects with a title and where to read it, as in SARIF.
+    const sourced = json.find((r: { sources: unknown[] }) => r.sources.length > 0);
+    expect(sourced.sources[0]).toEqual({ title: expect.any(String), where: expect.stringMatching(/^https:\/\/|^[\w.-]+\/[\w.-]+/) });
   });
 
   it('explain gives the rationale, versions, sources and guidance; refuses an unknown id', async () => {
@@ -263,7 +266,7 @@ describe('rules / explain / convert / help', () => {
     expect((await runCli(['explain', ranged!.id])).stdout).toContain(`Rancher versions: ${describeRange(ranged!.versions ?? {})}`);
     const sourced = RULES.find((rule) => aboutRule(rule.id).sources?.length);
     expect(sourced, 'a rule with sources').toBeDefined();
-    expect((await runCli(['explain', sourced!.id])).stdout).toContain(`Sources:\n  - ${aboutRule(sourced!.id).sources![0]}`);
+    expect((await runCli(['explain', sourced!.id])).stdout).toContain(`Sources:\n  - ${sourceText(aboutRule(sourced!.id).sources![0]!)}`);
     const unknown = await runCli(['explain', 'nope']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/no rule "nope"/);

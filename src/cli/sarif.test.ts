@@ -114,7 +114,12 @@ describe('what the SARIF says', () => {
         defaultConfiguration: { level: { error: 'error', warning: 'warning', info: 'note' }[rule.severity] },
         properties: { rancherVersions: describeRange(rule.versions ?? {}), category: expect.any(String) },
       });
+      // Sources are the catalogue's { title, where } objects, as in the JSON catalogue.
+      const sources = aboutRule(rule.id).sources ?? [];
+      if (sources.length > 0) expect(rules[i]?.properties?.sources, rule.id).toEqual(sources.map(({ title, where }) => ({ title, where })));
+      else expect(rules[i]?.properties?.sources, rule.id).toBeUndefined();
     });
+    expect(rules.some((r) => r.properties?.sources)).toBe(true);
     expect(run.tool.driver).toMatchObject({
       name: 'rancher-arch',
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),

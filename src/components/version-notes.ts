@@ -4,7 +4,7 @@
 // rows for the reader's release and repeats them in an aside at the top of the page.
 import type { RuleId } from '../rules/catalogue/index.ts';
 import type { GuidePage } from '../rules/guide-pages.ts';
-import type { SourceId } from '../rules/sources.ts';
+import type { SourceId } from '../rules/rule-sources.ts';
 import type { VersionRange } from '../rules/versions.ts';
 
 export interface VersionNote {

@@ -5,6 +5,8 @@
 import type { ClusterFacts } from './cluster-facts.ts';
 import type { DocsRef } from './guide-pages.ts';
 import type { ReadOptions } from './formats/read.ts';
+import type { SourceId } from './rule-sources.ts';
+import type { Source } from './sources.ts';
 import type { Profile, VersionRange } from './versions.ts';
 import type { Plan, PlanInput, PlanNode } from './vocabulary.ts';
 
@@ -77,7 +79,17 @@ export interface RuleAbout {
   /** Why the rule exists, in a sentence or two. */
   rationale: string;
   /** Where a rule beyond the v2.0–v2.4 guidance comes from (document and version, or thread). */
-  sources?: readonly string[];
+  sources?: readonly Source[];
+}
+
+/**
+ * What a rule module writes as its `about`: the same, with its sources as ids in the rule table
+ * (rule-sources.ts). `aboutRule` resolves them, so the browser, which imports the rule modules for
+ * their checks, never reaches the documents.
+ */
+export interface RuleAboutEntry {
+  rationale: string;
+  sources?: readonly SourceId[];
 }
 
 /** A rule checked against a plan. */

@@ -22,6 +22,7 @@ import {
   type SizingResult,
   type SizingTarget,
 } from '../../rules/sizing/index.ts';
+import { rancherTableSources } from '../../rules/sizing/sources.ts';
 import { DISTRIBUTION_LABEL, type Cluster } from '../../rules/vocabulary.ts';
 import { plural } from '../../rules/words.ts';
 import type { Io } from '../io.ts';
@@ -188,7 +189,7 @@ export async function runSize(options: SizeOptions, io: Io): Promise<number> {
             table: {
               id: sizing.table.id,
               title: sizing.table.title,
-              sources: sizing.table.sources,
+              sources: rancherTableSources(sizing.table.id),
               laterJudgedTooOptimistic: sizing.table.laterJudgedTooOptimistic === true,
             },
             row: sizing.row ?? null,

@@ -1,6 +1,7 @@
 // The catalogue in a terminal (`rules`, `explain`) and as data: each rule with the Rancher versions
 // it applies to, where it comes from, and the guidance that explains it.
 import { CATEGORIES, aboutRule, describeRange, type Rule } from '../../rules/index.ts';
+import { sourceText } from '../../rules/sources.ts';
 import { describeLink, docsLink } from '../docs-links.ts';
 
 export function ruleJson(rule: Rule, base: string | undefined) {
@@ -39,7 +40,7 @@ export function formatRule(rule: Rule, base: string | undefined): string {
     `Rancher versions: ${describeRange(rule.versions ?? {})}`,
   ];
   if (rule.readBy) lines.push(`Reported by: ${rule.readBy}`);
-  if (about.sources?.length) lines.push('Sources:', ...about.sources.map((s) => `  - ${s}`));
+  if (about.sources?.length) lines.push('Sources:', ...about.sources.map((s) => `  - ${sourceText(s)}`));
   lines.push(`Docs: ${describeLink(docsLink(rule.docs, base))}`, '');
   return lines.join('\n');
 }

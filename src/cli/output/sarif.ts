@@ -47,7 +47,7 @@ export function ruleDescriptor(rule: Rule, base: string | undefined): ReportingD
       rancherVersions: describeRange(rule.versions ?? {}),
       ...(rule.versions?.since ? { since: rule.versions.since } : {}),
       ...(rule.versions?.until ? { until: rule.versions.until } : {}),
-      ...(about.sources?.length ? { sources: [...about.sources] } : {}),
+      ...(about.sources?.length ? { sources: about.sources.map(({ title, where }) => ({ title, where })) } : {}),
       ...(rule.readBy ? { reportedBy: rule.readBy } : {}),
     },
   };

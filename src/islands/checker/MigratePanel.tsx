@@ -6,13 +6,15 @@
 import { useId, useMemo, useState } from 'react';
 import { addressProblem } from '../../rules/identifiers.ts';
 import { EMITS, emitFileName, emitText, type Emit } from '../../rules/migrate/emit.ts';
-import { MigrateError, migratePlan, TOPIC_LABEL, type Cite, type Migration, type Target } from '../../rules/migrate/index.ts';
+import { MigrateError, migratePlan, TOPIC_LABEL, type Migration, type Target } from '../../rules/migrate/index.ts';
 import { changeLabel, itemsByTopic, layoutLines, NOT_DOCUMENTED } from '../../rules/migrate/render.ts';
 import type { Plan } from '../../rules/plan.ts';
 import type { RkeSource } from '../../rules/migrate/rke-source.ts';
 import type { ImportedRkeSettings } from './state.ts';
 import { downloadText } from '../download.ts';
 import { SrOnly } from './SrOnly.tsx';
+import { SourceList } from '../SourceList.tsx';
+import type { Source } from '../../rules/sources.ts';
 
 const EMIT_LABEL: Record<Emit, string> = {
   plan: 'The new plan',
@@ -22,18 +24,12 @@ const EMIT_LABEL: Record<Emit, string> = {
 };
 const EMIT_MIME: Record<Emit, string> = { plan: 'application/yaml', provisioning: 'application/yaml', terraform: 'text/plain', config: 'application/yaml' };
 
-function Sources({ sources }: { sources: readonly Cite[] }) {
+function Sources({ sources }: { sources: readonly Source[] }) {
   if (sources.length === 0) return <span className="ck-muted"> Source: {NOT_DOCUMENTED}.</span>;
   return (
     <span className="ck-migrate-sources">
       {' Sources: '}
-      {sources.map((s, i) => (
-        <span key={s.where}>
-          {i > 0 ? '; ' : ''}
-          {/^https:\/\//.test(s.where) ? <a href={s.where}>{s.title}</a> : `${s.title} (${s.where})`}
-        </span>
-      ))}
-      .
+      <SourceList sources={sources} />.
     </span>
   );
 }

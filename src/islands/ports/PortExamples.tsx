@@ -4,7 +4,8 @@
 import { validatePlan } from '../../rules/formats/validate.ts';
 import { PORT_EXAMPLES, type PortExampleId } from '../../rules/ports/examples.ts';
 import { portMatrix } from '../../rules/ports/matrix.ts';
-import { DEFAULT_NETWORK, NETWORK_PORTS, PORT_SOURCES, type PortSpec } from '../../rules/ports/tables.ts';
+import { DEFAULT_NETWORK, NETWORK_PORTS, portSources, type PortSpec } from '../../rules/ports/tables.ts';
+import { SourceList } from '../SourceList.tsx';
 import { DISTRIBUTION_LABEL, NETWORK_PLUGINS } from '../../rules/vocabulary.ts';
 import { PortMatrixView } from './PortMatrixView.tsx';
 
@@ -40,12 +41,17 @@ export function NetworkPortsTable() {
             <th scope="row">{p}</th>
             {families.map((f) => {
               const specs = NETWORK_PORTS[f][p] ?? [];
-              const sources = [...new Set(specs.map((s) => PORT_SOURCES[s.source].label))];
+              const sources = [...new Set(specs.flatMap((s) => portSources(s.source)))];
               return (
                 <td key={f}>
                   {specs.map(spec).join(', ') || '—'}
                   {DEFAULT_NETWORK[f] === p && <strong> (default)</strong>}
-                  {specs.length > 0 && <span className="pm-source"> Source: {sources.join('; ')}.</span>}
+                  {specs.length > 0 && (
+                    <span className="pm-source">
+                      {' Source: '}
+                      <SourceList sources={sources} />.
+                    </span>
+                  )}
                 </td>
               );
             })}

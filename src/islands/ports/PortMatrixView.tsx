@@ -4,7 +4,8 @@
 import { DISTRIBUTION_LABEL } from '../../rules/vocabulary.ts';
 import type { InboundRule, NodePorts, PortMatrix } from '../../rules/ports/matrix.ts';
 import { nodeKinds } from '../../rules/ports/markdown.ts';
-import { PORT_SOURCES } from '../../rules/ports/tables.ts';
+import { portSources } from '../../rules/ports/tables.ts';
+import { SourceList } from '../SourceList.tsx';
 import { listNames } from '../../rules/words.ts';
 
 const PROTOCOL: Record<InboundRule['protocol'], string> = { tcp: 'TCP', udp: 'UDP', icmp: 'ICMP', any: 'any' };
@@ -23,7 +24,9 @@ function RuleRows({ matrix, rules, generic }: { matrix: PortMatrix; rules: reado
             {r.inference && <em className="pm-mark pm-inference"> Our reading: {r.inference}</em>}
             {r.ours && <em className="pm-mark"> Added by this guide.</em>}
           </td>
-          <td>{PORT_SOURCES[r.source].label}</td>
+          <td>
+            <SourceList sources={portSources(r.source)} />
+          </td>
         </tr>
       ))}
     </>

@@ -1,15 +1,9 @@
 // Rancher's hardware tables as static HTML: rendered at build time into the sizing page (no
 // JavaScript), from the same data the rules, the CLI and the calculator use.
 import { describeAgents, describeDatabase } from '../../rules/sizing/size.ts';
-import {
-  ETCD_DISK_GUIDANCE,
-  K3S_DATABASE_ROWS,
-  K3S_DATABASE_SOURCE,
-  SERVER_SIZE_TABLES,
-  SERVER_TABLE_LIST,
-  type Era,
-  type RancherSizeTable,
-} from '../../rules/sizing/tables.ts';
+import { ETCD_DISK_GUIDANCE, K3S_DATABASE_ROWS, SERVER_SIZE_TABLES, SERVER_TABLE_LIST, type Era, type RancherSizeTable } from '../../rules/sizing/tables.ts';
+import { ETCD_DISK_SOURCES, K3S_DATABASE_SOURCES, rancherTableSources, SERVER_SIZE_SOURCES } from '../../rules/sizing/sources.ts';
+import { SourceList } from '../SourceList.tsx';
 
 const n = (x: number) => x.toLocaleString('en');
 
@@ -61,7 +55,9 @@ export function RancherSizeTables({ era }: { era: Era | 'every' }) {
         <div key={t.id} className="sz-block">
           <RancherSizeTableView table={t} />
           {t.caveat && <p className="sz-caveat">{t.caveat}</p>}
-          <p className="sz-source">Source: {t.sources.join('; ')}.</p>
+          <p className="sz-source">
+            Source: <SourceList sources={rancherTableSources(t.id)} />.
+          </p>
         </div>
       ))}
     </>
@@ -99,7 +95,9 @@ export function ServerSizeTable({ distribution }: { distribution: 'k3s' | 'rke2'
           })}
         </tbody>
       </table>
-      <p className="sz-source">Source: {table.sources.join('; ')}.</p>
+      <p className="sz-source">
+        Source: <SourceList sources={SERVER_SIZE_SOURCES[table.distribution]} />.
+      </p>
     </div>
   );
 }
@@ -128,17 +126,24 @@ export function K3sDatabaseTable() {
           ))}
         </tbody>
       </table>
-      <p className="sz-source">Source: {K3S_DATABASE_SOURCE}.</p>
+      <p className="sz-source">
+        Source: <SourceList sources={K3S_DATABASE_SOURCES} />.
+      </p>
     </div>
   );
 }
 
 export function EtcdDiskGuidance() {
   return (
-    <ul>
-      {ETCD_DISK_GUIDANCE.map((line) => (
-        <li key={line}>{line}</li>
-      ))}
-    </ul>
+    <>
+      <ul>
+        {ETCD_DISK_GUIDANCE.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      <p className="sz-source">
+        Source: <SourceList sources={ETCD_DISK_SOURCES} />.
+      </p>
+    </>
   );
 }

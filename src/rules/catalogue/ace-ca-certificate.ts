@@ -1,11 +1,10 @@
 // A private-CA certificate on the endpoint ships its CA in the kubeconfig.
 import { downstream } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
-import { cite } from '../sources.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale: 'The CA certificate goes into the generated kubeconfig; without it kubectl cannot validate a certificate signed by a private CA.',
-  sources: cite('arch24', 'aceComm211'),
+  sources: ['arch24', 'aceComm211'],
 };
 
 export const rule = defineRule({

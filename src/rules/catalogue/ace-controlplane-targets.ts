@@ -1,13 +1,12 @@
 // The endpoint's load balancer reaches every API server and nothing else.
 import { isControlPlane, resolveTarget } from '../cluster-facts.ts';
 import { downstream } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
-import { cite } from '../sources.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import { listNames, verb } from '../words.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale: 'Only controlplane nodes run the API server, so other targets fail requests and a missing controlplane node is capacity left idle.',
-  sources: cite('arch24', 'aceComm211'),
+  sources: ['arch24', 'aceComm211'],
 };
 
 export const rule = defineRule({

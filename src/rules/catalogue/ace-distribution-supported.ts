@@ -1,8 +1,7 @@
 // The authorized cluster endpoint exists only on some clusters, and which ones changed over time.
 import { describedByRoles, MACHINE_POOLS_SINCE } from '../cluster-facts.ts';
 import { downstream, minimumDownstreamNodes, nodes } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
-import { cite } from '../sources.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import { compareVersions } from '../versions.ts';
 import { DISTRIBUTION_LABEL, type Distribution } from '../vocabulary.ts';
 
@@ -25,10 +24,10 @@ function aceOn(version: string): { allowed: readonly Distribution[]; provisioned
   return { allowed: ['rke2', 'k3s'], provisioned: [], words: 'only on RKE2 and K3s clusters' };
 }
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     'The ACE arrived in Rancher 2.2 for RKE clusters Rancher launched. With 2.6 the RKE2 and K3s clusters Rancher provisions have it as well, and from 2.6.3 registered RKE2 and K3s clusters too (after manual steps on their control-plane nodes); hosted EKS, AKS and GKE clusters never can. From 2.12, with RKE1 gone, only RKE2 and K3s clusters have it. A plan describes a provisioned RKE2 or K3s cluster by its machine-pool roles and a registered one by servers and agents.',
-  sources: cite('arch24', 'arch26', 'aceComm211', 'aceComm212', 'aceRegistered'),
+  sources: ['arch24', 'arch26', 'aceComm211', 'aceComm212', 'aceRegistered'],
 };
 
 export const rule = defineRule({

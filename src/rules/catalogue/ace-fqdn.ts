@@ -1,12 +1,11 @@
 // The authorized cluster endpoint is reached through a DNS name and a load balancer.
 import { downstream } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
-import { cite } from '../sources.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     'Without an FQDN the generated kubeconfig holds one context per controlplane node, and when a node fails each user has to switch to another context by hand.',
-  sources: cite('arch24', 'aceComm211'),
+  sources: ['arch24', 'aceComm211'],
 };
 
 export const rule = defineRule({

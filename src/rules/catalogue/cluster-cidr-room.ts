@@ -1,17 +1,16 @@
 // Each node takes a block of the pod network (a /24 by default), so the pod network caps how many
 // nodes the cluster can have; K3s' docs say to raise cluster-cidr past 255 nodes.
 import { podNetworkOf, podNetworkRoom } from '../cluster-networks.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
-import { cite } from '../sources.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import type { PlanInput } from '../vocabulary.ts';
 
 /** K3s' docs count the default /16 as room for 255 nodes: one /24 block is held back from the 256. */
 const HELD_BACK = 1;
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     "The controller manager hands every node its own block of the pod network, a /24 unless told otherwise, so a /16 holds 256 blocks. K3s' requirements page puts the default's limit at 255 nodes and says to widen cluster-cidr beyond that; RKE and RKE2 hand out blocks the same way. The range is fixed when the cluster is built.",
-  sources: cite('k3sRequirements', 'kubeNodeCidrMask', 'rke2ServerConfig'),
+  sources: ['k3sRequirements', 'kubeNodeCidrMask', 'rke2ServerConfig'],
 };
 
 export const rule = defineRule({

@@ -1,13 +1,12 @@
 // A single Docker container has been for development and testing since v2.0; the later docs say outright it is unsupported.
 import { rancherOn, rancherRke } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
-import { cite } from '../sources.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import { compareVersions } from '../versions.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     "A Docker install keeps all of Rancher's data on one machine; when that machine is lost, so is the data. Rancher's docs have presented it as a development and testing setup since the v2.0–v2.4 installation overview, which also said it could not be moved to a highly available install later. From 2.5 the rancher-backup operator can make that move, and since March 2024 the docs say plainly that Docker installs are not supported in production (a banner on the 2.9 and later pages, also copied into the 2.5–2.8 folders). This guide keeps it a warning: the install works, it is just not a production layout.",
-  sources: cite('arch24', 'migrateRancher', 'dockerWarning'),
+  sources: ['arch24', 'migrateRancher', 'dockerWarning'],
 };
 
 export const rule = defineRule({

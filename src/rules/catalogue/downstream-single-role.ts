@@ -1,18 +1,17 @@
 // Downstream, a node does one job; above all, workers never share a node with etcd or the control plane.
 import { followsRoleLayout } from '../cluster-facts.ts';
 import { downstream, minimumDownstreamNodes } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
-import { cite } from '../sources.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import { compareVersions } from '../versions.ts';
 import { listNames, verb } from '../words.ts';
 
 /** The last releases whose architecture page asks for one role per downstream node. */
 const ARCHITECTURE_PAGE_UNTIL = '2.12';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     'On clusters that run apps, separate roles keep busy workloads from starving etcd or the API server as the cluster grows. Every version of the production checklist forbids the worker role beside etcd or controlplane but allows etcd and controlplane together; the architecture page (up to 2.11) asks for one role per node. Up to 2.11 this guide follows the architecture page; from 2.12, where only the checklist is left, etcd with controlplane passes.',
-  sources: cite('arch24', 'checklist', 'arch212', 'machinePools'),
+  sources: ['arch24', 'checklist', 'arch212', 'machinePools'],
 };
 
 export const rule = defineRule({

@@ -1,7 +1,7 @@
 // A downstream cluster keeps running when any one machine fails.
 import { smallestBreakingFailure } from '../failure.ts';
 import { downstream, minimumDownstreamNodes, nodes } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import { DISTRIBUTION_LABEL } from '../vocabulary.ts';
 
 const WHY: Record<string, string> = {
@@ -11,7 +11,7 @@ const WHY: Record<string, string> = {
   'no-load-balancer-target': 'nothing behind the load balancer is left',
 };
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     'The production layout exists so that one failed machine does not stop a cluster: three etcd members, two control-plane nodes and two workers. A cluster that one failure stops, whatever its distribution, is a single point of failure for the apps on it.',
 };

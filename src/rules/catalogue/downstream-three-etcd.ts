@@ -1,14 +1,13 @@
 // Downstream etcd survives losing a member.
 import { followsRoleLayout } from '../cluster-facts.ts';
 import { downstream, minimumDownstreamNodes } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
-import { cite } from '../sources.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import { plural } from '../words.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     'Three etcd members keep quorum when one is lost; with one or two, any single loss stops the cluster from accepting changes. The production checklist asks for three in every version; from 2.6 it applies to RKE2 and K3s clusters Rancher builds from machine pools too.',
-  sources: cite('arch24', 'checklist', 'machinePools'),
+  sources: ['arch24', 'checklist', 'machinePools'],
 };
 
 export const rule = defineRule({

@@ -1,13 +1,12 @@
 // Downstream, the API server survives losing a node.
 import { followsRoleLayout } from '../cluster-facts.ts';
 import { downstream, minimumDownstreamNodes } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
-import { cite } from '../sources.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     "With two controlplane nodes the API server and controllers keep running when one of them fails. The production checklist asks for two in every version (Rancher's Kubernetes concepts page says three or more); from 2.6 it applies to RKE2 and K3s machine pools too.",
-  sources: cite('arch24', 'checklist', 'machinePools'),
+  sources: ['arch24', 'checklist', 'machinePools'],
 };
 
 export const rule = defineRule({

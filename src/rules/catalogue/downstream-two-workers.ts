@@ -1,13 +1,12 @@
 // Downstream, workloads have somewhere to go when a worker fails.
 import { followsRoleLayout } from '../cluster-facts.ts';
 import { downstream, minimumDownstreamNodes } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
-import { cite } from '../sources.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     "With a second worker, the pods of a failed worker can be scheduled again elsewhere. Rancher's production checklist asks for two workers in every version; the architecture page (up to 2.11) says one or more. This guide follows the checklist, the stricter of the two; from 2.6 it applies to RKE2 and K3s machine pools too.",
-  sources: cite('checklist', 'arch24', 'machinePools'),
+  sources: ['checklist', 'arch24', 'machinePools'],
 };
 
 export const rule = defineRule({

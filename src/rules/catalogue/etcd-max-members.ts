@@ -1,8 +1,8 @@
 // Past seven members, etcd only gets slower.
 import { downstream, minimumDownstreamNodes } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale: 'Every write must reach a quorum, so each extra member slows writes; about seven is the practical ceiling and five suits most clusters.',
 };
 

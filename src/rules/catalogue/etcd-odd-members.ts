@@ -2,14 +2,13 @@
 import { downstream, minimumDownstreamNodes, nodes } from '../example-plans.ts';
 import { etcdQuorum, failuresTolerated } from '../quorum.ts';
 import { isEtcdMember, usesServerRoles } from '../cluster-facts.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
-import { cite } from '../sources.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import { plural } from '../words.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     "Quorum is floor(n/2)+1, so an even count tolerates no more failures than the odd count below it while adding one more machine that can fail. On RKE this is advice; K3s' and RKE2's HA pages make an odd number of embedded-etcd servers a requirement (K3s warns that an even number can split the cluster), so there it is an error.",
-  sources: cite('k3sEmbeddedEtcd', 'rke2Ha'),
+  sources: ['k3sEmbeddedEtcd', 'rke2Ha'],
 };
 
 export const rule = defineRule({

@@ -1,13 +1,12 @@
 // Scheduled etcd snapshots are what a cluster is rebuilt from when its etcd members are lost.
 import { datastoreOf } from '../cluster-facts.ts';
 import { downstream, minimumDownstreamNodes, rancherRke } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
-import { cite } from '../sources.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     "RKE, RKE2 and K3s take etcd snapshots on a schedule unless told not to, and Rancher recommends recurring snapshots for every production cluster: without them, losing the etcd members loses the cluster's state. For the cluster that runs Rancher, whose etcd holds every user, permission and downstream cluster record, this guide reports it as an error.",
-  sources: cite('rancherDownstreamSnapshots', 'rkeSnapshots', 'rke2BackupRestore', 'k3sBackupRestore'),
+  sources: ['rancherDownstreamSnapshots', 'rkeSnapshots', 'rke2BackupRestore', 'k3sBackupRestore'],
 };
 
 export const rule = defineRule({

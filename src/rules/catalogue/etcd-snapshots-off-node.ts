@@ -1,13 +1,12 @@
 // Snapshots written only to the etcd nodes' own disks go down with those nodes.
 import { datastoreOf, etcdMembers } from '../cluster-facts.ts';
 import { downstream, minimumDownstreamNodes, nodes } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
-import { cite } from '../sources.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     "RKE, RKE2 and K3s write each scheduled snapshot to the disk of the etcd node that took it. When every etcd node is lost, those copies are lost with them; Rancher's documents name an S3-compatible target as the way to keep a snapshot that outlives the nodes.",
-  sources: cite('rancherDownstreamSnapshots', 'rkeSnapshots', 'rke2BackupRestore', 'allEtcdLost', 'restoreFromS3'),
+  sources: ['rancherDownstreamSnapshots', 'rkeSnapshots', 'rke2BackupRestore', 'allEtcdLost', 'restoreFromS3'],
 };
 
 export const rule = defineRule({

@@ -1,16 +1,15 @@
 // Rancher provisions and upgrades RKE2 and K3s clusters only to the releases its channel data lists.
 import { KDM_SOURCES } from '../kubernetes-versions-data.ts';
 import { minorSpan, NEWEST_DATA_LINE, rancherOffers } from '../kubernetes-versions.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
-import { cite } from '../sources.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import { DISTRIBUTION_LABEL, type PlanInput } from '../vocabulary.ts';
 
 const newest = KDM_SOURCES.find((s) => s.line === NEWEST_DATA_LINE);
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     'Each Rancher release reads channel data (rancher/kontainer-driver-metadata) that lists the RKE2 and K3s releases it may install, each with the first and last Rancher version allowed to offer it. A downstream cluster planned on a release outside that window cannot be created or upgraded to it by that Rancher. The guide derives the ranges per Rancher line from the data with scripts/kdm-versions.mjs; past the newest line it read, it says the answer is unknown.',
-  sources: cite('kdm', 'supportMatrix'),
+  sources: ['kdm', 'supportMatrix'],
 };
 
 export const rule = defineRule({

@@ -1,10 +1,10 @@
 // Every node behind the load balancer shares Rancher's traffic.
 import { resolveTarget } from '../cluster-facts.ts';
 import { rancherOn, rancherRke } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import { listNames, verb } from '../words.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale: 'Every node runs an ingress controller; a node left out carries no traffic and leaves less headroom when another node fails.',
 };
 

@@ -1,12 +1,11 @@
 // A K3s Rancher cluster is reached with kubectl and helm through its load balancer on 6443.
 import { nodes, rancherOn } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
-import { cite } from '../sources.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     "K3s servers take node registrations and Kubernetes API requests on the same port, 6443. Rancher's K3s guide, in v2.0–v2.4 and today, points kubectl and helm at the load balancer's name on 6443, so the load balancer forwards 6443 to the servers as well as 80 and 443 to the ingress; then installing and running Rancher does not hang on one server being up.",
-  sources: cite('k3sExternalDb24', 'k3sForRancher'),
+  sources: ['k3sExternalDb24', 'k3sForRancher'],
 };
 
 export const rule = defineRule({

@@ -1,8 +1,8 @@
 // The load balancer passes TCP through.
 import { rancherOn, rancherRke } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale: 'A TCP load balancer passes connections through untouched, so the ingress controller sees the real TLS traffic and can terminate it.',
 };
 

@@ -1,8 +1,8 @@
 // Rancher's traffic arrives on 443, and plain HTTP on 80 is redirected.
 import { rancherOn, rancherRke } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale: "Port 443 carries Rancher's traffic; port 80 lets the ingress controller redirect plain HTTP to HTTPS.",
 };
 

@@ -1,8 +1,8 @@
 // A multi-node Rancher cluster is reached through a load balancer.
 import { rancherOn, rancherRke } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     'The load balancer is the one address clients use; without it, the DNS name points at a single node and that node becomes a single point of failure.',
 };

@@ -1,7 +1,6 @@
 // An RKE2 cluster is joined through its registration address, which the load balancer also serves.
 import { nodes, rancherOn } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
-import { cite } from '../sources.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 
 /** RKE2's supervisor (where nodes register) and the Kubernetes API. */
 const RKE2_PORTS = [
@@ -9,10 +8,10 @@ const RKE2_PORTS = [
   { port: 6443, what: 'the Kubernetes API' },
 ] as const;
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     "RKE2 servers and agents join a cluster through a fixed registration address on port 9345, and clients reach the API on 6443. Rancher's RKE2 guide puts both behind the same load balancer as 80 and 443, so a node can join, and kubectl can connect, whichever server is down. K3s has no port 9345: its nodes register on 6443. Its load balancer carries 6443 as well as 80 and 443, since Rancher's K3s guide (the v2.0–v2.4 external-database guide and today's K3s setup guide alike) points kubectl and helm at the load balancer on 6443; lb-k3s-api-port asks for it there.",
-  sources: cite('rke2ForRancher', 'rke2Ha'),
+  sources: ['rke2ForRancher', 'rke2Ha'],
 };
 
 export const rule = defineRule({

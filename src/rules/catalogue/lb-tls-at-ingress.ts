@@ -1,8 +1,8 @@
 // The ingress controller, not the load balancer, holds Rancher's certificate.
 import { rancherOn, rancherRke } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     'The recommended setup has the ingress controller hold the certificate, redirect HTTP to HTTPS and terminate TLS on 443, then hand plain HTTP to Rancher.',
 };

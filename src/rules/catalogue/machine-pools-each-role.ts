@@ -1,15 +1,14 @@
 // A cluster Rancher builds from machine pools needs every role somewhere before it comes up.
 import { MACHINE_POOLS_SINCE, usesServerRoles } from '../cluster-facts.ts';
 import { downstream, minimumDownstreamNodes } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
-import { cite } from '../sources.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import { DISTRIBUTION_LABEL, KUBERNETES_ROLES } from '../vocabulary.ts';
 import { listAlternatives, listNames } from '../words.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     'Rancher brings up an RKE2 or K3s cluster from its machine pools only once etcd, controlplane and worker nodes have all registered; until then it waits, without an error. A plan whose pools leave out a role describes a cluster that never starts.',
-  sources: cite('machinePools', 'provisioningCluster'),
+  sources: ['machinePools', 'rancherRke2Config'],
 };
 
 export const rule = defineRule({

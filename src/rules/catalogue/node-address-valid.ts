@@ -1,11 +1,11 @@
 // rke reaches every node over SSH, so every node of an RKE cluster needs an address.
 import { downstream, minimumDownstreamNodes } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import { listNames, verb } from '../words.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale: 'rke connects to each node by its address and refuses a node without one; the load-balancer and firewall exports need the addresses too.',
-  sources: ['rke cluster validation (FACTS.md: a node without address is refused)'],
+  sources: ['rkeValidation'],
 };
 
 export const rule = defineRule({

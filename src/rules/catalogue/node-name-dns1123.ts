@@ -1,13 +1,13 @@
 // Node names become hostnames and Kubernetes node names, which are DNS-1123 subdomains.
 import { downstream, minimumDownstreamNodes } from '../example-plans.ts';
 import { isDns1123Subdomain } from '../identifiers.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import { listNames, verb } from '../words.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     'A node name is the hostname rke gives the node (hostname_override, else the address, lower-cased) and its Kubernetes node name; rke and Kubernetes refuse anything that is not a DNS-1123 subdomain once lower-cased, such as a name with "_" or a label longer than 63 characters.',
-  sources: ['rke cluster validation (FACTS.md: hostname_override must be a DNS-1123 subdomain)'],
+  sources: ['rkeValidation'],
 };
 
 export const rule = defineRule({

@@ -2,17 +2,16 @@
 // reliably: the CNI routes the pod range between nodes, and kube-proxy claims the service range.
 import { nodesInsideClusterNetworks } from '../cluster-networks.ts';
 import { downstream, minimumDownstreamNodes } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
-import { cite } from '../sources.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import { DISTRIBUTION_LABEL } from '../vocabulary.ts';
 import { listNames, verb } from '../words.ts';
 
 const RANGE_WORDS = { pod: 'pod network (cluster-cidr)', service: 'service network (service-cidr)' } as const;
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     'The pod network is routed between the nodes by the network plugin and the service network is answered by kube-proxy on every node, so a node whose own address falls in either range is shadowed: traffic meant for it goes to pods or services instead. The firewall exports would also let the whole pod range in on every port of such a node. RKE, RKE2 and K3s use 10.42.0.0/16 for pods and 10.43.0.0/16 for services unless the cluster file sets other ranges.',
-  sources: cite('rkeNetworkDefaults', 'rke2ServerConfig', 'k3sServerConfig', 'kubeServiceIps'),
+  sources: ['rkeDefaults', 'rke2ServerConfig', 'k3sServerConfig', 'kubeServiceIps'],
 };
 
 export const rule = defineRule({

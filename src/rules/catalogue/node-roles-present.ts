@@ -1,12 +1,12 @@
 // Every node has a job; a node with no role is refused by rke and does nothing anywhere else.
 import { isManaged } from '../cluster-facts.ts';
 import { downstream, minimumDownstreamNodes } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import { listNames, verb } from '../words.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale: 'rke refuses a node whose role list is empty ("Role for host … is not provided"), and in any cluster a node without a role is counted nowhere.',
-  sources: ['rke cluster validation (FACTS.md: what the rke tool itself refuses)'],
+  sources: ['rkeValidation'],
 };
 
 export const rule = defineRule({

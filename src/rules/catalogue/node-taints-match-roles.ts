@@ -1,15 +1,14 @@
 // A node's taints and its roles tell the same story: workers without role taints, etcd and
 // control-plane-only nodes with them.
 import { downstream, minimumDownstreamNodes } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
-import { cite } from '../sources.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import { expectedRoleTaints, keepsWorkloadsOff, parseTaint, ROLE_TAINT_KEYS } from '../taints.ts';
 import { listNames, verb } from '../words.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     'RKE and Rancher keep ordinary workloads off etcd-only and controlplane-only nodes with a NoExecute or NoSchedule taint, and put no role taint on a node that has the worker role. A worker carrying a role taint takes no ordinary pods, so the cluster has less room than its plan shows (a warning); an etcd-only or controlplane-only node without any such taint lets pods in next to etcd or the API server, which RKE and Rancher would not have allowed (a note: someone removed the taint, or another tool built the node).',
-  sources: cite('taintsRkeWorkerplane', 'taintsRancherPlanner', 'etcdTaintCombined', 'k3sTaintsFixed', 'rke2Ha'),
+  sources: ['taintsRkeWorkerplane', 'taintsRancherPlanner', 'etcdTaintCombined', 'k3sTaintsFixed', 'rke2Ha'],
 };
 
 export const rule = defineRule({

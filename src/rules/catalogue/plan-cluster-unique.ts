@@ -1,8 +1,8 @@
 // Clusters are found by name, so each name is used once.
 import { minimumDownstreamNodes } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale: 'Load balancers, the rancher.cluster field and failure simulation find clusters by name, so a repeated name is ambiguous.',
 };
 

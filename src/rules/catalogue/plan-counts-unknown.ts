@@ -1,9 +1,9 @@
 // A count the source leaves open is said out loud, never judged as 0 or 1 node.
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import { COUNT_RULES, hasUnknownCounts } from '../unknown-counts.ts';
 import { listNames, plural } from '../words.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     'A replica count written as ${WORKER_MACHINE_COUNT} or a Terraform variable without a default is only known at install time. Reading it as 0 or 1 would report a missing quorum that may not exist, or pass a layout that may fail; the checker names the open count instead.',
 };

@@ -1,8 +1,8 @@
 // Every node of a cluster is one machine, named once.
 import { downstream, minimumDownstreamNodes } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     'Two entries for one machine double-count it: etcd members, load-balancer targets and failure simulation would all be wrong. RKE itself refuses duplicate addresses and hostnames.',
 };

@@ -1,10 +1,10 @@
 // Roles and datastores that the cluster's distribution can actually have.
 import { usesServerRoles } from '../cluster-facts.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import { DISTRIBUTION_LABEL } from '../vocabulary.ts';
 import { listNames, verb } from '../words.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     'RKE assigns the three Kubernetes roles per node; K3s and RKE2 installs are described by servers and agents (or by Rancher machine pools with the three roles). A server on RKE, or SQLite on anything but K3s, describes something that cannot be built.',
 };

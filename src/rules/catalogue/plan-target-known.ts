@@ -1,10 +1,10 @@
 // References inside a plan (load-balancer and endpoint targets, rancher.cluster) resolve.
 import { resolveTarget } from '../cluster-facts.ts';
 import { rancherOn, rancherRke } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import { listNames, verb } from '../words.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale: 'A reference to a node or cluster that is not in the plan is usually a typo, and every check that follows it would be guessing.',
 };
 

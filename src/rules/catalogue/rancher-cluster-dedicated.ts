@@ -1,14 +1,13 @@
 // The Rancher cluster runs Rancher, not apps (from 2.5: as long as Rancher manages other clusters).
 import { minimumDownstreamNodes, rancherOn, rancherRke } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
-import { cite } from '../sources.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import { compareVersions } from '../versions.ts';
 import { listNames, plural } from '../words.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     'A cluster that only hosts Rancher keeps its resources and its attack surface small; apps belong in downstream clusters that Rancher manages. Up to 2.4 the guidance makes no exception. From 2.5 a Rancher that manages only its own cluster may share it with apps, so the rule then applies only when the plan lists downstream clusters.',
-  sources: cite('arch24', 'arch25', 'separation25'),
+  sources: ['arch24', 'arch25', 'separation25'],
 };
 
 export const rule = defineRule({

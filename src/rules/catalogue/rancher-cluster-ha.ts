@@ -1,11 +1,11 @@
 // Rancher runs on a cluster that survives losing a machine.
 import { usesServerRoles } from '../cluster-facts.ts';
 import { ALL_ROLES, nodes, rancherOn, rancherRke } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import { compareVersions } from '../versions.ts';
 import { plural } from '../words.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     'From v2.4 Rancher must run on a highly available cluster; earlier versions recommend it. HA here means at least three etcd members and two nodes running the API server (RKE: three nodes with every role; RKE2 or K3s on embedded etcd: three servers), or, with an external datastore, two servers. So this is an error for Rancher 2.4 and later and a warning before.',
 };

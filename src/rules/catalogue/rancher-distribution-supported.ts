@@ -1,7 +1,6 @@
 // Each Rancher version installs on the distributions its documentation names.
 import { nodes, rancherOn, rancherRke } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
-import { cite } from '../sources.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import { compareVersions } from '../versions.ts';
 import { DISTRIBUTION_LABEL, type Distribution } from '../vocabulary.ts';
 import { listNames } from '../words.ts';
@@ -15,10 +14,10 @@ function supported(version: string): { allowed: readonly Distribution[]; when: s
   return { allowed: ['rke', 'k3s', 'rke2', 'eks', 'aks', 'gke', 'other'], when: 'Rancher' };
 }
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     'Rancher before v2.4 installs only on RKE, and v2.4 adds K3s. From v2.5 Rancher may run on any conformant Kubernetes cluster, hosted EKS, AKS and GKE included; RKE2 joins in v2.5.6. From v2.12 RKE is gone, which rke1-end-of-life reports.',
-  sources: cite('arch24', 'install25', 'requirements25', 'install212'),
+  sources: ['arch24', 'install25', 'requirements25', 'install212'],
 };
 
 export const rule = defineRule({

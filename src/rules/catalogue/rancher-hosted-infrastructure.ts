@@ -1,9 +1,9 @@
 // The seed strongly recommends hosted virtual machines for the Rancher cluster.
 import { rancherOn, rancherRke } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import { HOSTING_LABEL } from '../vocabulary.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     "The guidance strongly recommends hosted virtual machines for the Rancher cluster: a failed node is replaced quickly and predictably. A recommendation is a warning on this guide's scale; when the plan does not say where the nodes run, nothing is reported.",
 };

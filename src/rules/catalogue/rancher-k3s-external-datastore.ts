@@ -1,12 +1,11 @@
 // Rancher 2.4's K3s layout keeps the cluster data outside the servers.
 import { nodes, rancherOn } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
-import { cite } from '../sources.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     "Rancher 2.4's only K3s layout is two servers in front of an external datastore, which makes the servers replaceable. From 2.5 the documents part ways: Rancher's architecture page still describes two servers and a database, its hardware page asks for three nodes in production, and K3s documents embedded etcd on an odd number of servers, three or more. This guide reads both K3s layouts as sound from 2.5 (two or more servers on an external datastore, or three or more, odd, on embedded etcd), so this rule stops there; rancher-cluster-ha and etcd-odd-members judge the server count.",
-  sources: cite('arch24', 'arch212', 'requirementsLatest', 'k3sEmbeddedEtcd', 'k3sExternalDb'),
+  sources: ['arch24', 'arch212', 'requirementsLatest', 'k3sEmbeddedEtcd', 'k3sExternalDb'],
 };
 
 export const rule = defineRule({

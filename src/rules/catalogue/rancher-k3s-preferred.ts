@@ -1,12 +1,11 @@
 // Rancher 2.4's advice for a first install: K3s.
 import { rancherOn, rancherRke } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
-import { cite } from '../sources.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     'K3s lets the cluster data live in an external datastore, and a Rancher 2.4 server cannot be moved from RKE to K3s later, so the choice made now stays. From 2.5 the docs no longer state this preference, and the backup operator can move Rancher between clusters.',
-  sources: cite('arch24', 'arch25', 'migrateRancher'),
+  sources: ['arch24', 'arch25', 'migrateRancher'],
 };
 
 export const rule = defineRule({

@@ -1,7 +1,6 @@
 // The Rancher cluster's nodes against the hardware row the managed scale needs, by version.
 import { ALL_ROLES, rancherOn } from '../example-plans.ts';
-import { cite } from '../sources.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import { planScale } from '../sizing/plan.ts';
 import { compareMachine, describeAsk, describeMachine, describeRow, isShort, sizeFor, type SizingResult } from '../sizing/size.ts';
 import { ERA_LABEL } from '../sizing/tables.ts';
@@ -16,10 +15,10 @@ function replacedBy(sizing: SizingResult): string {
   return ` ${judged}; its October 2023 revision asks for ${describeAsk(revised.row)} at this scale.`;
 }
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     'Rancher prints, per version and distribution, the vCPUs and memory each node of its cluster needs for a number of downstream clusters and nodes. A node below its row runs out of room as the fleet grows; past the largest row the tables stop and Rancher asks to be consulted. Nodes without cpu or memoryGiB in the plan are not judged.',
-  sources: cite('requirements24', 'requirementsLatest', 'scale', 'tablesTooOptimistic'),
+  sources: ['requirements24', 'requirementsLatest', 'scale', 'tablesTooOptimistic'],
 };
 
 export const rule = defineRule({

@@ -1,14 +1,13 @@
 // Up to 2.4, Rancher stays off managed Kubernetes services.
 import { rancherOn, rancherRke } from '../example-plans.ts';
 import { isManaged } from '../cluster-facts.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
-import { cite } from '../sources.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import { DISTRIBUTION_LABEL } from '../vocabulary.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     'Managed services hide etcd from Rancher and add their own changes, which can get in the way of Rancher managing the cluster. Applies up to Rancher 2.4.x: from 2.5 installing on hosted Kubernetes is documented.',
-  sources: cite('arch24', 'arch25', 'install25'),
+  sources: ['arch24', 'arch25', 'install25'],
 };
 
 export const rule = defineRule({

@@ -1,14 +1,13 @@
 // On the Rancher RKE cluster every node carries every role.
 import { ALL_ROLES, rancherOn, rancherRke } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
-import { cite } from '../sources.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import { KUBERNETES_ROLES } from '../vocabulary.ts';
 import { listNames, verb } from '../words.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     'On the Rancher cluster, giving every node all three roles is safe (nothing else runs there) and keeps etcd and the control plane replicated on every node.',
-  sources: cite('arch24', 'arch212'),
+  sources: ['arch24', 'arch212'],
 };
 
 export const rule = defineRule({

@@ -1,13 +1,12 @@
 // The RKE layout for Rancher: exactly three nodes.
 import { ALL_ROLES, rancherOn, rancherRke } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
-import { cite } from '../sources.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import { plural } from '../words.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     'Three nodes with every role give three etcd members (one loss survivable) and several control planes, which is all Rancher needs; more nodes add cost, fewer lose HA.',
-  sources: cite('arch24', 'arch212'),
+  sources: ['arch24', 'arch212'],
 };
 
 export const rule = defineRule({

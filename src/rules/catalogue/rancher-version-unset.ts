@@ -1,9 +1,9 @@
 // A plan that names no Rancher version is checked against the seed guidance, and says so.
 import { downstream } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import { DEFAULT_RANCHER_VERSION, LATEST_KNOWN_VERSION } from '../versions.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale: `Rancher's advice changed between 2.0 and ${LATEST_KNOWN_VERSION}; without a version the plan is checked as ${DEFAULT_RANCHER_VERSION}, the release the core guidance describes.`,
 };
 

@@ -2,14 +2,13 @@
 import { isControlPlane, isEtcdMember, resolveTarget } from '../cluster-facts.ts';
 import { nodes } from '../example-plans.ts';
 import { parseRegistrationUrl } from '../identifiers.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
-import { cite } from '../sources.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import type { PlanInput } from '../vocabulary.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     "A joining K3s or RKE2 node contacts the address in its server: setting first. RKE2's HA guide asks for a fixed registration address in front of the servers (a layer-4 load balancer, round-robin DNS or a virtual IP); when every joiner names one server's own address instead, that server going down stops every node from joining or being replaced, however many servers the cluster has.",
-  sources: cite('rke2Ha', 'k3sEmbeddedEtcd', 'k3sMultipleServers'),
+  sources: ['rke2Ha', 'k3sEmbeddedEtcd', 'k3sMultipleServers'],
 };
 
 export const rule = defineRule({

@@ -2,15 +2,14 @@
 import { isControlPlane, isEtcdMember, resolveTarget } from '../cluster-facts.ts';
 import { nodes } from '../example-plans.ts';
 import { parseRegistrationUrl } from '../identifiers.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
-import { cite } from '../sources.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import { listNames, verb } from '../words.ts';
 import type { PlanInput } from '../vocabulary.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     'K3s and RKE2 servers that join through a load balancer are usually also behind it. If a server is put in the pool before it has finished joining, the balancer can hand its own join request back to it; it then joins itself and the join cannot be repaired in place (k3s #9661). The layout is the documented one, so this is a note on the order of work, not a fault in the plan.',
-  sources: cite('joinItself', 'rke2JoinItself', 'rke2Ha'),
+  sources: ['joinItself', 'rke2JoinItself', 'rke2Ha'],
 };
 
 export const rule = defineRule({

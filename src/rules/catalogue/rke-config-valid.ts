@@ -1,8 +1,8 @@
 // What the rke tool refuses in a cluster.yml and a plan cannot hold (no user, a role rke does not
 // know). The cluster.yml reader reports it while reading; this module describes it.
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     'rke stops before touching any host when a node has no address or user, an empty or unknown role, a hostname that is not a DNS-1123 name, or a duplicate address or hostname.',
 };

@@ -1,9 +1,9 @@
 // What rke needs at minimum: one node of each role (etcd unless it is external, and not both).
 import { downstream, minimumDownstreamNodes } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import { KUBERNETES_ROLES } from '../vocabulary.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     'RKE will not build a cluster without an etcd node (unless etcd is external, in which case it refuses etcd nodes), and a cluster without a controlplane or a worker cannot run anything.',
 };

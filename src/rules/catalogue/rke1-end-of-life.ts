@@ -1,16 +1,15 @@
 // RKE (RKE1) reached its end of life on 2025-07-31; from Rancher 2.12 it is unsupported.
 import { downstream, rancherOn, rancherRke } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
-import { cite } from '../sources.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import { compareVersions } from '../versions.ts';
 
 /** The first release without RKE1. */
 const REMOVED_IN = '2.12';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     "RKE1 went out of support on 31 July 2025. From 2.12 Rancher no longer supports RKE1: it neither provisions nor manages RKE1 clusters, its docs stop describing RKE1 as a home for Rancher itself (so a Rancher cluster on RKE1 is unsupported), and the upgrade to 2.12 is refused while Rancher still holds RKE1 clusters it provisioned (those carrying an RKE configuration), node templates or cluster templates. There is no in-place conversion: the way out is new RKE2 clusters and a move of the workloads, and a rancher-backup restore for Rancher. For Rancher 2.9 to 2.11, whose docs carry RKE1's end-of-life notice, this guide warns ahead of 2.12.",
-  sources: cite('rke1Eol', 'rke1UpgradeGate', 'arch212', 'rke2Migration', 'migrateRancher'),
+  sources: ['rke1Eol', 'rke1UpgradeGate', 'arch212', 'rke2Migration', 'migrateRancher'],
 };
 
 export const rule = defineRule({

@@ -1,10 +1,10 @@
 // Rancher's own hosts stay apart from the clusters that run people's apps.
 import { HostIndex, hostFromText, type HostRef } from '../cluster-facts.ts';
 import { downstream, minimumDownstreamNodes, rancherOn, rancherRke } from '../example-plans.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import { listNames, verb } from '../words.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     'When a machine runs Rancher and user workloads at once, trouble in one spills into the other, and losing that machine takes out management and apps together.',
 };

@@ -1,6 +1,5 @@
 // K3s and RKE2 servers against their distributions' server-size-per-agents tables.
-import { cite } from '../sources.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import { serversAndAgents } from '../sizing/plan.ts';
 import { compareMachine, describeAgents, describeAsk, describeMachine, isShort, serverRowFor } from '../sizing/size.ts';
 import { DISTRIBUTION_LABEL, type PlanInput } from '../vocabulary.ts';
@@ -8,10 +7,10 @@ import { plural } from '../words.ts';
 
 // No version range: these tables come from K3s and RKE2 themselves and hold whichever Rancher
 // release manages (or runs on) the cluster.
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     'K3s and RKE2 publish how many vCPUs and how much memory a server needs for a given number of agents; servers below their row struggle as agents join. K3s lets three or more servers carry about half as many agents again. Nodes without cpu or memoryGiB in the plan are not judged.',
-  sources: cite('k3sRequirements', 'rke2Requirements'),
+  sources: ['k3sRequirements', 'rke2Requirements'],
 };
 
 export const rule = defineRule({

@@ -1,15 +1,14 @@
 // Kubernetes' large-cluster advice: a control-plane instance in every zone that runs workloads.
 import { isControlPlane, isManaged, isWorkerCapable } from '../cluster-facts.ts';
 import { clusterZones } from '../zones.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
-import { cite } from '../sources.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import { listNames, plural } from '../words.ts';
 import type { PlanInput } from '../vocabulary.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     "Kubernetes' guidance for large clusters runs at least one control-plane instance in each failure zone, so that the nodes of a zone do not depend on another zone to reach the API. It is written for large clusters and the cost is one more controlplane node per zone, so the guide reports a zone with workers but no controlplane node as a note.",
-  sources: cite('k8sLargeClusters', 'k8sMultipleZones'),
+  sources: ['k8sLargeClusters', 'k8sMultipleZones'],
 };
 
 export const rule = defineRule({

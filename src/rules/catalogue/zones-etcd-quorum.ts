@@ -2,15 +2,14 @@
 import { etcdMembers } from '../cluster-facts.ts';
 import { clusterZones, zonesBreakingQuorum } from '../zones.ts';
 import { etcdQuorum } from '../quorum.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
-import { cite } from '../sources.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import { listNames } from '../words.ts';
 import type { PlanInput } from '../vocabulary.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     "etcd answers only while a majority of its members can reach each other. When a plan places nodes in zones (availability zones, rooms, sites), the zone is what fails together, so a zone holding half the members or more takes the cluster's state with it. Kubernetes advises spreading the control plane and etcd over at least three zones; with two sites one of them always holds the majority, so only a third location (even one small member there) lets either site fail. The rule asks the same what-if the checker offers (fail a zone) and reports the zones whose loss stops etcd.",
-  sources: cite('k8sMultipleZones', 'etcdFaultTolerance', 'rke2Ha', 'k3sEmbeddedEtcd'),
+  sources: ['k8sMultipleZones', 'etcdFaultTolerance', 'rke2Ha', 'k3sEmbeddedEtcd'],
 };
 
 export const rule = defineRule({

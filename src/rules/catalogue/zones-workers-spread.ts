@@ -1,14 +1,13 @@
 // Workloads survive a zone only if workers exist outside it.
 import { isWorkerCapable } from '../cluster-facts.ts';
 import { clusterZones } from '../zones.ts';
-import { defineRule, type RuleAbout, type RuleExamples } from '../rule.ts';
-import { cite } from '../sources.ts';
+import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import type { PlanInput } from '../vocabulary.ts';
 
-export const about: RuleAbout = {
+export const about: RuleAboutEntry = {
   rationale:
     'A cluster whose control plane spans zones but whose workers all sit in one zone keeps its API through a zone failure and loses every workload with it. Kubernetes spreads replicas over zones only when nodes exist in more than one.',
-  sources: cite('k8sMultipleZones'),
+  sources: ['k8sMultipleZones'],
 };
 
 export const rule = defineRule({

@@ -2,13 +2,14 @@
 // by item, each with the documents it rests on. An item with no source says so ("not documented"):
 // the report never invents an equivalent, and nothing in the source is dropped without a line.
 import { portMatrix, type PortMatrix } from '../ports/matrix.ts';
-import { PORT_SOURCES } from '../ports/tables.ts';
+import { portSources, type PortSourceId } from '../ports/tables.ts';
 import type { Cluster, Plan } from '../vocabulary.ts';
 import { listNames } from '../words.ts';
 import type { TargetVersion } from './kubernetes.ts';
 import { REGISTRATION_PORTS, type Target } from './layout.ts';
 import type { RkeSource } from './rke-source.ts';
-import { cites, type Cite } from './sources.ts';
+import type { Source } from '../sources.ts';
+import { cites } from './sources.ts';
 
 export type DeltaTopic =
   | 'source'
@@ -33,7 +34,7 @@ export interface DeltaItem {
   change: DeltaChange;
   text: string;
   /** Empty: not documented in the sources this project rests on. */
-  sources: Cite[];
+  sources: Source[];
 }
 
 export const TOPIC_LABEL: Record<DeltaTopic, string> = {
@@ -119,7 +120,7 @@ interface PortUse {
   portless: boolean;
   kinds: Set<string>;
   why: string;
-  source: keyof typeof PORT_SOURCES;
+  source: PortSourceId;
   optional?: string;
 }
 
@@ -186,7 +187,6 @@ function uncovered(side: readonly PortUse[], other: readonly PortUse[]): { use: 
   return out.sort((a, b) => first(a) - first(b));
 }
 
-const portCite = (id: keyof typeof PORT_SOURCES): Cite => ({ title: PORT_SOURCES[id].label, where: PORT_SOURCES[id].ref });
 /** Ports the ingress controller binds on the nodes that run it; no port table lists them for downstream RKE2 nodes. */
 const INGRESS_PORTS = new Set([80, 443]);
 
@@ -215,7 +215,7 @@ function portItems({ plan, source, target, targetCluster, to, settings }: DeltaI
     topic: 'ports',
     change: 'open',
     text: `Open ${label} on ${kinds(use)}: ${use.why}${optional(use)}`,
-    sources: [portCite(use.source)],
+    sources: [...portSources(use.source)],
   }));
   const ingress = settings.ingressProvider !== 'none';
   for (const { use, label } of uncovered(before, after)) {
@@ -232,7 +232,7 @@ function portItems({ plan, source, target, targetCluster, to, settings }: DeltaI
       topic: 'ports',
       change: 'close',
       text: `Close ${label}: RKE's table listed it on ${kinds(use)} (${use.why.replace(/\.$/, '')})${optional(use)}, and ${to === 'rke2' ? 'RKE2' : 'K3s'}'s does not. Keep it only if something of your own still uses it.`,
-      sources: [portCite(use.source)],
+      sources: [...portSources(use.source)],
     });
   }
   return items;

@@ -16,7 +16,6 @@ import { migrationSteps, type Step } from './steps.ts';
 
 export { TOPIC_LABEL, type DeltaItem } from './delta.ts';
 export { sourceFromClusterYml, sourceFromPlan, type RkeSource } from './rke-source.ts';
-export type { Cite } from './sources.ts';
 export type { LayoutChange, Target } from './layout.ts';
 export type { Step } from './steps.ts';
 

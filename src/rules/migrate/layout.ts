@@ -8,14 +8,15 @@ import { DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR, rangeMatcher } from '../cluster
 import { isDns1123Subdomain, nameProblem } from '../identifiers.ts';
 import { KUBERNETES_ROLES, type Cluster, type KubernetesRole, type Plan, type PlanInput, type PlanNode } from '../vocabulary.ts';
 import { listNames } from '../words.ts';
-import { cites, type Cite } from './sources.ts';
+import type { Source } from '../sources.ts';
+import { cites } from './sources.ts';
 
 export type Target = 'rke2' | 'k3s';
 
 export interface LayoutChange {
   what: string;
   why: string;
-  sources: Cite[];
+  sources: Source[];
 }
 
 type ClusterInput = NonNullable<PlanInput['clusters']>[number];

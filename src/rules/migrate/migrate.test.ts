@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readInputDetailed } from '../formats/read.ts';
 import { parseText } from '../formats/text.ts';
 import { validatePlan } from '../formats/validate.ts';
+import { sourceHref, sourceText } from '../sources.ts';
 import type { PlanInput } from '../vocabulary.ts';
 import { MigrateError, migratePlan, sourceFromClusterYml, type Migration, type MigrateOptions } from './index.ts';
 import { targetKubernetesVersion } from './kubernetes.ts';
@@ -121,6 +122,10 @@ describe('the delta report', () => {
     expect(undocumented).toBeGreaterThan(0);
     expect(formatMigrationText(m).split(`Source: ${NOT_DOCUMENTED}`).length - 1).toBe(undocumented);
     expect(formatMigrationMarkdown(m).split(`Source: ${NOT_DOCUMENTED}.`).length - 1).toBe(undocumented);
+    // A cited source: one text form in the terminal, a link in Markdown.
+    const cited = m.items.find((i) => i.sources.length > 0)!.sources[0]!;
+    expect(formatMigrationText(m)).toContain(`Source: ${sourceText(cited)}`);
+    expect(formatMigrationMarkdown(m)).toContain(`[${cited.title}](${sourceHref(cited)})`);
   });
 
   it('says what cannot be carried: weave, legacy snapshot keys, unknown services', () => {

@@ -7,7 +7,7 @@ import { toMarkdown } from 'mdast-util-to-markdown';
 import { DISTRIBUTION_LABEL } from '../vocabulary.ts';
 import { TOPIC_LABEL, type DeltaItem, type DeltaTopic } from './delta.ts';
 import type { Migration } from './index.ts';
-import type { Cite } from './sources.ts';
+import { sourceHref, sourceText, type Source } from '../sources.ts';
 
 export const NOT_DOCUMENTED = 'not documented';
 
@@ -43,8 +43,6 @@ export function changeLabel(change: DeltaItem['change']): string {
   return CHANGE_MARK[change];
 }
 
-const citeText = (c: Cite) => `${c.title} <${c.where}>`;
-
 export function formatMigrationText(m: Migration): string {
   const out: string[] = [
     `Moving RKE cluster "${m.source.cluster}" to ${DISTRIBUTION_LABEL[m.to]}`,
@@ -54,7 +52,7 @@ export function formatMigrationText(m: Migration): string {
   ];
   if (m.changes.length > 0) {
     out.push('', 'Layout changes');
-    for (const c of m.changes) out.push(`  - ${c.what}`, `    Why: ${c.why}`, ...c.sources.map((s) => `    Source: ${citeText(s)}`));
+    for (const c of m.changes) out.push(`  - ${c.what}`, `    Why: ${c.why}`, ...c.sources.map((s) => `    Source: ${sourceText(s)}`));
   }
   const errors = m.findings.filter((f) => f.severity === 'error');
   const warnings = m.findings.filter((f) => f.severity === 'warning');
@@ -66,21 +64,23 @@ export function formatMigrationText(m: Migration): string {
     for (const i of items) {
       out.push(`    [${CHANGE_MARK[i.change]}] ${i.text}`);
       if (i.sources.length === 0) out.push(`      Source: ${NOT_DOCUMENTED}`);
-      for (const s of i.sources) out.push(`      Source: ${citeText(s)}`);
+      for (const s of i.sources) out.push(`      Source: ${sourceText(s)}`);
     }
   }
   out.push('', 'Steps');
   m.steps.forEach((s, n) => {
     out.push(`  ${n + 1}. [ ] ${s.text}`);
-    for (const c of s.sources) out.push(`       ${citeText(c)}`);
+    for (const c of s.sources) out.push(`       ${sourceText(c)}`);
   });
   return `${out.join('\n')}\n`;
 }
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
-const link = (c: Cite): PhrasingContent =>
-  /^https:\/\//.test(c.where) ? { type: 'link', url: c.where, children: [text(c.title)] } : text(`${c.title} (${c.where})`);
-const sourcesPhrase = (sources: readonly Cite[]): PhrasingContent[] =>
+const link = (source: Source): PhrasingContent => {
+  const href = sourceHref(source);
+  return href ? { type: 'link', url: href, children: [text(source.title)] } : text(sourceText(source));
+};
+const sourcesPhrase = (sources: readonly Source[]): PhrasingContent[] =>
   sources.length === 0 ? [text(` Source: ${NOT_DOCUMENTED}.`)] : [text(' Sources: '), ...sources.flatMap((s, i) => [...(i > 0 ? [text('; ')] : []), link(s)])];
 const item = (children: PhrasingContent[]): ListItem => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children }] });
 const list = (items: ListItem[], ordered = false): List => ({ type: 'list', ordered, spread: false, children: items });

@@ -2,12 +2,13 @@
 // itself), move the workloads and their data, then remove the RKE cluster and its templates
 // before Rancher is upgraded to 2.12. Each step names the tool and the document that does it;
 // this project plans the move but does not perform it.
-import { cites, type Cite } from './sources.ts';
+import type { Source } from '../sources.ts';
+import { cites } from './sources.ts';
 import type { Target } from './layout.ts';
 
 export interface Step {
   text: string;
-  sources: Cite[];
+  sources: Source[];
 }
 
 export function migrationSteps(to: Target, runsRancher: boolean): Step[] {

@@ -2,7 +2,7 @@
 // Every cell goes through quoteCsv; a cell that a spreadsheet would read as a formula is
 // prefixed with an apostrophe.
 import type { NodePorts, PortMatrix } from './matrix.ts';
-import { PORT_SOURCES } from './tables.ts';
+import { portSourceText } from './tables.ts';
 
 /** One CSV cell: quoted when it holds a comma, quote, line break or edge space; formula-safe. */
 export function quoteCsv(value: string): string {
@@ -30,7 +30,7 @@ export function toPortsCsv(matrix: PortMatrix, nodes?: readonly NodePorts[]): st
           rule.ports,
           rule.local ? 'the node itself' : rule.from.map(label).join('; '),
           rule.why,
-          PORT_SOURCES[rule.source].label,
+          portSourceText(rule.source),
           rule.optional ?? '',
           rule.inference ?? '',
           rule.ours ? 'yes' : '',
@@ -49,7 +49,7 @@ export function toPortsCsv(matrix: PortMatrix, nodes?: readonly NodePorts[]): st
           String(l.port),
           'clients of the load balancer',
           [l.why, `Forwards to port ${l.targetPort}.`, l.note].filter(Boolean).join(' '),
-          PORT_SOURCES[l.source].label,
+          portSourceText(l.source),
           '',
           '',
           '',

@@ -2,7 +2,7 @@
 // Rancher UI and API, registration, the authorized cluster endpoint).
 import { effectiveRoles, isControlPlane, isManaged, isRancherCluster, isWorkerCapable, resolveTarget, usesServerRoles } from '../cluster-facts.ts';
 import type { Cluster, Plan, PlanNode } from '../vocabulary.ts';
-import type { SourceId } from './tables.ts';
+import type { PortSourceId } from './tables.ts';
 
 export interface Listener {
   cluster: string;
@@ -17,7 +17,7 @@ export interface Listener {
   targets: string[];
   fqdn?: string;
   why: string;
-  source: SourceId;
+  source: PortSourceId;
   note?: string;
 }
 
@@ -49,7 +49,7 @@ export function listenersFor(plan: Plan, cluster: Cluster): Listener[] {
         protocol: 'tcp',
         targets: ingress,
         why: port === 80 ? 'HTTP, redirected to HTTPS by the ingress controller.' : 'HTTPS to the ingress controller, passed through untouched (layer 4).',
-        source: 'load-balancer',
+        source: 'lb-rancher',
       });
   }
   // A cluster of servers and agents, or one described by roles (a custom cluster) whose load
@@ -71,7 +71,7 @@ export function listenersFor(plan: Plan, cluster: Cluster): Listener[] {
         protocol: 'tcp',
         targets: names(servers),
         why: 'RKE2 supervisor: joining nodes register here.',
-        source: 'load-balancer',
+        source: 'lb-rke2',
         note: 'A server opens 9345 before it can serve joins: health-check 6443 as well.',
       });
     out.push({
@@ -82,7 +82,7 @@ export function listenersFor(plan: Plan, cluster: Cluster): Listener[] {
       protocol: 'tcp',
       targets: names(apiServers),
       why: rke2 ? 'Kubernetes API.' : 'K3s supervisor and Kubernetes API share 6443; K3s has no 9345.',
-      source: 'load-balancer',
+      source: rke2 ? 'lb-rke2' : 'lb-k3s',
     });
   } else if (cluster.distribution === 'rke' && isRancherCluster(plan, cluster)) {
     out.push({
@@ -93,7 +93,7 @@ export function listenersFor(plan: Plan, cluster: Cluster): Listener[] {
       protocol: 'tcp',
       targets: names(apiServers),
       why: 'Kubernetes API through the load balancer.',
-      source: 'load-balancer',
+      source: 'lb-rancher',
       note: "Add the load balancer's name to authentication.sans in cluster.yml.",
     });
   }

@@ -5,7 +5,7 @@ import { DISTRIBUTION_LABEL } from '../vocabulary.ts';
 import { listNames } from '../words.ts';
 import type { InboundRule, NodePorts, PortMatrix } from './matrix.ts';
 import { safeHost } from './safe.ts';
-import { PORT_SOURCES } from './tables.ts';
+import { portSourceText } from './tables.ts';
 
 const WHAT = 'The Markdown port matrix';
 
@@ -50,7 +50,7 @@ function table(matrix: PortMatrix, rules: readonly InboundRule[], generic: boole
   return [
     '| Port | Protocol | From | Why | Source |',
     '|---|---|---|---|---|',
-    ...rules.map((r) => `| ${r.ports || '—'} | ${PROTOCOL[r.protocol]} | ${from(r)} | ${why(r)} | ${escapeMarkdown(PORT_SOURCES[r.source].label)} |`),
+    ...rules.map((r) => `| ${r.ports || '—'} | ${PROTOCOL[r.protocol]} | ${from(r)} | ${why(r)} | ${escapeMarkdown(portSourceText(r.source) || '—')} |`),
   ];
 }
 

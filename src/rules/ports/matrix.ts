@@ -25,7 +25,7 @@ import {
   type Peer,
   type PortSpec,
   type Protocol,
-  type SourceId,
+  type PortSourceId,
 } from './tables.ts';
 import { Groups, type Group } from './groups.ts';
 import { ingressNodes, listenersFor, type Listener } from './listeners.ts';
@@ -46,7 +46,7 @@ export interface InboundRule {
   /** Keys into PortMatrix.groups. */
   from: string[];
   why: string;
-  source: SourceId;
+  source: PortSourceId;
   /** Only the node itself sends this: loopback covers it. */
   local?: true;
   optional?: string;
@@ -119,7 +119,7 @@ function portsOf(spec: PortSpec): { ports: string; range?: [number, number] } {
 }
 
 /** Where the Rancher cluster's own 80/443 rules come from, by the distribution it runs. */
-function rancherSource(cluster: Cluster): SourceId {
+function rancherSource(cluster: Cluster): PortSourceId {
   if (cluster.distribution === 'rke') return 'ports-rke';
   if (cluster.distribution === 'k3s') return 'ports-k3s';
   return 'ports-rke2';

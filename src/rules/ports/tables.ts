@@ -3,6 +3,7 @@
 // the fact comes from. Conditions that the plan cannot know (a node driver, monitoring, WireGuard)
 // are kept as `optional`; mappings that are our reading rather than Rancher's are marked
 // `inference`. The words are ours; the numbers are the projects'.
+import { ARCHITECTURE_212, K3S_CLUSTER_LB, K3S_REQUIREMENTS, RKE2_HA, RKE2_REQUIREMENTS, sourceText, type Source } from '../sources.ts';
 import type { NetworkPlugin } from '../vocabulary.ts';
 
 export type Protocol = 'tcp' | 'udp' | 'icmp' | 'any';
@@ -25,8 +26,6 @@ export type Peer =
 /** Which nodes of a cluster receive the rule. */
 export type Facet = 'all' | 'etcd' | 'controlplane' | 'server' | 'worker' | 'ingress';
 
-export type SourceId = keyof typeof PORT_SOURCES;
-
 export interface PortSpec {
   id: string;
   protocol: Protocol;
@@ -37,7 +36,7 @@ export interface PortSpec {
   on: readonly Facet[];
   from: readonly Peer[];
   why: string;
-  source: SourceId;
+  source: PortSourceId;
   /** Only with these network plugins. */
   networks?: readonly NetworkPlugin[];
   /** Only from this Rancher version on. */
@@ -50,56 +49,52 @@ export interface PortSpec {
   ours?: true;
 }
 
+const PORT_REQUIREMENTS = 'https://ranchermanager.docs.rancher.com/getting-started/installation-and-upgrade/installation-requirements/port-requirements';
+
+/** What the port rules rest on. Rules the guide adds itself say `ours` instead (see `portSources`). */
 export const PORT_SOURCES = {
   'ports-rke': {
-    label: 'Rancher port requirements, Rancher server nodes on RKE',
-    ref: 'rancher/docs v2.0-v2.4 installation/requirements/ports; rancher/rancher-docs 2.11 port-requirements.md (8443 from 2.6)',
+    title: 'Rancher port requirements, Rancher server nodes on RKE (the same on the v2.0–v2.4 page; 8443 from 2.6)',
+    where: 'https://ranchermanager.docs.rancher.com/v2.11/getting-started/installation-and-upgrade/installation-requirements/port-requirements',
   },
-  'ports-k3s': {
-    label: 'Rancher port requirements, Rancher server nodes on K3s',
-    ref: 'rancher/rancher-docs port-requirements.md, K3s tab (unchanged 2.4 – 2.15)',
-  },
-  'ports-rke2': {
-    label: 'Rancher port requirements, Rancher server nodes on RKE2',
-    ref: 'rancher/rancher-docs port-requirements.md, RKE2 tab (2.6 – 2.15; corrected after rancher-docs #266)',
-  },
-  'ports-docker': {
-    label: 'Rancher port requirements, Rancher in Docker',
-    ref: 'rancher/rancher-docs port-requirements.md, Docker tab (every version)',
-  },
+  'ports-k3s': { title: 'Rancher port requirements, Rancher server nodes on K3s (unchanged from 2.4 to 2.15)', where: PORT_REQUIREMENTS },
+  'ports-rke2': { title: 'Rancher port requirements, Rancher server nodes on RKE2 (2.6–2.15, corrected after rancher-docs #266)', where: PORT_REQUIREMENTS },
+  'ports-docker': { title: 'Rancher port requirements, Rancher in Docker (every version)', where: PORT_REQUIREMENTS },
   'ports-rke-roles': {
-    label: 'Rancher port requirements for RKE downstream nodes, by role',
-    ref: 'rancher/docs layouts/shortcodes/requirements_ports_rke.html; rancher/rancher-docs src/components/PortsCustomNodes.js',
+    title: 'Rancher port requirements for RKE downstream nodes, by role (the matrix on the RKE node requirements page)',
+    where: 'rancher/rancher-docs src/components/PortsCustomNodes.js',
   },
   'common-ports': {
-    label: 'Rancher common ports table (all cluster types)',
-    ref: 'rancher/rancher-docs shared-files/_common-ports-table.md (2.13 – 2.15)',
+    title: 'Rancher common ports table, all cluster types (2.13–2.15)',
+    where: 'rancher/rancher-docs shared-files/_common-ports-table.md',
   },
-  'k3s-requirements': {
-    label: 'K3s inbound rules',
-    ref: 'k3s-io/docs docs/installation/requirements.md',
+  'k3s-requirements': K3S_REQUIREMENTS,
+  'rke2-requirements': RKE2_REQUIREMENTS,
+  'kubernetes-ports': {
+    title: 'Kubernetes ports and protocols: NodePort services on 30000–32767 on every node',
+    where: 'https://github.com/kubernetes/website/blob/31a8f95e/content/en/docs/reference/networking/ports-and-protocols.md',
   },
-  'rke2-requirements': {
-    label: 'RKE2 inbound rules, with the ports of each CNI',
-    ref: 'rancher/rke2-docs docs/install/requirements.md',
-  },
-  'rke2-k3s-roles': {
-    label: 'K3s and RKE2 tables applied to Rancher-provisioned nodes per role',
-    ref: 'this guide, from the K3s and RKE2 tables (Rancher has no RKE2 role matrix)',
-  },
-  'load-balancer': {
-    label: 'Load-balancer listeners for Rancher, RKE2 and K3s',
-    ref: 'Rancher architecture recommendations; rancher/rke2-docs docs/install/ha.md; k3s-io/docs docs/datastore/ha.md',
-  },
+  'lb-rancher': ARCHITECTURE_212,
+  'lb-rke2': RKE2_HA,
+  'lb-k3s': K3S_CLUSTER_LB,
   ace: {
-    label: 'Authorized cluster endpoint',
-    ref: 'Rancher architecture recommendations (ACE); rancher/rancher #43612',
+    title: 'rancher #43612: the authorized cluster endpoint, kubectl straight to a downstream cluster on 6443',
+    where: 'https://github.com/rancher/rancher/issues/43612',
   },
-  ours: {
-    label: 'Added by this guide so a default-drop ruleset keeps working',
-    ref: 'not in the Rancher, K3s or RKE2 tables',
-  },
-} as const satisfies Record<string, { label: string; ref: string }>;
+} as const satisfies Record<string, Source>;
+
+/** A port rule's source, or `ours` for a rule this guide adds so a default-drop ruleset keeps working. */
+export type PortSourceId = keyof typeof PORT_SOURCES | 'ours';
+
+/** The sources of a port rule: none for the guide's own. */
+export function portSources(id: PortSourceId): readonly Source[] {
+  return id === 'ours' ? [] : [PORT_SOURCES[id]];
+}
+
+/** A port rule's source as one line of text (CSV, Markdown); empty for the guide's own, which say so. */
+export function portSourceText(id: PortSourceId): string {
+  return portSources(id).map(sourceText).join('; ');
+}
 
 const INGRESS_PROBES = 'Ingress controller health probes.';
 const KUBELET = 'kubelet API: the metrics server and the control plane read it.';
@@ -312,7 +307,7 @@ export const K3S_PORTS: readonly PortSpec[] = [
     on: ['worker'],
     from: ['cluster-nodes', 'service-clients'],
     why: NODEPORT,
-    source: 'rke2-k3s-roles',
+    source: 'kubernetes-ports',
   },
 ];
 
@@ -382,7 +377,7 @@ export const MONITORING: PortSpec = {
 /** The plugin each distribution installs when none is chosen. */
 export const DEFAULT_NETWORK: Record<'rke' | 'rke2' | 'k3s', NetworkPlugin> = { rke: 'canal', rke2: 'canal', k3s: 'flannel' };
 
-const vxlan = (source: SourceId, id = 'vxlan'): PortSpec => ({
+const vxlan = (source: PortSourceId, id = 'vxlan'): PortSpec => ({
   id,
   protocol: 'udp',
   port: 8472,
@@ -391,7 +386,7 @@ const vxlan = (source: SourceId, id = 'vxlan'): PortSpec => ({
   why: 'VXLAN overlay between the nodes; keep it closed to the rest of the world.',
   source,
 });
-const wireguard = (source: SourceId, ports: [number, number] | [number], id: string): PortSpec => ({
+const wireguard = (source: PortSourceId, ports: [number, number] | [number], id: string): PortSpec => ({
   id,
   protocol: 'udp',
   port: ports[0],

@@ -18,6 +18,8 @@ import { escapeMarkdown, toPortsMarkdown } from './markdown.ts';
 import { allNodes, findNode, portMatrix, type NodePorts, type PortMatrix } from './matrix.ts';
 import { toNftables } from './nftables.ts';
 import { safeComment, safeNetwork } from './safe.ts';
+import { PORT_SOURCES } from './tables.ts';
+import { sourceText } from '../sources.ts';
 
 // ---- nft -c ----------------------------------------------------------------------------------------
 
@@ -296,6 +298,31 @@ describe('Markdown and JSON', () => {
     expect(md).toMatch(/\*Our reading: Which ports an etcd-only or control-plane-only server needs is our reading/);
     expect(md).toMatch(/\*Added by this guide\.\*/);
     expect(md).toMatch(/### Load balancer listeners/);
+  });
+
+  it('sources: CSV and Markdown give the text form, JSON maps each id used to { title, where }; our own rules cite none', () => {
+    const m = MATRICES.find(([n]) => n === 'rancher-rke2-with-downstream')![1];
+    const rows = parseCsv(toPortsCsv(m));
+    const col = (name: string) => rows[0]!.indexOf(name);
+    const rules = allNodes(m).flatMap((n) => n.rules);
+    expect(
+      rules.some((r) => r.source === 'rke2-requirements'),
+      'an RKE2 rule',
+    ).toBe(true);
+    expect(
+      rows.some((r) => r[col('source')] === sourceText(PORT_SOURCES['rke2-requirements'])),
+      'RKE2 source in CSV',
+    ).toBe(true);
+    const ours = rows.filter((r) => r[col('added_by_guide')] === 'yes');
+    expect(ours.length).toBeGreaterThan(0);
+    for (const r of ours) expect(r[col('source')]).toBe('');
+    const md = toPortsMarkdown(m);
+    expect(md).toContain(escapeMarkdown(sourceText(PORT_SOURCES['rke2-requirements'])));
+    expect(md).toMatch(/\*Added by this guide\.\* \| — \|/);
+    const json = JSON.parse(toPortsJson(m));
+    const used = new Set([...rules.map((r) => r.source), ...m.listeners.map((l) => l.source)].filter((id) => id !== 'ours'));
+    expect(Object.keys(json.sources).sort()).toEqual([...used].sort());
+    for (const id of used) expect(json.sources[id]).toEqual(PORT_SOURCES[id]);
   });
 
   it('JSON for one node carries only the groups its rules name', () => {

@@ -1,8 +1,9 @@
 // Rancher's hardware tables as data: the Rancher server tables version by version and
 // distribution by distribution, the K3s and RKE2 server-versus-agents tables, the K3s database
 // table, and the etcd disk figures. Numbers are Rancher's (and K3s', RKE2's, etcd's); every table
-// names where it comes from. The words around them are ours. Framework-free and zod-free, so the
-// sizing calculator in the browser ships only this and size.ts.
+// names where it comes from (sizing/sources.ts). The words around them are ours. Framework-free and zod-free, so the
+// sizing calculator in the browser ships only this and size.ts; where each table comes from is in
+// sources.ts beside it, which only the page (at build time) and the CLI read.
 /** The three stretches of Rancher's server tables. */
 export type Era = 'before-2.4' | '2.4-2.7' | 'revised-2023';
 
@@ -50,21 +51,9 @@ export interface RancherSizeTable {
   laterJudgedTooOptimistic?: boolean;
   /** Why the table was replaced or what to keep in mind, in our words. */
   caveat?: string;
-  sources: readonly string[];
 }
 
 // ---- sources ---------------------------------------------------------------------------------
-
-const REQ_PRE_24 = 'rancher/docs content/rancher/v2.0-v2.4/en/installation/requirements/_index.md (CPU and memory before v2.4.0)';
-const REQ_24 =
-  'rancher/docs content/rancher/v2.0-v2.4/en/installation/requirements/_index.md (tables from v2.4.0; the RKE and K3s tabs each end by sending more than 2,000 clusters or 20,000 nodes to Rancher)';
-const INSTALL_OVERVIEW_24 = 'rancher/docs content/rancher/v2.0-v2.4/en/installation/_index.md (the Docker install is for development and testing)';
-const REQ_25 = 'rancher/rancher-docs archived_docs/en/version-2.5, installation requirements';
-const REQ_26_PRE = 'rancher/rancher-docs version-2.6 installation requirements before commit 5257b01';
-const REQ_REVISED =
-  'rancher/rancher-docs installation-requirements.md in 2.13, 2.14 and 2.15; revision in PR #896 (commits f90c668, 7e94414, 5257b01, 5904c88, October 2023)';
-const TOO_OPTIMISTIC = 'rancher/rancher-docs #103 and rancher/docs #3153 (2021-03-31): problems at 6 clusters and 70 nodes on the Small row';
-const SCALE = 'rancher/rancher-docs reference-guides/best-practices/rancher-server, the page on tuning Rancher for large installs (2.7 and later)';
 
 // ---- the Rancher server tables ----------------------------------------------------------------
 
@@ -107,7 +96,6 @@ export const SERVER_TABLES = {
     printedFor: '2.0 – 2.3',
     rows: [up('Small', 5, 50, 2, 8), up('Medium', 15, 200, 4, 16), up('Large', 50, 500, 8, 32), up('X-Large', 100, 1000, 32, 128)],
     contactStated: true,
-    sources: [REQ_PRE_24],
   },
   'rke-2.4': {
     id: 'rke-2.4',
@@ -119,7 +107,6 @@ export const SERVER_TABLES = {
     contactStated: true,
     laterJudgedTooOptimistic: true,
     caveat: OPTIMISTIC_CAVEAT,
-    sources: [REQ_24, REQ_25, REQ_26_PRE, TOO_OPTIMISTIC],
   },
   'k3s-2.4': {
     id: 'k3s-2.4',
@@ -131,7 +118,6 @@ export const SERVER_TABLES = {
     contactStated: true,
     laterJudgedTooOptimistic: true,
     caveat: OPTIMISTIC_CAVEAT,
-    sources: [REQ_24, REQ_25, REQ_26_PRE, TOO_OPTIMISTIC],
   },
   'rke2-2.5': {
     id: 'rke2-2.5',
@@ -143,7 +129,6 @@ export const SERVER_TABLES = {
     contactStated: false,
     caveat:
       'This table stopped at 15 clusters and 200 nodes while the RKE and K3s tables of the same releases promised 150 clusters on less hardware; users pointed out the contradiction, and the October 2023 revision replaced both.',
-    sources: [REQ_25, REQ_26_PRE, 'rancher/rancher-docs #103 (the RKE2 and K3s tables contradict each other)'],
   },
   docker: {
     id: 'docker',
@@ -155,7 +140,6 @@ export const SERVER_TABLES = {
     contactStated: false,
     caveat:
       'The docs have called a Docker install fit for development and testing only since the v2.0–v2.4 install overview; the October 2023 revision repeats that beside this table, and since March 2024 a banner says Docker installs are not supported in production.',
-    sources: [REQ_PRE_24, REQ_25, REQ_REVISED, INSTALL_OVERVIEW_24],
   },
   'rke2-2023': {
     id: 'rke2-2023',
@@ -165,7 +149,6 @@ export const SERVER_TABLES = {
     printedFor: '2.6 and later (written back into the 2.6 and 2.7 docs)',
     rows: REVISED_ROWS,
     contactStated: true,
-    sources: [REQ_REVISED, SCALE],
   },
   'k3s-2023': {
     id: 'k3s-2023',
@@ -180,7 +163,6 @@ export const SERVER_TABLES = {
     ],
     contactStated: false,
     caveat: 'The external database host is optional: K3s may also keep its data in embedded etcd on the servers.',
-    sources: [REQ_REVISED],
   },
   'hosted-2023': {
     id: 'hosted-2023',
@@ -191,7 +173,6 @@ export const SERVER_TABLES = {
     rows: REVISED_ROWS,
     contactStated: false,
     caveat: 'Since the same revision Rancher discourages managed Kubernetes for the Rancher cluster at high scale.',
-    sources: [REQ_REVISED, SCALE],
   },
   'rke-2023': {
     id: 'rke-2023',
@@ -201,7 +182,6 @@ export const SERVER_TABLES = {
     printedFor: '2.6 – 2.11 (RKE left the docs in 2.12)',
     rows: REVISED_ROWS,
     contactStated: false,
-    sources: [REQ_REVISED],
   },
 } as const satisfies Record<string, RancherSizeTable>;
 
@@ -228,7 +208,6 @@ export interface ServerSizeTable {
   minimum: { server: { cpu: number; memoryGB: number }; agent?: { cpu: number; memoryGB: number } };
   /** Join agents in batches no larger than this. */
   joinBatch: number;
-  sources: readonly string[];
 }
 
 export const SERVER_SIZE_TABLES: Record<'k3s' | 'rke2', ServerSizeTable> = {
@@ -243,7 +222,6 @@ export const SERVER_SIZE_TABLES: Record<'k3s' | 'rke2', ServerSizeTable> = {
     haBonus: { servers: 3, factor: 1.5, example: { cpu: 4, memoryGB: 8, agents: 1200 } },
     minimum: { server: { cpu: 2, memoryGB: 2 }, agent: { cpu: 1, memoryGB: 0.5 } },
     joinBatch: 50,
-    sources: ['k3s-io/docs docs/installation/requirements.md (commit 005d2954)'],
   },
   rke2: {
     distribution: 'rke2',
@@ -255,7 +233,6 @@ export const SERVER_SIZE_TABLES: Record<'k3s' | 'rke2', ServerSizeTable> = {
     ],
     minimum: { server: { cpu: 2, memoryGB: 4 } },
     joinBatch: 50,
-    sources: ['rancher/rke2-docs docs/install/requirements.md (measured on v1.27.4+rke2r1, AWS, 20 GiB gp3)'],
   },
 };
 
@@ -267,7 +244,6 @@ export const K3S_DATABASE_ROWS: readonly { size: string; maxNodes?: number; cpu:
   { size: 'X-Large', maxNodes: 500, cpu: 8, memoryGB: 32 },
   { size: 'XX-Large', cpu: 16, memoryGB: 64 },
 ];
-export const K3S_DATABASE_SOURCE = 'k3s-io/docs docs/installation/requirements.md, "Large Clusters → Database"';
 
 // ---- etcd disks -------------------------------------------------------------------------------
 
@@ -279,11 +255,6 @@ export const ETCD_DISK = {
   heavyLoadIops: 500,
   quotaDefaultGB: 2,
   quotaMaxGB: 8,
-  sources: [
-    'etcd-io/website content/en/docs/v3.5/op-guide/hardware.md (commit cb192bf8)',
-    'etcd-io/website content/en/docs/v3.5/faq.md (commit 000225b3)',
-    REQ_REVISED,
-  ],
 } as const;
 
 /** The etcd disk guidance in our words, one point per line. */
