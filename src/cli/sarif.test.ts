@@ -349,7 +349,18 @@ describe('Microsoft’s SARIF validator (sarif-multitool)', () => {
   it('accepts every log above: no errors, and no warnings but the tool’s home page where no docs base was given', { timeout: 120_000 }, () => {
     const binary = multitoolFile(process.platform === 'win32' ? 'Sarif.Multitool.exe' : 'Sarif.Multitool');
     expect(existsSync(binary), `${binary}: run npm ci to install @microsoft/sarif-multitool`).toBe(true);
-    expect(logs.map((l) => l.name)).toEqual(['presets', 'presets+base', 'fixtures', 'fixtures+base', 'same-name', 'stdin', 'config', 'off-before', 'off-after', 'notifications']);
+    expect(logs.map((l) => l.name)).toEqual([
+      'presets',
+      'presets+base',
+      'fixtures',
+      'fixtures+base',
+      'same-name',
+      'stdin',
+      'config',
+      'off-before',
+      'off-after',
+      'notifications',
+    ]);
     const names = logs.map((l, i) => {
       const name = `${String(i).padStart(3, '0')}${l.docsBase ? '-base' : ''}.sarif`;
       writeFileSync(join(dir, name), l.text);
