@@ -23,7 +23,7 @@ export function NetworkPortsTable() {
   const families = ['rke', 'rke2', 'k3s'] as const;
   const plugins = NETWORK_PLUGINS.filter((p) => families.some((f) => NETWORK_PORTS[f][p]));
   return (
-    <table className="pm-table">
+    <table className="pm-table" tabIndex={0}>
       <caption>Ports of each network plugin between the nodes of a cluster, by distribution (the default plugin is marked)</caption>
       <thead>
         <tr>

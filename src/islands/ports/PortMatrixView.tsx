@@ -33,9 +33,11 @@ function RuleRows({ matrix, rules, generic }: { matrix: PortMatrix; rules: reado
   );
 }
 
+// Starlight lets a wide table scroll inside the page; tabIndex makes it reachable by keyboard, so
+// the columns past the edge can be scrolled into view without a mouse.
 function RuleTable({ matrix, caption, rules, generic }: { matrix: PortMatrix; caption: string; rules: readonly InboundRule[]; generic: boolean }) {
   return (
-    <table className="pm-table">
+    <table className="pm-table" tabIndex={0}>
       <caption>{caption}</caption>
       <thead>
         <tr>
@@ -120,7 +122,7 @@ export function PortMatrixView({ matrix, generic = false, title, listeners = tru
         />
       )}
       {listeners && shownListeners.length > 0 && (
-        <table className="pm-table">
+        <table className="pm-table" tabIndex={0}>
           <caption>{generic && title ? `${title}: load balancer listeners` : 'Load balancer listeners'}</caption>
           <thead>
             <tr>
