@@ -5,6 +5,7 @@
 // sources, does not ship this table or the documents it shares. A document another table cites is imported, not repeated.
 import {
   ARCHITECTURE_212,
+  citerOf,
   ETCD_FAQ,
   HARDWARE_REVISION,
   K3S_CLUSTER_LB,
@@ -203,6 +204,4 @@ export const SOURCES = {
 export type SourceId = keyof typeof SOURCES;
 
 /** The sources a rule rests on, by their ids in `SOURCES`. */
-export function cite(...ids: SourceId[]): Source[] {
-  return ids.map((id) => SOURCES[id]);
-}
+export const cite = citerOf(SOURCES);

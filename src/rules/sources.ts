@@ -36,6 +36,11 @@ export function sourceText(source: Source): string {
 // Each is its own export so a page ships only those it shows.
 
 /** Rancher's documentation site (v2.5 and later), its older home (v2.0–v2.6), and RKE2's docs as read. */
+/** A table's citer: the sources behind a list of its ids (rules and the migration each cite from their own table). */
+export function citerOf<T extends Record<string, Source>>(table: T): (...ids: (keyof T)[]) => Source[] {
+  return (...ids) => ids.map((id) => table[id]);
+}
+
 export const RANCHER_DOCS = 'https://ranchermanager.docs.rancher.com';
 export const OLD_RANCHER_DOCS = 'https://rancher.com/docs/rancher';
 export const RKE2_DOCS = 'https://github.com/rancher/rke2-docs/blob/9477b7b';

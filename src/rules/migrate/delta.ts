@@ -9,7 +9,7 @@ import type { TargetVersion } from './kubernetes.ts';
 import { REGISTRATION_PORTS, type Target } from './layout.ts';
 import type { RkeSource } from './rke-source.ts';
 import type { Source } from '../sources.ts';
-import { cites } from './sources.ts';
+import { cite } from './sources.ts';
 
 export type DeltaTopic =
   | 'source'
@@ -224,7 +224,7 @@ function portItems({ plan, source, target, targetCluster, to, settings }: DeltaI
         topic: 'ports',
         change: 'keep',
         text: `Keep ${label} open on the nodes that run the ingress controller: ${to === 'rke2' ? 'RKE2 deploys one that binds 80 and 443' : 'K3s bundles one'}, though the downstream port tables do not list it.`,
-        sources: to === 'rke2' ? cites('rke2Networking') : [],
+        sources: to === 'rke2' ? cite('rke2Networking') : [],
       });
       continue;
     }
@@ -250,7 +250,7 @@ function loadBalancerItems({ to, registration, targetCluster, firstServer }: Del
         topic: 'load-balancer',
         change: 'open',
         text: `The fixed registration address ${registration} listens on ${listen} (layer 4) and forwards to the servers ${listNames(servers)}${to === 'rke2' ? '; health-check 6443 as well as 9345, since a server opens 9345 before it can serve joins' : ''}. Add servers to it only once they have joined.`,
-        sources: cites('rke2Ha'),
+        sources: cite('rke2Ha'),
       },
     ];
   return [
@@ -258,7 +258,7 @@ function loadBalancerItems({ to, registration, targetCluster, firstServer }: Del
       topic: 'load-balancer',
       change: 'by-hand',
       text: `No fixed registration address is known (give one with --registration-address). The config files join the first server${firstServer ? ` "${firstServer}"` : ''} directly, and Rancher joins its machines to the first server itself; for a cluster that survives losing that server, put a layer-4 load balancer, DNS name or virtual IP on ${listen} in front of the servers.`,
-      sources: cites('rke2Ha'),
+      sources: cite('rke2Ha'),
     },
   ];
 }
@@ -274,7 +274,7 @@ function runtimeItems({ settings, to }: DeltaInput): DeltaItem[] {
       topic: 'runtime',
       change: 'change',
       text: `Docker → containerd, embedded in ${product(to)}: the control plane runs as static pods under the kubelet, images are pulled by containerd into its own store, and docker commands on the nodes give way to crictl and kubectl. Docker need not be installed on the new nodes${extras.length ? `; ${extras.join('; ')}` : ''}.`,
-      sources: cites('rke1VsRke2'),
+      sources: cite('rke1VsRke2'),
     },
   ];
 }
@@ -301,14 +301,14 @@ function cniItems({ settings, to, targetCluster }: DeltaInput): DeltaItem[] {
       topic: 'cni',
       change: 'keep',
       text: `${from} → cni: ${plugin}. Written explicitly: standalone RKE2 defaults to canal, but Rancher-provisioned RKE2 defaults to calico, and the CNI cannot be changed after the cluster starts.`,
-      sources: cites('rkeDefaults', 'rke2ServerConfig', 'rancherPlanner', 'rancherRke2Config'),
+      sources: cite('rkeDefaults', 'rke2ServerConfig', 'rancherPlanner', 'rancherRke2Config'),
     });
   else
     items.push({
       topic: 'cni',
       change: 'not-carried',
       text: `${plugin} has no RKE2 equivalent (cni takes canal, calico, cilium, flannel or none); the plan takes canal, RKE’s own default. Choose before the cluster starts: the CNI cannot be changed later.`,
-      sources: cites('rke2ServerConfig', 'rancherRke2Config'),
+      sources: cite('rke2ServerConfig', 'rancherRke2Config'),
     });
   if (settings.networkOptions.length > 0)
     items.push({
@@ -328,7 +328,7 @@ function kubernetesItem({ settings, version, to }: DeltaInput): DeltaItem {
     topic: 'kubernetes',
     change: version.version === undefined ? 'by-hand' : 'change',
     text: `${from} → ${version.version ?? `no ${product(to)} release chosen`}. ${version.why}`,
-    sources: cites('kdm'),
+    sources: cite('kdm'),
   };
 }
 
@@ -342,7 +342,7 @@ function aceItems({ settings, to }: DeltaInput): DeltaItem[] {
             topic: 'ace',
             change: 'by-hand',
             text: `The cluster.yml does not say whether the authorized cluster endpoint is on (Rancher keeps that setting); if it is on for the RKE cluster, turn it on for the new one: Terraform's local_auth_endpoint is off unless enabled.`,
-            sources: cites('tfClusterV2', 'rancherRke2Config'),
+            sources: cite('tfClusterV2', 'rancherRke2Config'),
           },
         ]
       : [];
@@ -351,7 +351,7 @@ function aceItems({ settings, to }: DeltaInput): DeltaItem[] {
       topic: 'ace',
       change: 'change',
       text: `The source has the authorized cluster endpoint on${settings.ace.fqdn ? ` (${settings.ace.fqdn})` : ''}. On ${product(to)} clusters Terraform's local_auth_endpoint is off unless enabled (the Rancher docs call it on by default in the UI): the provisioning Cluster and Terraform written here turn it on. Kubeconfigs with the old contexts stop working with the old cluster.`,
-      sources: cites('tfClusterV2', 'rancherRke2Config', 'rancherPlanner'),
+      sources: cite('tfClusterV2', 'rancherRke2Config', 'rancherPlanner'),
     },
   ];
 }
@@ -370,7 +370,7 @@ function ingressItems({ settings, to, version }: DeltaInput): DeltaItem[] {
       text: `${from} → K3s’s bundled ingress controller (Traefik); ingress-nginx is not bundled.`,
       sources: [],
     });
-  else if (provider === 'none') items.push({ topic: 'ingress', change: 'keep', text: `none → ingress-controller: none.`, sources: cites('rke2ServerConfig') });
+  else if (provider === 'none') items.push({ topic: 'ingress', change: 'keep', text: `none → ingress-controller: none.`, sources: cite('rke2ServerConfig') });
   else {
     const traefik = minor !== undefined && Number(minor) >= 36;
     items.push({
@@ -379,7 +379,7 @@ function ingressItems({ settings, to, version }: DeltaInput): DeltaItem[] {
       text: traefik
         ? `${from} → Traefik: from RKE2 v1.36 new clusters get Traefik by default, and the ingress-nginx chart leaves community releases in v1.37. Ingress resources written for nginx (annotations, class) need review; set ingress-controller: ingress-nginx while it is still offered.`
         : `${from} → rke2-ingress-nginx, which RKE2 deploys by default on ports 80 and 443. From RKE2 v1.36 new clusters get Traefik instead, so plan that move: annotations and ingress classes written for nginx need review.`,
-      sources: cites('rke2Networking', 'rke2V136', 'rke2IngressMigration'),
+      sources: cite('rke2Networking', 'rke2V136', 'rke2IngressMigration'),
     });
   }
   if (settings.ingressSettings.length > 0)
@@ -399,7 +399,7 @@ function registryItems({ settings }: DeltaInput): DeltaItem[] {
     topic: 'registries' as const,
     change: 'change' as const,
     text: `${r.url} → /etc/rancher/rke2/registries.yaml (spec.rkeConfig.registries in Rancher)${r.credentials ? ', its credentials under configs (not repeated here)' : ''}${r.isDefault ? '; it was the default registry, so it becomes system-default-registry, which Rancher sets on the servers' : ''}.`,
-    sources: cites('rke2ServerConfig', 'rancherPlanner'),
+    sources: cite('rke2ServerConfig', 'rancherPlanner'),
   }));
 }
 
@@ -410,9 +410,9 @@ function snapshotItems({ source, targetCluster, settings }: DeltaInput): DeltaIt
   const to = targetCluster.etcdSnapshots;
   if (source.datastore === 'external' || to === undefined) return [];
   const items: DeltaItem[] = [];
-  const cite = cites('rke2ServerConfig', 'rke2Backup', 'rkeDefaults');
+  const snapshotSources = cite('rke2ServerConfig', 'rke2Backup', 'rkeDefaults');
   if (to.enabled === false)
-    items.push({ topic: 'snapshots', change: 'keep', text: 'backup_config.enabled: false → etcd-disable-snapshots: true.', sources: cite });
+    items.push({ topic: 'snapshots', change: 'keep', text: 'backup_config.enabled: false → etcd-disable-snapshots: true.', sources: snapshotSources });
   else {
     const interval = from?.intervalHours;
     items.push({
@@ -422,7 +422,7 @@ function snapshotItems({ source, targetCluster, settings }: DeltaInput): DeltaIt
         interval === undefined
           ? `Every 12 hours (RKE’s default) → etcd-snapshot-schedule-cron: "0 */12 * * *" (RKE2’s default).`
           : `interval_hours: ${interval} → etcd-snapshot-schedule-cron: "${to.cron ?? ''}".`,
-      sources: cite,
+      sources: snapshotSources,
     });
     items.push({
       topic: 'snapshots',
@@ -431,7 +431,7 @@ function snapshotItems({ source, targetCluster, settings }: DeltaInput): DeltaIt
         from?.retention === undefined
           ? `Keep 6 (RKE’s default) → etcd-snapshot-retention: ${to.retention ?? 6}, written because RKE2 keeps 5 by default.`
           : `retention: ${from.retention} → etcd-snapshot-retention: ${to.retention ?? from.retention}.`,
-      sources: cite,
+      sources: snapshotSources,
     });
   }
   if (settings.s3 !== undefined) {
@@ -449,14 +449,14 @@ function snapshotItems({ source, targetCluster, settings }: DeltaInput): DeltaIt
       topic: 'snapshots',
       change: 'change',
       text: `s3backupconfig → etcd-s3: true with ${values.join(', ')}; access_key and secret_key → etcd-s3-access-key and etcd-s3-secret-key${settings.s3.customCa ? '; custom_ca → etcd-s3-endpoint-ca' : ''} (in Rancher: spec.rkeConfig.etcd.s3 with a cloud credential). The files written here hold a placeholder bucket to replace.`,
-      sources: cites('rke2ServerConfig', 'rke2Backup'),
+      sources: cite('rke2ServerConfig', 'rke2Backup'),
     });
   } else if (from?.offNode === 's3')
     items.push({
       topic: 'snapshots',
       change: 'by-hand',
       text: 'The source copies snapshots to S3: set etcd-s3 and its bucket, endpoint and credentials on the servers.',
-      sources: cites('rke2ServerConfig'),
+      sources: cite('rke2ServerConfig'),
     });
   if (settings.legacySnapshot !== undefined)
     items.push({
@@ -491,7 +491,7 @@ function extraArgItems({ settings, to }: DeltaInput): DeltaItem[] {
         topic: 'extra-args',
         change: 'change',
         text: `services.${arg.service}.extra_args ${arg.flag} → ${key}: ["${written}"]${arg.service === 'kubelet' || arg.service === 'kubeproxy' ? ' on every node' : ' on the servers'} (machineGlobalConfig or machineSelectorConfig in Rancher). ${product(to)} may set the flag itself: check it is still wanted.`,
-        sources: cites('rke2ServerConfig', 'rancherRke2Config'),
+        sources: cite('rke2ServerConfig', 'rancherRke2Config'),
       });
   }
   for (const k of settings.serviceKeys) {
@@ -501,7 +501,7 @@ function extraArgItems({ settings, to }: DeltaInput): DeltaItem[] {
       topic: 'extra-args',
       change: 'change',
       text: `services.${k.service}.${k.key} → ${key ?? 'no key'}: ${k.value ?? '(value not shown)'}; it must be the same on every server.`,
-      sources: cites('rke2ServerConfig', 'rke2Ha'),
+      sources: cite('rke2ServerConfig', 'rke2Ha'),
     });
   }
   for (const e of settings.serviceExtras)
@@ -523,7 +523,7 @@ function nodeItems({ settings }: DeltaInput): DeltaItem[] {
       topic: 'node-settings',
       change: 'change',
       text: 'hostname_override → node-name; address → node-external-ip and internal_address → node-ip (Rancher also uses the internal address for advertise-address on servers when the two differ).',
-      sources: cites('rke2ServerConfig', 'rancherPlanner'),
+      sources: cite('rke2ServerConfig', 'rancherPlanner'),
     },
   ];
   if (settings.sans.length > 0)
@@ -531,7 +531,7 @@ function nodeItems({ settings }: DeltaInput): DeltaItem[] {
       topic: 'node-settings',
       change: 'keep',
       text: `authentication.sans (${settings.sans.join(', ')}) → tls-san on every server, beside the fixed registration address.`,
-      sources: cites('rke2ServerConfig', 'rke2Ha'),
+      sources: cite('rke2ServerConfig', 'rke2Ha'),
     });
   if (settings.unusableSans.length > 0)
     items.push({
@@ -545,7 +545,7 @@ function nodeItems({ settings }: DeltaInput): DeltaItem[] {
       topic: 'node-settings',
       change: 'change',
       text: `Node labels (${n.labels} node${n.labels === 1 ? '' : 's'}) and taints (${n.taints}) → node-label and node-taint on those nodes (labels and taints on the machine pool in Rancher).`,
-      sources: cites('rke2ServerConfig', 'tfClusterV2'),
+      sources: cite('rke2ServerConfig', 'tfClusterV2'),
     });
   if (n.ssh > 0)
     items.push({
@@ -571,6 +571,6 @@ function notCarriedItems({ settings }: DeltaInput): DeltaItem[] {
     topic: 'not-carried' as const,
     change: 'not-carried' as const,
     text: `${key}: ${UNCARRIED_NOTE[key] ?? 'no equivalent in the sources this report rests on (not documented); carry it by hand if it is still needed'}.`,
-    sources: key === 'system_images' ? cites('rke2ServerConfig') : [],
+    sources: key === 'system_images' ? cite('rke2ServerConfig') : [],
   }));
 }

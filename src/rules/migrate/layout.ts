@@ -9,7 +9,7 @@ import { isDns1123Subdomain, nameProblem } from '../identifiers.ts';
 import { KUBERNETES_ROLES, type Cluster, type KubernetesRole, type Plan, type PlanInput, type PlanNode } from '../vocabulary.ts';
 import { listNames } from '../words.ts';
 import type { Source } from '../sources.ts';
-import { cites } from './sources.ts';
+import { cite } from './sources.ts';
 
 export type Target = 'rke2' | 'k3s';
 
@@ -74,7 +74,7 @@ export function targetLayout(plan: Plan, source: Cluster, to: Target, registrati
     changes.push({
       what: `Renamed ${renamed.length === 1 ? 'a node' : `${renamed.length} nodes`}: ${renamed.slice(0, 8).join(', ')}${renamed.length > 8 ? ', …' : ''} (node-name in its config.yaml).`,
       why: 'Kubernetes takes node names that are DNS-1123 subdomains only: lower-case letters, digits, "-" and ".".',
-      sources: cites('rke2ServerConfig'),
+      sources: cite('rke2ServerConfig'),
     });
 
   // A node without a role rke accepts (rke refuses such a file) joins as an agent.
@@ -84,7 +84,7 @@ export function targetLayout(plan: Plan, source: Cluster, to: Target, registrati
     changes.push({
       what: `${listNames(roleless.map((n) => n.name))} had no role rke accepts; ${roleless.length === 1 ? 'it joins' : 'they join'} as ${roleless.length === 1 ? 'an agent' : 'agents'} (workers).`,
       why: 'Every RKE2 or K3s node is a server or an agent; a node with no role of its own takes workloads.',
-      sources: cites('rke2ServerRoles'),
+      sources: cite('rke2ServerRoles'),
     });
 
   // External etcd: Rancher-provisioned RKE2 documents embedded etcd only; the control-plane nodes take it.
@@ -98,7 +98,7 @@ export function targetLayout(plan: Plan, source: Cluster, to: Target, registrati
         to === 'rke2'
           ? 'Standalone RKE2 can name an external etcd (datastore-endpoint), but Rancher documents no such option for the clusters it provisions, so the plan keeps etcd on the servers.'
           : 'The plan keeps K3s on embedded etcd like RKE2; K3s could point at an external datastore, which this plan does not write.',
-      sources: cites('rke2ExternalDatastore', 'rancherRke2Config'),
+      sources: cite('rke2ExternalDatastore', 'rancherRke2Config'),
     });
   }
 
@@ -112,7 +112,7 @@ export function targetLayout(plan: Plan, source: Cluster, to: Target, registrati
       changes.push({
         what: `No node held etcd: ${listNames(takers.map((n) => n.name))} now do${takers.length === 1 ? 'es' : ''}.`,
         why: 'An RKE2 or K3s cluster starts from a server that holds etcd; without one there is no first server and no cluster.',
-        sources: cites('rke2ServerRoles', 'rke2Ha'),
+        sources: cite('rke2ServerRoles', 'rke2Ha'),
       });
   }
 
@@ -123,7 +123,7 @@ export function targetLayout(plan: Plan, source: Cluster, to: Target, registrati
     changes.push({
       what: `No node ran the control plane: ${listNames(takers.map((n) => n.name))} now do${takers.length === 1 ? 'es' : ''}.`,
       why: 'A cluster needs at least one server running the Kubernetes API; the etcd nodes are servers already.',
-      sources: cites('rke2ServerRoles'),
+      sources: cite('rke2ServerRoles'),
     });
   }
 
@@ -138,7 +138,7 @@ export function targetLayout(plan: Plan, source: Cluster, to: Target, registrati
       changes.push({
         what: `${etcd.length} etcd members become ${etcd.length + 1}: "${taker.name}" takes the etcd role too.`,
         why: `An even count is not copied: ${etcd.length} members tolerate ${Math.floor((etcd.length - 1) / 2)} failure${Math.floor((etcd.length - 1) / 2) === 1 ? '' : 's'}, like ${etcd.length - 1}; ${etcd.length + 1} tolerate ${Math.floor(etcd.length / 2)}.`,
-        sources: cites('rke2Ha'),
+        sources: cite('rke2Ha'),
       });
     } else {
       // Drop the member whose node keeps another job, preferring the last one listed.
@@ -151,7 +151,7 @@ export function targetLayout(plan: Plan, source: Cluster, to: Target, registrati
       changes.push({
         what: `${etcd.length} etcd members become ${down}: "${dropped.name}" ${agent ? 'joins as an agent (worker) instead' : `keeps ${dropped.roles.join(' and ')} without etcd`}.`,
         why: `An even count is not copied: ${etcd.length} members tolerate no more failures than ${down} and have one more member to agree.`,
-        sources: cites('rke2Ha'),
+        sources: cite('rke2Ha'),
       });
     }
   }
@@ -198,7 +198,7 @@ export function targetLayout(plan: Plan, source: Cluster, to: Target, registrati
       changes.push({
         what: `${key} ${ranges.join(',')} is not carried: ${listNames(clash)} lie${clash.length === 1 ? 's' : ''} inside it; the new cluster takes ${fallback}.`,
         why: 'A node address inside the pod or service network is routed into the cluster instead of to the node, and the ranges cannot be changed once the cluster is built.',
-        sources: cites('rke2ServerConfig', 'rke2Ha'),
+        sources: cite('rke2ServerConfig', 'rke2Ha'),
       });
       continue;
     }
@@ -224,7 +224,7 @@ export function targetLayout(plan: Plan, source: Cluster, to: Target, registrati
     changes.push({
       what: 'The load balancer is written for the registration ports only.',
       why: 'A downstream cluster’s load balancer in front of the servers carries registration and the API; ingress traffic is the workloads’ own design.',
-      sources: cites('rke2Ha'),
+      sources: cite('rke2Ha'),
     });
   return { cluster, changes, ...(first === undefined ? {} : { firstServer: first.name }) };
 }

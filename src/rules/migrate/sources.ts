@@ -3,6 +3,7 @@
 // are in docs/ (the guide's migration reference); every delta item and step cites from this
 // table, and an item with no entry here says "not documented".
 import {
+  citerOf,
   KDM,
   MIGRATE_RANCHER,
   RANCHER_DOCS,
@@ -63,8 +64,4 @@ export const MIGRATION_SOURCES = {
   rancherDocs1879: RKE1_UPGRADE_GATE,
 } as const satisfies Record<string, Source>;
 
-export type MigrationSourceId = keyof typeof MIGRATION_SOURCES;
-
-export function cites(...ids: MigrationSourceId[]): Source[] {
-  return ids.map((id) => MIGRATION_SOURCES[id]);
-}
+export const cite = citerOf(MIGRATION_SOURCES);

@@ -3,7 +3,7 @@
 // before Rancher is upgraded to 2.12. Each step names the tool and the document that does it;
 // this project plans the move but does not perform it.
 import type { Source } from '../sources.ts';
-import { cites } from './sources.ts';
+import { cite } from './sources.ts';
 import type { Target } from './layout.ts';
 
 export interface Step {
@@ -16,28 +16,28 @@ export function migrationSteps(to: Target, runsRancher: boolean): Step[] {
   return [
     {
       text: `Build a new ${product} cluster beside the RKE one: there is no supported in-place conversion. In Rancher, from the provisioning Cluster or the Terraform written here; on your own hosts, from the per-node config.yaml (first server first, then the others through the registration address).`,
-      sources: cites('rke2NoInPlace', 'rke2Migration', 'rke2Ha', 'tfClusterV2'),
+      sources: cite('rke2NoInPlace', 'rke2Migration', 'rke2Ha', 'tfClusterV2'),
     },
     {
       text: 'Open the new ports and close the old ones (the ports items above), and set up the load balancer’s listeners before the second server joins.',
-      sources: cites('rke2Requirements', 'rke2Ha'),
+      sources: cite('rke2Requirements', 'rke2Ha'),
     },
     runsRancher
       ? {
           text: 'This cluster runs Rancher: install the rancher-backup operator, back Rancher up, and restore it onto the new cluster under the same hostname (do not install Rancher there first).',
-          sources: cites('rancherBackupMigrate'),
+          sources: cite('rancherBackupMigrate'),
         }
       : {
           text: "Move Rancher's objects for this cluster (projects, namespaces, role bindings, cluster apps, catalog repositories) to the new cluster with cattle-drive.",
-          sources: cites('cattleDrive'),
+          sources: cite('cattleDrive'),
         },
     {
       text: 'Move the workloads and their persistent volumes, for example with Velero backing up from the old cluster and restoring into the new one; then point DNS and clients at the new cluster.',
-      sources: cites('velero'),
+      sources: cite('velero'),
     },
     {
       text: 'Remove the RKE cluster from Rancher, and delete every RKE1 node template and cluster template: Rancher 2.12 refuses to upgrade while any remain.',
-      sources: cites('rancher50286', 'preUpgradeHook', 'rancherDocs1879'),
+      sources: cite('rancher50286', 'preUpgradeHook', 'rancherDocs1879'),
     },
   ];
 }
