@@ -2,6 +2,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { E2E_BASE } from './site.ts';
 import { failOnConsoleErrors } from './console-errors.ts';
 import { expectNoSeriousAxe } from './axe.ts';
+import { scrollToKeepPanels } from './keep-panels.ts';
 
 // The snags a first-time user met in the editor: nodes added in bulk without addresses, a compare
 // that ignored nodes, two fields with one name, "current" said twice, an empty plan described two
@@ -45,6 +46,7 @@ test('nodes added in bulk take the addresses from the first one up', async ({ pa
 
 test('compare names the nodes and roles that differ, even when the findings do not', async ({ page }) => {
   const prod = await production(page);
+  await scrollToKeepPanels(page);
   await saved(page).getByLabel('Save this plan as').fill('before');
   await saved(page).getByRole('button', { name: 'Save' }).click();
   await prod.getByLabel('How many').fill('1');

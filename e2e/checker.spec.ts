@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { E2E_BASE } from './site.ts';
 import { failOnConsoleErrors } from './console-errors.ts';
 import { expectNoSeriousAxe } from './axe.ts';
+import { scrollToKeepPanels } from './keep-panels.ts';
 
 // The plan checker driven as a reader would: presets, edits, findings, the diagram, failures,
 // import, export, share links, storage, keyboard only, screen-reader basics and axe.
@@ -133,6 +134,7 @@ test('export: every file downloads with the right content, and copies', async ({
   await openChecker(page);
   await page.getByRole('button', { name: 'Rancher on RKE' }).click();
   await cluster(page, 'rancher').getByLabel('Layer').selectOption('7');
+  await scrollToKeepPanels(page);
   const exp = page.getByRole('region', { name: 'Export' });
   const expected: [string, string, RegExp][] = [
     ['Download Plan (YAML)', 'plan.yaml', /clusters:[\s\S]*name: rancher-1/],
@@ -165,6 +167,7 @@ test('export: a file the real tool would refuse is not made, and the panel says 
     .fill('rancher: {version: 2.8.5, cluster: r}\nclusters: [{name: r, nodes: [{name: a, roles: [etcd, controlplane, worker]}]}]\n');
   await imp.getByRole('button', { name: 'Import pasted text' }).click();
   await expect(count(page)).toContainText('1 cluster and 1 node');
+  await scrollToKeepPanels(page);
   const exp = page.getByRole('region', { name: 'Export' });
   let downloads = 0;
   page.on('download', () => downloads++);
@@ -178,6 +181,7 @@ test('export: a file the real tool would refuse is not made, and the panel says 
 
 test('share link round-trip, reload from storage, and a malformed link', async ({ page, browser }) => {
   await openChecker(page);
+  await scrollToKeepPanels(page);
   const link = page.getByLabel('Link to this plan');
   await expect(link).toHaveValue(/#plan=v1\./);
   const startLink = await link.inputValue();
@@ -312,4 +316,26 @@ test('without JavaScript the page explains itself and draws the recommended arch
 test('the fallback gives way to the checker once it runs', async ({ page }) => {
   await openChecker(page);
   await expect(page.getByText('The interactive checker needs JavaScript.')).toHaveCount(0);
+});
+
+test('save, share, compare and export load when the reader comes near them, or asks for them', async ({ page, browser }) => {
+  const loads: string[] = [];
+  page.on('request', (r) => void (/\/KeepPanels\.[\w-]+\.js$/.test(r.url()) && loads.push(r.url())));
+  await openChecker(page);
+  await expect(page.locator('.ck')).toHaveAttribute('data-plan-kept', 'true');
+  await page.waitForLoadState('networkidle');
+  expect(loads).toEqual([]);
+  await expect(page.getByRole('heading', { name: 'Plans in this browser' })).toHaveCount(0);
+  await page.locator('.ck-keep').scrollIntoViewIfNeeded();
+  await expect(page.getByRole('heading', { name: 'Plans in this browser' })).toBeVisible();
+  expect(loads).toHaveLength(1);
+
+  // Asked for with the button before coming near (a click that does not scroll): the panels take
+  // its place and the focus, so a keyboard user is not left on a button that is gone.
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  await openChecker(other);
+  await other.getByRole('button', { name: 'Save, share, compare or export this plan' }).dispatchEvent('click');
+  await expect(other.getByRole('heading', { name: 'Plans in this browser' })).toBeFocused();
+  await context.close();
 });

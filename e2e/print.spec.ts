@@ -93,7 +93,7 @@ test("the checker's report prints: summary, findings and diagram, not the editor
 
   // The checker page is full width (Starlight's splash template): it has no sidebar to hide.
   await expect(page.locator('nav.sidebar')).toHaveCount(0);
-  for (const selector of ['site-search', 'starlight-theme-select', '.ck-editor', '.ck-presets', '.ck-import', '.ck-export', '.ck-share', '.ck-button']) {
+  for (const selector of ['site-search', 'starlight-theme-select', '.ck-editor', '.ck-presets', '.ck-import', '.ck-keep', '.ck-button']) {
     await hidden(page, selector);
   }
   await expect(page.getByRole('status', { name: 'Finding count' })).toBeVisible();

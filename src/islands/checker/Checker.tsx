@@ -35,12 +35,9 @@ import { FailurePanel } from './FailurePanel.tsx';
 import { CheckerDiagram } from './CheckerDiagram.tsx';
 import { failedSummary } from './what-if.ts';
 import { ImportPanel } from './ImportPanel.tsx';
-import { ExportPanel } from './ExportPanel.tsx';
-import { SharePanel } from './SharePanel.tsx';
-import { SavedPlansPanel, useSavedPlans } from './SavedPlans.tsx';
-import { ComparePanel } from './ComparePanel.tsx';
+import { KeepSection } from './KeepSection.tsx';
+import { useSavedPlans } from './useSavedPlans.ts';
 import { PrintNodes } from './PrintNodes.tsx';
-import { exportItems } from './exports.ts';
 import { usePersistence } from './usePersistence.ts';
 import { summaryLine, plural } from './summary.ts';
 import { openLinkedPlan, type Notice, type Startup } from './startup.ts';
@@ -136,7 +133,7 @@ export function Checker({ start }: { start: Startup }) {
   const failedSet = useMemo(() => new Set(failed), [failed]);
   const printed = useWhenIdle(shown);
   const printedFailed = useMemo(() => failedByCluster(printed.plan, printed.failed), [printed.plan, printed.failed]);
-  const link = usePersistence(plan, start.persist);
+  const { link, kept } = usePersistence(plan, start.persist);
   const findingsId = `${id}-findings`;
   const planRef = useRef(plan);
   useLayoutEffect(() => {
@@ -203,16 +200,6 @@ export function Checker({ start }: { start: Startup }) {
     setNotice({ kind: 'info', text: `Opened the saved plan “${name}”. Undo brings back the plan you had.` });
   }, []);
 
-  const items = useMemo(
-    () =>
-      exportItems({
-        plan: shown.plan,
-        report,
-        theme: typeof document !== 'undefined' && document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light',
-        docsBase: typeof window !== 'undefined' ? new URL('../', window.location.href).href : undefined,
-      }),
-    [shown.plan, report],
-  );
   const nodeCount = nodesIn(plan);
   const preset = activePreset(plan, nodeCount);
   // One array per list of names, so the memoised cluster editors skip re-rendering on other edits.
@@ -222,7 +209,9 @@ export function Checker({ start }: { start: Startup }) {
   const nextStep = history.future.at(-1)?.label;
 
   return (
-    <div className="ck not-content" ref={rootRef}>
+    // data-plan-kept: whether the address and storage hold the plan on screen yet (they follow an
+    // edit when the browser is idle), for whoever must know, such as a test about to reload.
+    <div className="ck not-content" ref={rootRef} data-plan-kept={kept}>
       {notice && (
         <div className={`ck-notice-bar ${notice.kind === 'error' ? 'ck-alert' : 'ck-notice'}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
           <p>{notice.text}</p>
@@ -328,16 +317,17 @@ export function Checker({ start }: { start: Startup }) {
           id={id}
         />
 
-        <div className="ck-keep">
-          <SavedPlansPanel plan={plan} saved={saved} setSaved={setSaved} onOpen={onOpenSaved} headingId={`${id}-saved`} />
-          <section className="ck-section ck-share-section" aria-labelledby={`${id}-share`}>
-            <h2 id={`${id}-share`}>Share</h2>
-            <p className="ck-muted">The address of this page always holds the plan; anyone who opens it gets a copy they can change without touching yours.</p>
-            <SharePanel link={link} />
-          </section>
-          <ComparePanel plan={shown.plan} saved={saved} headingId={`${id}-compare`} />
-          <ExportPanel items={items} headingId={`${id}-export`} diagram={diagramRef} />
-        </div>
+        <KeepSection
+          plan={plan}
+          shownPlan={shown.plan}
+          report={report}
+          saved={saved}
+          setSaved={setSaved}
+          onOpenSaved={onOpenSaved}
+          link={link}
+          diagramRef={diagramRef}
+          id={id}
+        />
       </div>
       <PrintNodes clusters={printed.plan.clusters} failed={printedFailed} />
     </div>

@@ -1,25 +1,12 @@
 // Plans kept by name in this browser: save the current plan, open or delete a saved one (a deleted
 // plan can be put back). Storage lives in storage.ts; comparing two plans in ComparePanel.tsx.
 // Opening a plan goes through the checker's history, so Undo returns to what was there before.
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { Plan } from '../../rules/plan.ts';
 import { SrOnly } from './SrOnly.tsx';
-import { deleteSaved, listSaved, openSaved, restoreSaved, SAVED_KEY, savedWhen, savePlan, type SavedPlan } from './storage.ts';
+import { deleteSaved, openSaved, restoreSaved, savedWhen, savePlan, type SavedPlan } from './storage.ts';
 import { plural } from './summary.ts';
 import { checkSavedName } from './validation.ts';
-
-/** The saved plans, kept in step with other tabs of the same site. */
-export function useSavedPlans(): [SavedPlan[], (list: SavedPlan[]) => void] {
-  const [list, setList] = useState<SavedPlan[]>(() => listSaved());
-  useEffect(() => {
-    const onStorage = (e: StorageEvent) => {
-      if (e.key === SAVED_KEY || e.key === null) setList(listSaved());
-    };
-    window.addEventListener('storage', onStorage);
-    return () => window.removeEventListener('storage', onStorage);
-  }, []);
-  return [list, setList];
-}
 
 export function SavedPlansPanel({
   plan,
@@ -87,7 +74,9 @@ export function SavedPlansPanel({
 
   return (
     <section className="ck-section ck-saved" aria-labelledby={headingId} data-own-undo="">
-      <h2 id={headingId}>Plans in this browser</h2>
+      <h2 id={headingId} tabIndex={-1}>
+        Plans in this browser
+      </h2>
       <form
         className="ck-row ck-save"
         onSubmit={(e) => {

@@ -1,7 +1,8 @@
 // When the checker's less urgent work runs. The results follow an edit in a React transition
 // (rendered in slices, dropped when the next edit comes), started once the browser has painted
-// the edited control; the printed node table and the address bar and storage wait for idle time.
-import { startTransition, useEffect, useState } from 'react';
+// the edited control; the printed node table and the address bar and storage wait for idle time;
+// the panels at the foot of the page wait until the reader comes near them.
+import { startTransition, useEffect, useState, type RefObject } from 'react';
 
 /** Run `task` when the main thread is free (at most a second later). */
 export function whenIdle(task: () => void): () => void {
@@ -48,4 +49,22 @@ export function useAfterPaint<T>(value: T): T {
     };
   }, [shown, value]);
   return shown;
+}
+
+/**
+ * True once the element comes within `margin` of the viewport (a share of its height), and from
+ * then on. Panels far down the page load their code then, not with the page: a reader who never
+ * scrolls to them never pays for them.
+ */
+export function useNearView(ref: RefObject<Element | null>, margin = '100%'): [boolean, () => void] {
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const element = ref.current;
+    if (near || !element) return;
+    if (typeof IntersectionObserver !== 'function') return setNear(true);
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin: `${margin} 0px` });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [near, ref, margin]);
+  return [near, () => setNear(true)];
 }

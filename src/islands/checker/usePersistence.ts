@@ -9,9 +9,13 @@ import { whenIdle } from './scheduling.ts';
 
 const DELAY_MS = 300;
 
-/** Returns the current share link ('' until the first one is computed). */
-export function usePersistence(plan: Plan, persistAtStart: boolean): string {
+/**
+ * The current share link ('' until the first one is computed), and whether the address and
+ * storage hold this very plan yet (they follow it a moment after an edit).
+ */
+export function usePersistence(plan: Plan, persistAtStart: boolean): { link: string; kept: boolean } {
   const [link, setLink] = useState('');
+  const [keptPlan, setKeptPlan] = useState<Plan | undefined>();
   const first = useRef(true);
   const sequence = useRef(0);
   useEffect(() => {
@@ -36,6 +40,7 @@ export function usePersistence(plan: Plan, persistAtStart: boolean): string {
           window.removeEventListener('pagehide', onLeave);
           storePlan(plan);
           if (window.location.hash !== hash) history.replaceState(history.state, '', url.href);
+          setKeptPlan(plan);
         });
       });
     }, DELAY_MS);
@@ -45,5 +50,5 @@ export function usePersistence(plan: Plan, persistAtStart: boolean): string {
       cancelIdle();
     };
   }, [plan, persistAtStart]);
-  return link;
+  return { link, kept: keptPlan === plan };
 }

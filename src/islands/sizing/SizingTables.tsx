@@ -1,7 +1,8 @@
 // Rancher's hardware tables as static HTML: rendered at build time into the sizing page (no
 // JavaScript), from the same data the rules, the CLI and the calculator use.
 import { describeAgents, describeDatabase } from '../../rules/sizing/size.ts';
-import { ETCD_DISK_GUIDANCE, K3S_DATABASE_ROWS, SERVER_SIZE_TABLES, SERVER_TABLE_LIST, type Era, type RancherSizeTable } from '../../rules/sizing/tables.ts';
+import { ETCD_DISK_GUIDANCE, K3S_DATABASE_ROWS } from '../../rules/sizing/datastores.ts';
+import { SERVER_SIZE_TABLES, SERVER_TABLE_LIST, type Era, type RancherSizeTable } from '../../rules/sizing/tables.ts';
 import { ETCD_DISK_SOURCES, K3S_DATABASE_SOURCES, rancherTableSources, SERVER_SIZE_SOURCES } from '../../rules/sizing/sources.ts';
 import { SourceList } from '../SourceList.tsx';
 
