@@ -11,7 +11,10 @@ import { DEFAULT_RANCHER_VERSION, inRange, profileOf } from './versions.ts';
 import { NODE_ROLES, type Plan, type PlanNode } from './vocabulary.ts';
 
 export interface CheckOptions {
-  /** Findings found elsewhere (e.g. while reading a cluster.yml), merged and ordered with the rest. */
+  /**
+   * Findings found elsewhere (e.g. while reading a cluster.yml), merged and ordered with the rest.
+   * Each brings its own `at`: the reader built the plan, so it knows the positions of its entries.
+   */
   extraFindings?: readonly Finding[];
   /** Run only these rules (default: the whole catalogue); version ranges still apply. */
   rules?: readonly Rule[];
@@ -57,39 +60,27 @@ export function checkPlan(plan: Plan, options: CheckOptions = {}): Report {
   for (const f of clusters) if (!clusterIndex.has(f.cluster.name)) clusterIndex.set(f.cluster.name, f.index);
   const ruleIndex = new Map<string, number>(RULES.map((r, i) => [r.id, i]));
 
-  // Node entries by identity, for rules that report the entries themselves.
+  // Node entries by identity: a finding points at exactly the entries its rule reported.
   const entryAt = new Map<PlanNode, { cluster: number; node: number }>();
   plan.clusters.forEach((c, ci) => c.nodes.forEach((n, ni) => entryAt.set(n, { cluster: ci, node: ni })));
-  // Entry positions by name, per cluster, built when a finding first names a node of it.
-  const byName = new Map<number, Map<string, number[]>>();
-  const positionsOf = (ci: number, name: string): number[] => {
-    let names = byName.get(ci);
-    if (!names) {
-      names = new Map();
-      for (const [ni, n] of (plan.clusters[ci]?.nodes ?? []).entries()) names.set(n.name, [...(names.get(n.name) ?? []), ni]);
-      byName.set(ci, names);
-    }
-    return names.get(name) ?? [];
-  };
-  /** Where a finding stands: its node entries where given, else every entry bearing each name. */
-  const locate = (cluster: number | undefined, names: readonly string[], entries: readonly PlanNode[] = []): Finding['at'] => {
-    const first = entries.length > 0 ? entryAt.get(entries[0] as PlanNode) : undefined;
+  /**
+   * Where a finding stands: the cluster of its node entries (else the cluster it names) and their
+   * positions. Only entries locate, never names: a name two entries share cannot say which is meant.
+   */
+  const locate = (cluster: number | undefined, entries: readonly PlanNode[]): Finding['at'] => {
+    const first = entries[0] === undefined ? undefined : entryAt.get(entries[0]);
     const ci = first?.cluster ?? cluster;
     if (ci === undefined || plan.clusters[ci] === undefined) return undefined;
-    const exact = entries.flatMap((e) => {
+    const nodes = entries.flatMap((e) => {
       const p = entryAt.get(e);
       return p?.cluster === ci ? [p.node] : [];
     });
-    return { cluster: ci, nodes: exact.length > 0 ? exact : names.flatMap((n) => positionsOf(ci, n)) };
+    return { cluster: ci, nodes };
   };
 
   const keyed: { finding: Finding; c: number; r: number; seq: number }[] = [];
   const push = (finding: Finding) => {
     const c = finding.cluster === undefined ? -1 : (clusterIndex.get(finding.cluster) ?? -1);
-    if (finding.at === undefined && c !== -1) {
-      const at = locate(c, finding.nodes);
-      if (at) finding.at = at;
-    }
     keyed.push({
       finding,
       c: finding.at?.cluster ?? c,
@@ -112,8 +103,8 @@ export function checkPlan(plan: Plan, options: CheckOptions = {}): Report {
     downstream: clusters.filter((c) => c.purpose === 'downstream'),
     report(input) {
       if (!current) throw new Error('report() called outside a rule');
-      const entries = (input.nodes ?? []).filter((n): n is PlanNode => typeof n !== 'string');
-      const names = [...new Set((input.nodes ?? []).map((n) => (typeof n === 'string' ? n : n.name)))];
+      const entries = [...new Set(input.nodes ?? [])];
+      const names = [...new Set([...entries.map((n) => n.name), ...(input.unmatchedNames ?? [])])];
       const finding: Finding = {
         rule: current.id as RuleId,
         severity: input.severity ?? current.severity,
@@ -123,7 +114,7 @@ export function checkPlan(plan: Plan, options: CheckOptions = {}): Report {
       };
       if (input.cluster !== undefined) {
         finding.cluster = input.cluster;
-        const at = locate(clusterIndex.get(input.cluster), names, entries);
+        const at = locate(clusterIndex.get(input.cluster), entries);
         if (at) finding.at = at;
       }
       if (input.cluster !== undefined && openCounts.has(input.cluster) && COUNT_RULES.has(current.id)) return;

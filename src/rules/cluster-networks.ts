@@ -2,7 +2,7 @@
 // (service-cidr). RKE, RKE2 and K3s share the same defaults; a plan states its own when the
 // cluster file does. Address arithmetic is ipaddr.js's, not ours.
 import ipaddr from 'ipaddr.js';
-import type { Cluster } from './vocabulary.ts';
+import type { Cluster, PlanNode } from './vocabulary.ts';
 
 /** RKE's cluster_cidr, RKE2's and K3s' cluster-cidr when none is set (rke cluster/defaults.go, rke2 server_config.md, K3s server docs). */
 export const DEFAULT_POD_CIDR = '10.42.0.0/16';
@@ -65,7 +65,8 @@ export function podNetworkRoom(network: ClusterNetwork): number | undefined {
 }
 
 export interface NodeInClusterNetwork {
-  node: string;
+  /** The node entry itself, so a finding points at it even where another entry shares its name. */
+  node: PlanNode;
   address: string;
   network: 'pod' | 'service';
   cidr: string;
@@ -96,7 +97,7 @@ export function nodesInsideClusterNetworks(cluster: Pick<Cluster, 'distribution'
     const inside = rangeMatcher(range.cidrs);
     for (const node of cluster.nodes) {
       const cidr = inside(node.address);
-      if (node.address !== undefined && cidr !== undefined) found.push({ node: node.name, address: node.address, network, cidr, defaulted: range.defaulted });
+      if (node.address !== undefined && cidr !== undefined) found.push({ node, address: node.address, network, cidr, defaulted: range.defaulted });
     }
   }
   return found;

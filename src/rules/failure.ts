@@ -226,6 +226,20 @@ function breakingParts(plan: Plan, cluster: Cluster): ClusterPart[] {
 const PART_NAME: Record<ClusterPart, string> = { 'load-balancer': 'the load balancer', datastore: 'the external datastore' };
 
 /**
+ * The fewest node entries whose loss breaks the cluster, and how it breaks (ties in the order of
+ * breakModes, nodes in plan order); undefined when no node loss can. The entries themselves, so a
+ * rule can point at the very node even where another entry shares its name.
+ */
+export function smallestBreakingNodes(plan: Plan, cluster: Cluster): { mode: BreakMode; nodes: PlanNode[] } | undefined {
+  let best: { mode: BreakMode; nodes: PlanNode[] } | undefined;
+  for (const mode of breakModes(plan, cluster)) {
+    const nodes = mode.among.slice(0, mode.need);
+    if (!best || nodes.length < best.nodes.length) best = { mode, nodes };
+  }
+  return best;
+}
+
+/**
  * The smallest set of failures that breaks the cluster: for the Rancher cluster, Rancher stops
  * being reachable; for others, workloads can no longer be scheduled. By default only nodes count
  * (losing etcd quorum, every API-server node, every workload node or, for Rancher, every node
@@ -236,12 +250,13 @@ const PART_NAME: Record<ClusterPart, string> = { 'load-balancer': 'the load bala
  */
 export function smallestBreakingFailure(plan: Plan, clusterName: string, options: { parts?: boolean } = {}): BreakingFailure | undefined {
   const cluster = findCluster(plan, clusterName);
-  const modes = breakModes(plan, cluster);
-  let best: { reason: BreakReason; nodes: string[]; parts: ClusterPart[]; why: string } | undefined;
-  for (const m of modes) {
-    const nodes = m.among.slice(0, m.need).map((n) => n.name);
-    if (!best || nodes.length < best.nodes.length) best = { reason: m.reason, nodes, parts: [], why: m.why };
-  }
+  const byNodes = smallestBreakingNodes(plan, cluster);
+  let best: { reason: BreakReason; nodes: string[]; parts: ClusterPart[]; why: string } | undefined = byNodes && {
+    reason: byNodes.mode.reason,
+    nodes: byNodes.nodes.map((n) => n.name),
+    parts: [],
+    why: byNodes.mode.why,
+  };
   if (options.parts) {
     for (const part of breakingParts(plan, cluster)) {
       if (!best || best.nodes.length + best.parts.length > 1) best = { reason: part, nodes: [], parts: [part], why: PART_WHY[part] };

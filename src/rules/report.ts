@@ -16,8 +16,9 @@ export interface Finding {
   nodes: string[];
   /**
    * Where in the plan: the cluster's position in plan.clusters and its nodes' positions in that
-   * cluster's nodes, so a report can point at the very entries even where two share a name. A name
-   * two entries share stands for both. Absent for plan-wide findings.
+   * cluster's nodes, so a report can point at the very entries even where two share a name. A
+   * finding about a name itself (two entries sharing it, a name that is no valid hostname) points
+   * at every entry bearing it. Absent for plan-wide findings.
    */
   at?: { cluster: number; nodes: number[] };
   message: string;

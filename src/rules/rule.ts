@@ -35,10 +35,16 @@ export const CATEGORY_ORDER = Object.keys(CATEGORIES) as Category[];
 export interface ReportInput {
   cluster?: string;
   /**
-   * The nodes the finding is about: the node entries themselves where the rule holds them (the
-   * report then points at exactly those, even when two share a name), or their names.
+   * The node entries the finding is about, the very objects of plan.clusters[i].nodes (the cluster
+   * facts hold the same ones): the report points at exactly these. Never names: where two entries
+   * share a name, a name cannot say which of them is meant.
    */
-  nodes?: readonly (string | PlanNode)[];
+  nodes?: readonly PlanNode[];
+  /**
+   * Names that match no node entry (a load-balancer or endpoint target that names no node, which
+   * plan-target-known reports): printed after the nodes' names, pointing at no entry.
+   */
+  unmatchedNames?: readonly string[];
   message: string;
   /** Overrides the rule's default tier (rancher-cluster-ha depends on the Rancher version). */
   severity?: Severity;

@@ -2,6 +2,7 @@
 import { isControlPlane, resolveTarget } from '../cluster-facts.ts';
 import { downstream } from '../example-plans.ts';
 import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
+import type { PlanNode } from '../vocabulary.ts';
 import { listNames, verb } from '../words.ts';
 
 export const about: RuleAboutEntry = {
@@ -21,20 +22,20 @@ export const rule = defineRule({
       const ace = cluster.authorizedEndpoint;
       if (!ace || (!ace.fqdn && ace.targets.length === 0)) continue;
       const resolved = ace.targets.map((t) => resolveTarget(cluster, t));
-      const notCp = resolved.filter((n) => n !== undefined && !isControlPlane(cluster, n)).map((n) => n!.name);
+      const notCp = resolved.filter((n): n is PlanNode => n !== undefined && !isControlPlane(cluster, n));
       const reached = new Set(resolved);
-      const leftOut = cluster.nodes.filter((n) => isControlPlane(cluster, n) && !reached.has(n)).map((n) => n.name);
+      const leftOut = cluster.nodes.filter((n) => isControlPlane(cluster, n) && !reached.has(n));
       if (notCp.length > 0)
         ctx.report({
           cluster: cluster.name,
           nodes: notCp,
-          message: `The authorized endpoint of "${cluster.name}" sends API traffic to ${listNames(notCp)}, which ${verb(notCp.length, 'does', 'do')} not run the API server. Target controlplane nodes only.`,
+          message: `The authorized endpoint of "${cluster.name}" sends API traffic to ${listNames(notCp.map((n) => n.name))}, which ${verb(notCp.length, 'does', 'do')} not run the API server. Target controlplane nodes only.`,
         });
       if (leftOut.length > 0)
         ctx.report({
           cluster: cluster.name,
           nodes: leftOut,
-          message: `The authorized endpoint of "${cluster.name}" leaves out controlplane ${verb(leftOut.length, 'node', 'nodes')} ${listNames(leftOut)}. Add ${verb(leftOut.length, 'it', 'them')} to its targets.`,
+          message: `The authorized endpoint of "${cluster.name}" leaves out controlplane ${verb(leftOut.length, 'node', 'nodes')} ${listNames(leftOut.map((n) => n.name))}. Add ${verb(leftOut.length, 'it', 'them')} to its targets.`,
         });
     }
   },

@@ -3,6 +3,7 @@ import { followsRoleLayout } from '../cluster-facts.ts';
 import { downstream, minimumDownstreamNodes } from '../example-plans.ts';
 import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import { compareVersions } from '../versions.ts';
+import type { PlanNode } from '../vocabulary.ts';
 import { listNames, verb } from '../words.ts';
 
 /** The last releases whose architecture page asks for one role per downstream node. */
@@ -24,25 +25,25 @@ export const rule = defineRule({
     const pairAllowed = compareVersions(ctx.rancherVersion, ARCHITECTURE_PAGE_UNTIL) >= 0;
     for (const { cluster } of ctx.downstream) {
       if (!followsRoleLayout(cluster, ctx.rancherVersion)) continue;
-      const withWorker: string[] = [];
-      const controlPair: string[] = [];
+      const withWorker: PlanNode[] = [];
+      const controlPair: PlanNode[] = [];
       for (const n of cluster.nodes) {
         const roles = new Set(n.roles);
         if (roles.size < 2) continue;
-        if (roles.has('worker')) withWorker.push(n.name);
-        else if (!pairAllowed) controlPair.push(n.name);
+        if (roles.has('worker')) withWorker.push(n);
+        else if (!pairAllowed) controlPair.push(n);
       }
       if (withWorker.length > 0)
         ctx.report({
           cluster: cluster.name,
           nodes: withWorker,
-          message: `${listNames(withWorker)} in downstream cluster "${cluster.name}" ${verb(withWorker.length, 'runs', 'run')} workloads beside etcd or the control plane. Give the worker role to nodes of their own.`,
+          message: `${listNames(withWorker.map((n) => n.name))} in downstream cluster "${cluster.name}" ${verb(withWorker.length, 'runs', 'run')} workloads beside etcd or the control plane. Give the worker role to nodes of their own.`,
         });
       if (controlPair.length > 0)
         ctx.report({
           cluster: cluster.name,
           nodes: controlPair,
-          message: `${listNames(controlPair)} in downstream cluster "${cluster.name}" ${verb(controlPair.length, 'combines', 'combine')} etcd and controlplane. The architecture recommendations ask for one role per node (the production checklist allows this pair): give etcd and controlplane nodes of their own.`,
+          message: `${listNames(controlPair.map((n) => n.name))} in downstream cluster "${cluster.name}" ${verb(controlPair.length, 'combines', 'combine')} etcd and controlplane. The architecture recommendations ask for one role per node (the production checklist allows this pair): give etcd and controlplane nodes of their own.`,
         });
     }
   },

@@ -1,8 +1,8 @@
 // A downstream cluster keeps running when any one machine fails.
-import { smallestBreakingFailure } from '../failure.ts';
+import { smallestBreakingNodes } from '../failure.ts';
 import { downstream, minimumDownstreamNodes, nodes } from '../example-plans.ts';
 import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
-import { DISTRIBUTION_LABEL } from '../vocabulary.ts';
+import { DISTRIBUTION_LABEL, type PlanNode } from '../vocabulary.ts';
 
 const WHY: Record<string, string> = {
   'etcd-quorum': 'etcd loses quorum',
@@ -25,14 +25,14 @@ export const rule = defineRule({
   check(ctx) {
     for (const { cluster } of ctx.downstream) {
       if (cluster.nodes.length === 0) continue;
-      const breaking = smallestBreakingFailure(ctx.plan, cluster.name);
+      const breaking = smallestBreakingNodes(ctx.plan, cluster);
       // Zero nodes means broken as planned, which the layout and validity rules already report.
       if (!breaking || breaking.nodes.length !== 1) continue;
-      const node = breaking.nodes[0] as string;
+      const node = breaking.nodes[0] as PlanNode;
       ctx.report({
         cluster: cluster.name,
         nodes: [node],
-        message: `${DISTRIBUTION_LABEL[cluster.distribution]} cluster "${cluster.name}" does not survive losing one node: if ${node} fails, ${WHY[breaking.reason] ?? 'the cluster stops'}. Add nodes so every role has a spare.`,
+        message: `${DISTRIBUTION_LABEL[cluster.distribution]} cluster "${cluster.name}" does not survive losing one node: if ${node.name} fails, ${WHY[breaking.mode.reason] ?? 'the cluster stops'}. Add nodes so every role has a spare.`,
       });
     }
   },

@@ -23,7 +23,7 @@ export const rule = defineRule({
       ctx.report({
         cluster: cluster.name,
         // The members themselves, so a report points at the pool or nodes that make the count.
-        nodes: cluster.nodes.filter((node) => isEtcdMember(cluster, node)).map((node) => node.name),
+        nodes: cluster.nodes.filter((node) => isEtcdMember(cluster, node)),
         // Stated by K3s and RKE2 for their servers; advice for RKE's etcd role.
         severity: usesServerRoles(cluster) ? 'error' : 'warning',
         message: `Cluster "${cluster.name}" has ${n} etcd members: quorum is ${etcdQuorum(n)}, so it survives ${plural(failuresTolerated(n), 'failure')}, the same as ${plural(n - 1, 'member')}. Go to ${n + 1} members (or back to ${n - 1}).`,

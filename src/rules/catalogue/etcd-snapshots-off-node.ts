@@ -27,7 +27,7 @@ export const rule = defineRule({
             : 'an S3-compatible target';
       ctx.report({
         cluster: cluster.name,
-        nodes: etcdMembers(cluster).map((n) => n.name),
+        nodes: etcdMembers(cluster),
         message: `Cluster "${cluster.name}" keeps its etcd snapshots only on its etcd nodes: losing the etcd nodes loses the snapshots. Send a copy to S3-compatible storage (${where}).`,
       });
     }

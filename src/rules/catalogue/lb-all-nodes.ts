@@ -19,12 +19,12 @@ export const rule = defineRule({
     const lb = r?.cluster.loadBalancer;
     if (!r || !lb) return;
     const reached = new Set(lb.targets.map((t) => resolveTarget(r.cluster, t)));
-    const missing = r.cluster.nodes.filter((n) => !reached.has(n)).map((n) => n.name);
+    const missing = r.cluster.nodes.filter((n) => !reached.has(n));
     if (missing.length === 0) return;
     ctx.report({
       cluster: r.cluster.name,
       nodes: missing,
-      message: `The load balancer of "${r.cluster.name}" does not send traffic to ${listNames(missing)}. Add ${verb(missing.length, 'it', 'them')} to its targets.`,
+      message: `The load balancer of "${r.cluster.name}" does not send traffic to ${listNames(missing.map((n) => n.name))}. Add ${verb(missing.length, 'it', 'them')} to its targets.`,
     });
   },
 });

@@ -19,13 +19,14 @@ export const rule = defineRule({
   check(ctx) {
     for (const { cluster } of ctx.clusters) {
       // rke and K3s lower-case the name first, so upper case alone is not a problem.
-      const bad = cluster.nodes.filter((n) => !isDns1123Subdomain(n.name.toLowerCase())).map((n) => n.name);
+      // The finding is about the name, so every entry bearing a bad name is one of these.
+      const bad = cluster.nodes.filter((n) => !isDns1123Subdomain(n.name.toLowerCase()));
       if (bad.length === 0) continue;
       const who = cluster.distribution === 'rke' ? 'rke refuses' : 'Kubernetes refuses';
       ctx.report({
         cluster: cluster.name,
         nodes: bad,
-        message: `${listNames(bad.map((b) => `"${b}"`))} in cluster "${cluster.name}" ${verb(bad.length, 'is not a valid hostname', 'are not valid hostnames')}, which ${who}. Use letters, digits, "-" and "." (in a cluster.yml, set hostname_override when the address does not qualify).`,
+        message: `${listNames(bad.map((b) => `"${b.name}"`))} in cluster "${cluster.name}" ${verb(bad.length, 'is not a valid hostname', 'are not valid hostnames')}, which ${who}. Use letters, digits, "-" and "." (in a cluster.yml, set hostname_override when the address does not qualify).`,
       });
     }
   },

@@ -34,7 +34,7 @@ export const rule = defineRule({
         ctx.report({
           cluster: cluster.name,
           nodes: hits.map((n) => n.node),
-          message: `${listNames(hits.map((n) => `${n.node} (${n.address})`))} in cluster "${cluster.name}" ${verb(hits.length, 'lies', 'lie')} inside ${range}. Choose a ${network === 'pod' ? 'cluster-cidr' : 'service-cidr'} that no node address falls in, before the cluster is built: it cannot be changed afterwards.`,
+          message: `${listNames(hits.map((n) => `${n.node.name} (${n.address})`))} in cluster "${cluster.name}" ${verb(hits.length, 'lies', 'lie')} inside ${range}. Choose a ${network === 'pod' ? 'cluster-cidr' : 'service-cidr'} that no node address falls in, before the cluster is built: it cannot be changed afterwards.`,
         });
       }
     }

@@ -3,6 +3,7 @@
 import { downstream, minimumDownstreamNodes } from '../example-plans.ts';
 import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import { expectedRoleTaints, keepsWorkloadsOff, parseTaint, ROLE_TAINT_KEYS } from '../taints.ts';
+import type { PlanNode } from '../vocabulary.ts';
 import { listNames, verb } from '../words.ts';
 
 export const about: RuleAboutEntry = {
@@ -19,8 +20,8 @@ export const rule = defineRule({
   docs: { page: 'node-roles', heading: 'Taints by role', anchor: 'taints-by-role' },
   check(ctx) {
     for (const { cluster } of ctx.clusters) {
-      const blocked: { name: string; taints: string[] }[] = [];
-      const open = new Map<string, string[]>();
+      const blocked: { node: PlanNode; taints: string[] }[] = [];
+      const open = new Map<string, PlanNode[]>();
       for (const node of cluster.nodes) {
         if (node.taints === undefined) continue;
         const taints = node.taints.map((t) => ({ text: t, taint: parseTaint(t) }));
@@ -29,28 +30,29 @@ export const rule = defineRule({
           const roleTaints = taints
             .filter(({ taint }) => taint !== undefined && ROLE_TAINT_KEYS.has(taint.key) && keepsWorkloadsOff(taint))
             .map(({ text }) => text);
-          if (roleTaints.length > 0) blocked.push({ name: node.name, taints: roleTaints });
+          if (roleTaints.length > 0) blocked.push({ node, taints: roleTaints });
           continue;
         }
         const expected = expectedRoleTaints(cluster.distribution, node.roles);
         if (expected === undefined || expected.length === 0) continue;
         if (taints.some(({ taint }) => taint !== undefined && keepsWorkloadsOff(taint))) continue;
         const key = expected.join(' and ');
-        open.set(key, [...(open.get(key) ?? []), node.name]);
+        open.set(key, [...(open.get(key) ?? []), node]);
       }
       if (blocked.length > 0) {
-        const names = blocked.map((b) => b.name);
+        const names = blocked.map((b) => b.node.name);
         const shown = [...new Set(blocked.flatMap((b) => b.taints))].join(', ');
         ctx.report({
           cluster: cluster.name,
-          nodes: names,
+          nodes: blocked.map((b) => b.node),
           message: `In cluster "${cluster.name}", ${listNames(names)} ${verb(names.length, 'has', 'have')} the worker role but ${verb(names.length, 'carries', 'carry')} ${shown}, which keeps ordinary workloads off. Remove the taint (kubectl taint nodes <node> <key>-) or take the worker role away, so the plan counts only the workers that exist.`,
         });
       }
-      for (const [expected, names] of open) {
+      for (const [expected, bare] of open) {
+        const names = bare.map((n) => n.name);
         ctx.report({
           cluster: cluster.name,
-          nodes: names,
+          nodes: bare,
           severity: 'info',
           message: `In cluster "${cluster.name}", ${listNames(names)} ${verb(names.length, 'runs', 'run')} no worker role but ${verb(names.length, 'carries', 'carry')} no NoSchedule or NoExecute taint, so ordinary pods can land next to etcd or the API server. ${cluster.distribution === 'rke' ? 'RKE' : 'Rancher'} would put ${expected} there; put it back.`,
         });

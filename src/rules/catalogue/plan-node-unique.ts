@@ -1,6 +1,7 @@
 // Every node of a cluster is one machine, named once.
 import { downstream, minimumDownstreamNodes } from '../example-plans.ts';
 import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
+import type { PlanNode } from '../vocabulary.ts';
 
 export const about: RuleAboutEntry = {
   rationale:
@@ -19,21 +20,23 @@ export const rule = defineRule({
         // The facts already hold one entry per name: equal sizes mean no duplicate names.
         if (field === 'name' && nodesByName.size === cluster.nodes.length) continue;
         // One pass with first-seen names; lists are only built for the (rare) duplicates.
-        const first = new Map<string, string>();
-        const dupes = new Map<string, string[]>();
+        const first = new Map<string, PlanNode>();
+        const dupes = new Map<string, PlanNode[]>();
         for (const node of cluster.nodes) {
           const value = node[field];
           if (value === undefined) continue;
           const key = field === 'address' ? value.toLowerCase() : value;
           const seen = first.get(key);
-          if (seen === undefined) first.set(key, node.name);
-          else dupes.set(key, [...(dupes.get(key) ?? [seen]), node.name]);
+          if (seen === undefined) first.set(key, node);
+          else dupes.set(key, [...(dupes.get(key) ?? [seen]), node]);
         }
-        for (const [key, names] of dupes) {
+        for (const [key, sharing] of dupes) {
           ctx.report({
             cluster: cluster.name,
-            nodes: [...new Set(names)],
-            message: `${names.length} nodes in cluster "${cluster.name}" share the ${field} "${key}". Give every node its own ${field}.`,
+            // The entries that share the value. A shared name is about the name itself, so there
+            // these are every entry bearing it, and the report rightly points at all of them.
+            nodes: sharing,
+            message: `${sharing.length} nodes in cluster "${cluster.name}" share the ${field} "${key}". Give every node its own ${field}.`,
           });
         }
       }

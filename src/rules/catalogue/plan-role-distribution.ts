@@ -19,25 +19,25 @@ export const rule = defineRule({
     for (const { cluster } of ctx.clusters) {
       const label = DISTRIBUTION_LABEL[cluster.distribution];
       if (!usesServerRoles(cluster)) {
-        const wrong = cluster.nodes.filter((n) => n.roles.some((r) => r === 'server' || r === 'agent')).map((n) => n.name);
+        const wrong = cluster.nodes.filter((n) => n.roles.some((r) => r === 'server' || r === 'agent'));
         if (wrong.length > 0)
           ctx.report({
             cluster: cluster.name,
             nodes: wrong,
-            message: `Cluster "${cluster.name}" is ${label}, but ${listNames(wrong)} ${verb(wrong.length, 'has', 'have')} the role server or agent, which only K3s and RKE2 use. Use etcd, controlplane and worker here.`,
+            message: `Cluster "${cluster.name}" is ${label}, but ${listNames(wrong.map((n) => n.name))} ${verb(wrong.length, 'has', 'have')} the role server or agent, which only K3s and RKE2 use. Use etcd, controlplane and worker here.`,
           });
       } else {
         // A node is described one way or the other: mixing server/agent with the three roles is ambiguous.
-        const mixed = cluster.nodes
-          .filter((n) => n.roles.some((r) => r === 'server' || r === 'agent') && n.roles.some((r) => r === 'etcd' || r === 'controlplane' || r === 'worker'))
-          .map((n) => n.name);
-        const both = cluster.nodes.filter((n) => n.roles.includes('server') && n.roles.includes('agent')).map((n) => n.name);
+        const mixed = cluster.nodes.filter(
+          (n) => n.roles.some((r) => r === 'server' || r === 'agent') && n.roles.some((r) => r === 'etcd' || r === 'controlplane' || r === 'worker'),
+        );
+        const both = cluster.nodes.filter((n) => n.roles.includes('server') && n.roles.includes('agent'));
         const odd = [...new Set([...mixed, ...both])];
         if (odd.length > 0)
           ctx.report({
             cluster: cluster.name,
             nodes: odd,
-            message: `${listNames(odd)} in ${label} cluster "${cluster.name}" ${verb(odd.length, 'mixes', 'mix')} the two ways of describing a node. Give each node either server or agent (a standalone install), or etcd, controlplane and worker (Rancher machine pools).`,
+            message: `${listNames(odd.map((n) => n.name))} in ${label} cluster "${cluster.name}" ${verb(odd.length, 'mixes', 'mix')} the two ways of describing a node. Give each node either server or agent (a standalone install), or etcd, controlplane and worker (Rancher machine pools).`,
           });
       }
       if (cluster.datastore === 'sqlite' && cluster.distribution !== 'k3s')

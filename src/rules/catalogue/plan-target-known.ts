@@ -32,7 +32,8 @@ export const rule = defineRule({
         if (unknown.length === 0) continue;
         ctx.report({
           cluster: cluster.name,
-          nodes: unknown,
+          // Targets that name no entry: printed as written, pointing at none.
+          unmatchedNames: unknown,
           message: `The ${what} of cluster "${cluster.name}" targets ${listNames(unknown.map((t) => `"${t}"`))}, which ${verb(unknown.length, 'is not a node', 'are not nodes')} of that cluster. Name its nodes by name or address.`,
         });
       }

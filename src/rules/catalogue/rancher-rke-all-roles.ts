@@ -22,12 +22,12 @@ export const rule = defineRule({
     const r = ctx.rancher;
     // With external etcd no node may carry the etcd role (rke refuses it); rke-each-role says so.
     if (!r || r.cluster.distribution !== 'rke' || r.datastore === 'external') return;
-    const lacking = r.cluster.nodes.filter((n) => KUBERNETES_ROLES.some((role) => !n.roles.includes(role))).map((n) => n.name);
+    const lacking = r.cluster.nodes.filter((n) => KUBERNETES_ROLES.some((role) => !n.roles.includes(role)));
     if (lacking.length === 0) return;
     ctx.report({
       cluster: r.cluster.name,
       nodes: lacking,
-      message: `${listNames(lacking)} in the Rancher cluster "${r.cluster.name}" ${verb(lacking.length, 'lacks', 'lack')} some of etcd, controlplane and worker. Give each node of this cluster all three roles.`,
+      message: `${listNames(lacking.map((n) => n.name))} in the Rancher cluster "${r.cluster.name}" ${verb(lacking.length, 'lacks', 'lack')} some of etcd, controlplane and worker. Give each node of this cluster all three roles.`,
     });
   },
 });

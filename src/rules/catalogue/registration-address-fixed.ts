@@ -35,7 +35,7 @@ export const rule = defineRule({
       if (target === undefined || !servers.includes(target)) continue;
       ctx.report({
         cluster: cluster.name,
-        nodes: [target.name],
+        nodes: [target],
         message: `Every node of cluster "${cluster.name}" that names a server joins through "${target.name}" (${host}), one of its ${servers.length} servers: while it is down, no node can join or be replaced. Give the servers a fixed registration address (a layer-4 load balancer, a DNS name or a virtual IP in front of all of them), point server: there and add it to tls-san.`,
       });
     }

@@ -34,7 +34,7 @@ export const rule = defineRule({
       const names = joiners.map((n) => n.name);
       ctx.report({
         cluster: cluster.name,
-        nodes: names,
+        nodes: joiners,
         message: `${listNames(names)} ${verb(names.length, 'joins', 'join')} cluster "${cluster.name}" through the load balancer ${lb.address}, which also forwards to ${names.length === 1 ? 'it' : 'them'}. Add each server to the pool only after it has joined, so its join request cannot come back to itself.`,
       });
     }

@@ -24,7 +24,7 @@ export const rule = defineRule({
           if (has)
             ctx.report({
               cluster: cluster.name,
-              nodes: cluster.nodes.filter((n) => n.roles.includes('etcd')).map((n) => n.name),
+              nodes: cluster.nodes.filter((n) => n.roles.includes('etcd')),
               message: `Cluster "${cluster.name}" uses external etcd and also has etcd nodes; rke refuses that mix. Drop the etcd role from those nodes, or drop the external datastore.`,
             });
           continue;

@@ -21,12 +21,12 @@ export const rule = defineRule({
     if (docker) rancherHosts.add(hostFromText(docker));
     const where = docker && !ctx.rancher ? 'the Rancher Docker host' : 'a Rancher server node';
     for (const { cluster } of ctx.downstream) {
-      const shared = cluster.nodes.filter((n) => rancherHosts.find(n) !== undefined).map((n) => n.name);
+      const shared = cluster.nodes.filter((n) => rancherHosts.find(n) !== undefined);
       if (shared.length === 0) continue;
       ctx.report({
         cluster: cluster.name,
         nodes: shared,
-        message: `${listNames(shared)} in downstream cluster "${cluster.name}" ${verb(shared.length, 'is', 'are')} also ${where}. Move the downstream cluster to its own machines.`,
+        message: `${listNames(shared.map((n) => n.name))} in downstream cluster "${cluster.name}" ${verb(shared.length, 'is', 'are')} also ${where}. Move the downstream cluster to its own machines.`,
       });
     }
   },

@@ -27,7 +27,7 @@ export const rule = defineRule({
       const zones = [...new Set(workers.map((n) => n.zone as string))].sort();
       ctx.report({
         cluster: cluster.name,
-        nodes: workers.map((n) => n.name),
+        nodes: workers,
         message: `In cluster "${cluster.name}", ${plural(zones.length, 'zone')} ${listNames(zones)} ${zones.length === 1 ? 'runs' : 'run'} workloads but ${zones.length === 1 ? 'has' : 'have'} no controlplane node, so ${zones.length === 1 ? 'its' : 'their'} nodes reach the API in another zone. For a large cluster, add a controlplane node there.`,
       });
     }

@@ -36,7 +36,7 @@ export const rule = defineRule({
           : `Spread the members so that no zone holds more than ${members.length - quorum} of them, ideally over three zones or more.`;
       ctx.report({
         cluster: cluster.name,
-        nodes: members.filter((m) => m.zone !== undefined && chosen.has(m.zone)).map((m) => m.name),
+        nodes: members.filter((m) => m.zone !== undefined && chosen.has(m.zone)),
         message: `Losing zone ${listNames(breaking)} stops etcd in cluster "${cluster.name}": ${where}. ${advice}`,
       });
     }

@@ -27,7 +27,7 @@ export const rule = defineRule({
       const zone = [...zones][0] as string;
       ctx.report({
         cluster: cluster.name,
-        nodes: workers.map((n) => n.name),
+        nodes: workers,
         message: `Every node that runs workloads in cluster "${cluster.name}" is in zone "${zone}": losing that zone stops all workloads even though the rest of the cluster survives. Put workers in a second zone.`,
       });
     }

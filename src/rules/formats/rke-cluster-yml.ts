@@ -12,7 +12,7 @@ import { ExportError, type Format } from './format.ts';
 import { fromBackupConfig } from './etcd-snapshots.ts';
 import { clusterYmlProblems } from './rke-refusals.ts';
 import { sourceFromClusterYml } from '../migrate/rke-source.ts';
-import { isRecord, scalarText, singleClusterPlan, type ClusterInput, type NodeInput } from './single-cluster.ts';
+import { isRecord, scalarText, singleClusterPlan, type ClusterInput, type NodeInput, type RefusedNode } from './single-cluster.ts';
 import type { InputWarning } from './input-error.ts';
 import { LIMITS } from '../limits.ts';
 import type { ParsedText } from './text.ts';
@@ -80,9 +80,10 @@ export const clusterYmlFormat: Format<'cluster-yml'> = {
   read(doc, options) {
     const data = doc.data as Record<string, unknown>;
     if (!Array.isArray(data.nodes)) return { plan: { clusters: [] } };
-    const refusals: { nodes: string[]; message: string }[] = [];
+    // The plan's nodes follow data.nodes one for one: entry i is the plan's node i.
+    const refusals: { nodes: RefusedNode[]; message: string }[] = [];
     const nodes: NodeInput[] = [];
-    const missingUser: string[] = [];
+    const missingUser: RefusedNode[] = [];
     const sourceField: Record<string, string>[] = [];
     data.nodes.forEach((raw, i) => {
       if (!isRecord(raw)) {
@@ -95,7 +96,7 @@ export const clusterYmlFormat: Format<'cluster-yml'> = {
       const override = scalarText(raw.hostname_override);
       // rke names a node by hostname_override, else by its address, and lower-cases either.
       const name = (override ?? address ?? `node-${i + 1}`).toLowerCase();
-      if (!scalarText(raw.user)) missingUser.push(name);
+      if (!scalarText(raw.user)) missingUser.push({ name, index: i });
       const rawRoles = raw.role ?? raw.roles;
       const roleList = Array.isArray(rawRoles) ? rawRoles : rawRoles === undefined || rawRoles === null ? [] : [rawRoles];
       const roles: KubernetesRole[] = [];
@@ -105,7 +106,7 @@ export const clusterYmlFormat: Format<'cluster-yml'> = {
           if (!roles.includes(role as KubernetesRole)) roles.push(role as KubernetesRole);
         } else {
           refusals.push({
-            nodes: [name],
+            nodes: [{ name, index: i }],
             message: `Node "${name}" has the role ${quoteText(r)}, which rke does not know; it refuses the file. Use etcd, controlplane or worker.`,
           });
         }
@@ -116,7 +117,7 @@ export const clusterYmlFormat: Format<'cluster-yml'> = {
     if (missingUser.length)
       refusals.push({
         nodes: missingUser,
-        message: `${listNames(missingUser)} ${verb(missingUser.length, 'has', 'have')} no user; rke refuses a node without an SSH user. Add user: to each node.`,
+        message: `${listNames(missingUser.map((n) => n.name))} ${verb(missingUser.length, 'has', 'have')} no user; rke refuses a node without an SSH user. Add user: to each node.`,
       });
     const services = isRecord(data.services) ? data.services : {};
     const service = (key: string): Record<string, unknown> => (isRecord(services[key]) ? services[key] : {});
@@ -150,7 +151,8 @@ export const clusterYmlFormat: Format<'cluster-yml'> = {
       rule: 'rke-config-valid',
       severity: rkeConfigValid.severity,
       cluster: clusterName,
-      nodes: r.nodes,
+      nodes: r.nodes.map((n) => n.name),
+      at: { cluster: 0, nodes: r.nodes.map((n) => n.index) }, // the plan holds this one cluster
       message: r.message,
       docs: docsPath(rkeConfigValid.docs),
     }));

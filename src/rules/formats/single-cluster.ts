@@ -6,6 +6,15 @@ import type { SingleClusterOptions } from './format.ts';
 export type ClusterInput = NonNullable<PlanInput['clusters']>[number];
 export type NodeInput = NonNullable<ClusterInput['nodes']>[number];
 
+/**
+ * A node entry rke would refuse, by name (what the finding prints) and by its position in the
+ * cluster's nodes (where the finding points, even where another entry shares the name).
+ */
+export interface RefusedNode {
+  name: string;
+  index: number;
+}
+
 export function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }

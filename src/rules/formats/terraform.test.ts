@@ -219,6 +219,19 @@ describe('rke_cluster', () => {
     expect(r.findings).toEqual([expect.objectContaining({ rule: 'rke-config-valid', nodes: ['192.0.2.11'], severity: 'error' })]);
     expect(r.locate(['clusters', 0, 'nodes', 2])).toMatchObject({ line: 20 }); // the dynamic block
   });
+
+  it("an unknown role points at its own node entry, in its own cluster, even where another entry shares the node's name", async () => {
+    const node = (address: string, roles: string) =>
+      `  nodes {\n    address = "${address}"\n    hostname_override = "node"\n    user = "ubuntu"\n    role = [${roles}]\n  }\n`;
+    const all = '"controlplane", "etcd", "worker"';
+    const tf = [
+      `resource "rke_cluster" "first" {\n  cluster_name = "first"\n${node('192.0.2.1', all)}}\n`,
+      `resource "rke_cluster" "second" {\n  cluster_name = "second"\n${node('192.0.2.10', all)}${node('192.0.2.11', '"worker", "master"')}}\n`,
+    ].join('');
+    const r = await read(tf, 'two.tf');
+    const findings = checkPlan(r.plan, { extraFindings: r.findings }).findings.filter((f) => f.rule === 'rke-config-valid');
+    expect(findings.map((f) => [f.cluster, f.nodes, f.at])).toEqual([['second', ['node'], { cluster: 1, nodes: [1] }]]);
+  });
 });
 
 describe('terraform show -json', () => {

@@ -17,7 +17,7 @@ import { InputError, type InputWarning } from './input-error.ts';
 import { fromBackupConfig, fromRkeConfigEtcd } from './etcd-snapshots.ts';
 import { distributionOfVersion } from './provisioning-cluster.ts';
 import { toClusterV2Hcl } from './rancher-cluster-writers.ts';
-import { singleClusterPlan, type ClusterInput, type NodeInput } from './single-cluster.ts';
+import { singleClusterPlan, type ClusterInput, type NodeInput, type RefusedNode } from './single-cluster.ts';
 import { evaluate, literalParts, Unknown, type Scope, type Value } from './terraform-eval.ts';
 import { attr, dirOf, localSource, moduleInstances, withIterator, type ModuleInstance, type ParsedFile } from './terraform-modules.ts';
 
@@ -91,7 +91,7 @@ export async function readTerraformFiles(files: readonly SourceFile[], options: 
     for (const file of instance.files)
       for (const block of file.body.blocks) {
         if (block.type !== 'resource' || !(CLUSTER_TYPES as readonly string[]).includes(block.labels[0] ?? '')) continue;
-        const ctx: Ctx = { file: file.name, instance, warnings, findings };
+        const ctx: Ctx = { file: file.name, instance, warnings, findings, cluster: reads.length };
         reads.push(block.labels[0] === 'rke_cluster' ? readRkeCluster(block, ctx, options) : readClusterV2(block, ctx, options));
       }
   if (reads.length === 0)
@@ -142,6 +142,8 @@ function multiClusterPlan(reads: readonly ClusterRead[], options: SingleClusterO
 
 interface Ctx {
   file: string;
+  /** The position of the cluster this block becomes in the plan (reads keep the order of the plan's clusters). */
+  cluster: number;
   instance: ModuleInstance;
   warnings: InputWarning[];
   findings: Finding[];
@@ -393,7 +395,7 @@ function readRkeCluster(block: Block, ctx: Ctx, options: SingleClusterOptions): 
   const cluster: ClusterInput = { name, distribution: 'rke', nodes };
   const read: ClusterRead = { cluster, where, source: sourcePath(ctx, block), nameAt, nodes: [] };
   readVersion(block, ctx, read);
-  const refusals: { nodes: string[]; message: string }[] = [];
+  const refusals: { nodes: RefusedNode[]; message: string }[] = [];
   const noAddress: string[] = [];
   blocksNamed(block, 'nodes').forEach((nodeBlock, b) => {
     const instances = instancesOf(nodeBlock, scope);
@@ -425,7 +427,7 @@ function readRkeCluster(block: Block, ctx: Ctx, options: SingleClusterOptions): 
             if (!roles.includes(role as KubernetesRole)) roles.push(role as KubernetesRole);
           } else
             refusals.push({
-              nodes: [nodeName],
+              nodes: [{ name: nodeName, index: nodes.length }], // this node is pushed below
               message: `Node "${nodeName}" has the role ${shown(JSON.stringify(r))}, which rke does not know; it refuses the cluster. Use etcd, controlplane or worker.`,
             });
         }
@@ -481,7 +483,8 @@ function readRkeCluster(block: Block, ctx: Ctx, options: SingleClusterOptions): 
       rule: 'rke-config-valid' as const,
       severity: rkeConfigValid.severity,
       cluster: clusterLabel,
-      nodes: r.nodes,
+      nodes: r.nodes.map((n) => n.name),
+      at: { cluster: ctx.cluster, nodes: r.nodes.map((n) => n.index) },
       message: r.message,
       docs: docsPath(rkeConfigValid.docs),
     })),

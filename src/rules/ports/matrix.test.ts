@@ -333,6 +333,11 @@ describe('groups', () => {
     cluster.podCidrs = ['10.200.0.0/16'];
     expect(allNodes(portMatrix(plan)).some((n) => n.warnings !== undefined)).toBe(false);
   });
+  it('the pod-network warning stays on the entry inside it, even where another entry shares its name', () => {
+    const both = (address: string) => ({ name: 'n1', address, roles: ['etcd' as const, 'controlplane' as const, 'worker' as const] });
+    const m = matrixOf({ clusters: [{ name: 'prod', distribution: 'rke', nodes: [both('10.1.0.5'), both('10.42.0.5')] }] });
+    expect(m.clusters[0]?.nodes.map((n) => n.warnings !== undefined)).toEqual([false, true]);
+  });
   it('every node of every preset has rules, and every rule names groups that exist', () => {
     for (const [id, { plan }] of Object.entries(PRESETS)) {
       const m = portMatrix(plan);

@@ -309,7 +309,7 @@ export function portMatrix(plan: Plan): PortMatrix {
     );
     const clusterListeners = listenersFor(plan, cluster);
     const nodes: NodePorts[] = cluster.nodes.map((node) => {
-      const podCidr = inPodNetwork.get(node.name);
+      const podCidr = inPodNetwork.get(node);
       const facts: NodeFacts = {
         etcd: isEtcdMember(cluster, node),
         controlplane: isControlPlane(cluster, node),
@@ -336,7 +336,7 @@ export function portMatrix(plan: Plan): PortMatrix {
     });
     if (inPodNetwork.size > 0)
       notes.push(
-        `${listNames([...inPodNetwork.keys()])} ${verb(inPodNetwork.size, 'lies', 'lie')} inside the pod network: the rule for pods lets that whole range in on every port. Move the pod network (cluster-cidr) off the node addresses.`,
+        `${listNames([...inPodNetwork.keys()].map((n) => n.name))} ${verb(inPodNetwork.size, 'lies', 'lie')} inside the pod network: the rule for pods lets that whole range in on every port. Move the pod network (cluster-cidr) off the node addresses.`,
       );
     clusters.push({
       name: cluster.name,
