@@ -5,7 +5,7 @@ import { getViteConfig } from 'astro/config';
 // its own config (npm run test:corpus) because it needs the corpus folder outside the repository.
 // The Vite config is Astro's own (its integrations, aliases and JSX settings), so a test resolves
 // and renders a module the way the site does: React, the Pagefind stand-in, the same plugins.
-const PROCESS_TESTS = ['src/cli/smoke.test.ts', 'src/cli/pipes.test.ts', 'src/cli/sarif.test.ts', 'src/cli/large-inputs.test.ts'];
+const PROCESS_TESTS = ['src/cli/smoke.test.ts', 'src/cli/pipes.test.ts', 'src/cli/output/sarif.test.ts', 'src/cli/large-inputs.test.ts'];
 
 export default getViteConfig({
   test: {

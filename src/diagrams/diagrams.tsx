@@ -28,7 +28,7 @@ export interface DiagramProps {
   /** Findings from checkPlan: nodes named by a finding get `has-error` / `has-warning` / `has-info`. */
   report?: Report;
   /** Keys of failed things: nodes "<cluster>/<node>" (class `is-failed`, crossed out) and parts
-   * "<cluster>/#load-balancer", "<cluster>/#datastore", "#docker-host" (src/rules/failure.ts). */
+   * "<cluster>/#load-balancer", "<cluster>/#datastore", "#docker-host" (src/rules/keys.ts). */
   failed?: string[];
   /** Node keys "<cluster>/<node>" drawn with a heavy outline (class `is-highlighted`). */
   highlighted?: string[];

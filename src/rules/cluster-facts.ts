@@ -5,11 +5,16 @@
 import { isIPv4, isIPv6 } from './identifiers.ts';
 import { etcdQuorum, failuresTolerated } from './quorum.ts';
 import { compareVersions } from './versions.ts';
-import { MANAGED_DISTRIBUTIONS, type Cluster, type KubernetesRole, type Plan, type PlanNode } from './vocabulary.ts';
+import { MANAGED_DISTRIBUTIONS, type Cluster, type Distribution, type KubernetesRole, type Plan, type PlanNode } from './vocabulary.ts';
 
 /** Standalone K3s and RKE2 describe nodes as servers and agents. */
 export function usesServerRoles(cluster: Pick<Cluster, 'distribution'>): boolean {
-  return cluster.distribution === 'k3s' || cluster.distribution === 'rke2';
+  return isServerRoleDistribution(cluster.distribution);
+}
+
+/** The same question of a distribution alone: a reader that has no cluster yet, a table by distribution. */
+export function isServerRoleDistribution(distribution: Distribution): distribution is 'k3s' | 'rke2' {
+  return distribution === 'k3s' || distribution === 'rke2';
 }
 
 /** Managed services (EKS, GKE, AKS) run the control plane and datastore for you. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { nameProblem } from './identifiers.ts';
-import { clusterOfKey, DOCKER_HOST_KEY, groupKey, nodeKey, partKey, readKey, renameClusterInKey } from './keys.ts';
+import { clusterOfKey, DOCKER_HOST_KEY, groupKey, nodeKey, nodeRef, partKey, readKey, renameClusterInKey } from './keys.ts';
 
 const validName = fc.stringMatching(/^[a-z0-9][a-z0-9.-]{0,20}$/).filter((n) => nameProblem(n) === undefined);
 
@@ -34,5 +34,11 @@ describe('keys', () => {
     expect(clusterOfKey(partKey('apps', 'load-balancer'))).toBe('apps');
     expect(clusterOfKey(DOCKER_HOST_KEY)).toBeUndefined();
     expect(groupKey('apps', 'etcd+controlplane')).toBe('apps/etcd+controlplane');
+  });
+
+  it('names a node as people type it: a cluster’s node as its key, the Docker host by its own name', () => {
+    expect(nodeRef('apps', 'n1')).toBe(nodeKey('apps', 'n1'));
+    expect(readKey(nodeRef('apps', 'n1'))).toEqual({ kind: 'node', cluster: 'apps', node: 'n1' });
+    expect(nodeRef(undefined, 'rancher-host')).toBe('rancher-host');
   });
 });

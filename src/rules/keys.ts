@@ -18,6 +18,12 @@ export const nodeKey = (cluster: string, node: string): string => `${cluster}/${
 /** "<cluster>/#load-balancer" or "<cluster>/#datastore" */
 export const partKey = (cluster: string, part: ClusterPart): string => `${cluster}/#${part}`;
 
+/**
+ * A node as people name it on the ports page and in `rancher-arch ports --node`: "<cluster>/<node>",
+ * or the Docker host's own name, since it belongs to no cluster. readKey reads the first form back.
+ */
+export const nodeRef = (cluster: string | undefined, node: string): string => (cluster === undefined ? node : nodeKey(cluster, node));
+
 /** "<cluster>/<role signature>": a role group of a cluster in a diagram ("apps/etcd+controlplane"). */
 export const groupKey = (cluster: string, signature: string): string => `${cluster}/${signature}`;
 

@@ -2,6 +2,7 @@
 // taint written as key[=value]:Effect reads. Facts: rke services/workerplane.go (taints only on
 // nodes without the worker role, value "true"); Rancher's planner for RKE2 and K3s machines (key
 // and effect, empty value; K3s etcd+controlplane nodes get only the control-plane taint).
+import { isServerRoleDistribution } from './cluster-facts.ts';
 import type { Distribution, NodeRole } from './vocabulary.ts';
 
 export interface Taint {
@@ -47,7 +48,7 @@ export function expectedRoleTaints(distribution: Distribution, roles: readonly N
       ...(etcd ? ['node-role.kubernetes.io/etcd=true:NoExecute'] : []),
       ...(controlplane ? ['node-role.kubernetes.io/controlplane=true:NoSchedule'] : []),
     ];
-  if (distribution === 'rke2' || distribution === 'k3s') {
+  if (isServerRoleDistribution(distribution)) {
     // Rancher's K3s machines that hold both keep only the control-plane taint: K3s' bundled charts do not tolerate the etcd one.
     const etcdTaint = etcd && !(distribution === 'k3s' && controlplane);
     return [...(etcdTaint ? ['node-role.kubernetes.io/etcd:NoExecute'] : []), ...(controlplane ? ['node-role.kubernetes.io/control-plane:NoSchedule'] : [])];

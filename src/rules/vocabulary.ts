@@ -33,14 +33,15 @@ export type NetworkPlugin = (typeof NETWORK_PLUGINS)[number];
 /**
  * Each role in words, the one table for every page, diagram and message: `name` in sentences and
  * lists, `legend` where a diagram's legend also says which family uses it, `letter` drawn on each
- * node box so roles never depend on colour alone.
+ * node box so roles never depend on colour alone, `header` over the checker's role column (in two
+ * words where the name is one long word, so a narrow column can break it over two lines).
  */
-export const ROLE_TEXT: Record<NodeRole, { name: string; legend: string; letter: string }> = {
-  etcd: { name: 'etcd', legend: 'etcd', letter: 'E' },
-  controlplane: { name: 'controlplane', legend: 'controlplane', letter: 'C' },
-  worker: { name: 'worker', legend: 'worker', letter: 'W' },
-  server: { name: 'server', legend: 'server (K3s, RKE2)', letter: 'S' },
-  agent: { name: 'agent', legend: 'agent (K3s, RKE2)', letter: 'A' },
+export const ROLE_TEXT: Record<NodeRole, { name: string; legend: string; letter: string; header: string }> = {
+  etcd: { name: 'etcd', legend: 'etcd', letter: 'E', header: 'etcd' },
+  controlplane: { name: 'controlplane', legend: 'controlplane', letter: 'C', header: 'control plane' },
+  worker: { name: 'worker', legend: 'worker', letter: 'W', header: 'worker' },
+  server: { name: 'server', legend: 'server (K3s, RKE2)', letter: 'S', header: 'server' },
+  agent: { name: 'agent', legend: 'agent (K3s, RKE2)', letter: 'A', header: 'agent' },
 };
 
 /** Names as their projects spell them, for every message and label. */

@@ -3,6 +3,7 @@
 // the command line hands over typed options.
 import { allNodes, findNode, portMatrix, toFirewalld, toNftables, toPortsCsv, toPortsJson, toPortsMarkdown, type NodePorts } from '../../rules/ports/index.ts';
 import { ExportError, InputError, listNames } from '../../rules/index.ts';
+import { nodeRef } from '../../rules/keys.ts';
 import type { Io } from '../io.ts';
 import type { ReadSettings } from '../options.ts';
 import { readPlanInput } from '../plan-input.ts';
@@ -23,7 +24,7 @@ function pickNodes(options: PortsOptions, nodes: NodePorts[], found: (ref: strin
   if (options.node === undefined) return nodes;
   const matches = found(options.node);
   if (matches.length === 1) return matches;
-  const names = nodes.map((n) => (n.cluster ? `${n.cluster}/${n.node}` : n.node));
+  const names = nodes.map((n) => nodeRef(n.cluster, n.node));
   if (matches.length === 0) throw new InputError(`no node "${options.node}" in the plan; its nodes are ${listNames(names, 12)}`, { file });
   throw new InputError(`"${options.node}" names ${matches.length} nodes; write it as CLUSTER/NAME`, { file });
 }
@@ -45,7 +46,7 @@ export async function runPorts(options: PortsOptions, io: Io): Promise<number> {
       // A ruleset replaces the node's whole table: printing several into one stream invites
       // loading them all on one machine, so these formats take one node at a time.
       if (nodes.length > 1) {
-        const names = nodes.map((n) => (n.cluster ? `${n.cluster}/${n.node}` : n.node));
+        const names = nodes.map((n) => nodeRef(n.cluster, n.node));
         throw new InputError(
           `${format} rules are written one node at a time: add --node NAME (one of ${listNames(names, 12)}), e.g. in a loop, one file per node`,
           { file: input.name },

@@ -1,7 +1,7 @@
 // `rancher-arch size PLAN` or `rancher-arch size --clusters N --nodes M --distribution D
 // --rancher-version V`: the hardware row the Rancher server needs, per node, with the verdict on
 // each node the plan sizes and the K3s/RKE2 server rows. Independent of argument parsing.
-import { checkPlan, InputError, rancherCluster, RULES, type Finding, type Plan } from '../../rules/index.ts';
+import { checkPlan, InputError, isServerRoleDistribution, rancherCluster, RULES, type Finding, type Plan } from '../../rules/index.ts';
 import {
   machineVerdict,
   targetLabel,
@@ -73,7 +73,7 @@ function verdict(cluster: string, node: Cluster['nodes'][number], asks: { cpu: n
 function serverReports(plan: Plan): ServerReport[] {
   const out: ServerReport[] = [];
   for (const cluster of plan.clusters) {
-    if (cluster.distribution !== 'k3s' && cluster.distribution !== 'rke2') continue;
+    if (!isServerRoleDistribution(cluster.distribution)) continue;
     const { servers, agents } = serversAndAgents(cluster);
     if (servers.length === 0) continue;
     const s = serverRowFor(cluster.distribution, agents.length, servers.length);

@@ -8,7 +8,18 @@ import { pathToFileURL } from 'node:url';
 import type { PhrasingContent, Root } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import type { ConfigurationOverride, Location, Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
-import { CATEGORIES, aboutRule, describeRange, RULES, type Finding, type InputError, type InputWarning, type Rule, type Severity } from '../../rules/index.ts';
+import {
+  CATEGORIES,
+  aboutRule,
+  describeRange,
+  nodeKey,
+  RULES,
+  type Finding,
+  type InputError,
+  type InputWarning,
+  type Rule,
+  type Severity,
+} from '../../rules/index.ts';
 import { MAX_PLACED_NODES, type CheckedInput, type CheckRun } from '../commands/check-run.ts';
 import type { CheckedFinding, WaivedFinding } from '../config/policy.ts';
 import type { FilePath } from '../io.ts';
@@ -137,7 +148,11 @@ function findingLocations(f: CheckedFinding, input: CheckedInput, artifact: Loca
   const nodeLocation = (nodeIndex: number, message?: (name: string) => string): Location | undefined => {
     const node = input.places.nodeName(clusterIndex, nodeIndex);
     if (clusterName === undefined || node === undefined) return undefined;
-    return at(['clusters', clusterIndex, 'nodes', nodeIndex], { name: node, fullyQualifiedName: `${clusterName}/${node}`, kind: 'resource' }, message?.(node));
+    return at(
+      ['clusters', clusterIndex, 'nodes', nodeIndex],
+      { name: node, fullyQualifiedName: nodeKey(clusterName, node), kind: 'resource' },
+      message?.(node),
+    );
   };
   const first = nodeIndexes[0] === undefined ? undefined : nodeLocation(nodeIndexes[0]);
   if (first) {

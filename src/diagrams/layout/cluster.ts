@@ -221,9 +221,10 @@ export function layoutCluster(plan: Plan, cluster: Cluster, marks: Marks, option
 
   // Front boxes: load balancer, authorized endpoint, external datastore; side by side when two fit.
   const shapes: Shape[] = [];
-  const front: { id: string; kind: ShapeKind; specs: LineSpec[]; className: string; part: string }[] = [];
+  // The endpoint is not something the what-if fails, so it has no part key; the others carry theirs.
+  const front: { id: string; kind: ShapeKind; specs: LineSpec[]; className: string; part?: string }[] = [];
   if (lb) front.push({ id: 'load-balancer', kind: 'box', specs: loadBalancerSpecs(cluster), className: 'rd-lb', part: partKey(cluster.name, 'load-balancer') });
-  if (ace) front.push({ id: 'endpoint', kind: 'box', specs: endpointSpecs(cluster), className: 'rd-ace', part: `${cluster.name}/#endpoint` });
+  if (ace) front.push({ id: 'endpoint', kind: 'box', specs: endpointSpecs(cluster), className: 'rd-ace' });
   if (store)
     front.push({
       id: 'datastore',
@@ -243,8 +244,7 @@ export function layoutCluster(plan: Plan, cluster: Cluster, marks: Marks, option
       const row = front.slice(i, i + perRow).map((f, j) => {
         const reaches = f.id === 'load-balancer' ? lb?.targets : f.id === 'endpoint' ? ace?.targets : undefined;
         const s: Shape = { ...shape(f.id, f.kind, f.specs, x0 + j * (boxWidth + BAND_GAP), rowTop, boxWidth, f.className), ...(reaches ? { reaches } : {}) };
-        // The endpoint is not something the what-if fails; the others carry their key.
-        return f.id === 'endpoint' ? s : markPart(s, f.part, marks);
+        return f.part === undefined ? s : markPart(s, f.part, marks);
       });
       const rowHeight = Math.max(...row.map((s) => s.height));
       shapes.push(...row);

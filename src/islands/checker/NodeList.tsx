@@ -15,9 +15,6 @@ import { ValidatedInput } from './ValidatedInput.tsx';
 import { BulkAdd } from './BulkAdd.tsx';
 import { checkAddress, checkName, checkZone } from './validation.ts';
 
-/** Column headers: "control plane" may break over two lines in a narrow column. */
-const ROLE_HEADER: Record<NodeRole, string> = { etcd: 'etcd', controlplane: 'control plane', worker: 'worker', server: 'server', agent: 'agent' };
-
 /** Rows shown at once; more than this and the table pages. */
 export const PAGE_SIZE = 50;
 
@@ -267,7 +264,7 @@ export function NodeList({
               <tr aria-rowindex={paged ? 2 : undefined}>
                 {roles.map((role) => (
                   <th key={role} scope="col" className="ck-role-head">
-                    {ROLE_HEADER[role]}
+                    {ROLE_TEXT[role].header}
                   </th>
                 ))}
               </tr>

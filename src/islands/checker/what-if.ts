@@ -1,8 +1,8 @@
 // The what-if panel's arithmetic on the checker's list of failed keys: which zones are lost, what
 // toggling a zone or a part does to the list, and the keys of the smallest breaking failure. The
 // model itself (what survives) is src/rules/failure.ts; this only translates to and from keys.
-import { nodeKey } from '../../rules/cluster-facts.ts';
-import { partKey, type BreakingFailure } from '../../rules/failure.ts';
+import type { BreakingFailure } from '../../rules/failure.ts';
+import { clusterOfKey, nodeKey, partKey, readKey } from '../../rules/keys.ts';
 import { zonesOf, type ZoneSummary } from '../../rules/zones.ts';
 import type { Plan } from '../../rules/plan.ts';
 import { plural } from '../../rules/words.ts';
@@ -33,9 +33,8 @@ export function toggleZone(failed: readonly string[], zone: ZoneRow): string[] {
 
 /** The failed keys once a cluster's own marks are replaced by a breaking failure of it. */
 export function breakKeys(failed: readonly string[], result: Pick<BreakingFailure, 'cluster' | 'nodes' | 'parts'>): string[] {
-  const prefix = `${result.cluster}/`;
   return [
-    ...failed.filter((k) => !k.startsWith(prefix)),
+    ...failed.filter((k) => clusterOfKey(k) !== result.cluster),
     ...result.nodes.map((n) => nodeKey(result.cluster, n)),
     ...result.parts.map((p) => partKey(result.cluster, p)),
   ];
@@ -43,7 +42,7 @@ export function breakKeys(failed: readonly string[], result: Pick<BreakingFailur
 
 /** Node keys among the failed keys (parts and the Docker host left out), for counting. */
 export function failedNodeKeys(failed: readonly string[]): string[] {
-  return failed.filter((k) => !k.startsWith('#') && !k.includes('/#'));
+  return failed.filter((k) => readKey(k)?.kind === 'node');
 }
 
 /** "2 nodes", "1 node and 1 other part", "1 part": what the summary line says is marked failed. */

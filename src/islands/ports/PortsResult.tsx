@@ -4,6 +4,7 @@
 import { useId, useState } from 'react';
 import type { Plan } from '../../rules/vocabulary.ts';
 import { isManaged } from '../../rules/cluster-facts.ts';
+import { nodeRef } from '../../rules/keys.ts';
 import { allNodes, portMatrix, type NodePorts, type PortMatrix } from '../../rules/ports/matrix.ts';
 import { toNftables } from '../../rules/ports/nftables.ts';
 import { toFirewalld } from '../../rules/ports/firewalld.ts';
@@ -19,7 +20,7 @@ export function matrixOf(plan: Plan): { matrix: PortMatrix; nodes: number } {
   return { matrix, nodes: allNodes(matrix).length };
 }
 
-const nodeKey = (n: NodePorts) => (n.cluster ? `${n.cluster}/${n.node}` : n.node);
+const refOf = (n: NodePorts) => nodeRef(n.cluster, n.node);
 const fileSafe = (text: string) => text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'node';
 
 /** Nodes a host ruleset can be written for (not hosted or unknown distributions). */
@@ -30,11 +31,11 @@ function writableNodes(matrix: PortMatrix): NodePorts[] {
 
 function NodeExport({ matrix }: { matrix: PortMatrix }) {
   const nodes = writableNodes(matrix);
-  const [key, setKey] = useState(nodes[0] ? nodeKey(nodes[0]) : '');
+  const [key, setKey] = useState(nodes[0] ? refOf(nodes[0]) : '');
   const [format, setFormat] = useState<'nftables' | 'firewalld'>('nftables');
   const [status, setStatus] = useState('');
   const previewId = useId();
-  const node = nodes.find((n) => nodeKey(n) === key) ?? nodes[0];
+  const node = nodes.find((n) => refOf(n) === key) ?? nodes[0];
   if (!node) return <p>No node of this plan takes a host ruleset (hosted clusters keep their rules in the provider’s security groups).</p>;
   let text = '';
   let error = '';
@@ -43,7 +44,7 @@ function NodeExport({ matrix }: { matrix: PortMatrix }) {
   } catch (e) {
     error = e instanceof Error ? e.message : String(e);
   }
-  const filename = `${fileSafe(nodeKey(node))}.${format === 'nftables' ? 'nft' : 'sh'}`;
+  const filename = `${fileSafe(refOf(node))}.${format === 'nftables' ? 'nft' : 'sh'}`;
   const whole: { label: string; file: string; mime: string; make: () => string }[] = [
     { label: 'Markdown table', file: 'ports.md', mime: 'text/markdown', make: () => toPortsMarkdown(matrix) },
     { label: 'CSV', file: 'ports.csv', mime: 'text/csv', make: () => toPortsCsv(matrix) },
@@ -54,10 +55,10 @@ function NodeExport({ matrix }: { matrix: PortMatrix }) {
       <div className="ck-fields">
         <label className="ck-field">
           <span className="ck-label">Node</span>
-          <select value={nodeKey(node)} onChange={(e) => setKey(e.target.value)}>
+          <select value={refOf(node)} onChange={(e) => setKey(e.target.value)}>
             {nodes.map((n) => (
-              <option key={nodeKey(n)} value={nodeKey(n)}>
-                {nodeKey(n)} ({n.kind})
+              <option key={refOf(n)} value={refOf(n)}>
+                {refOf(n)} ({n.kind})
               </option>
             ))}
           </select>
@@ -90,7 +91,7 @@ function NodeExport({ matrix }: { matrix: PortMatrix }) {
               className="ck-button ck-small"
               onClick={() =>
                 void copyText(text).then(
-                  () => setStatus(`Copied the ${format} rules for ${nodeKey(node)}.`),
+                  () => setStatus(`Copied the ${format} rules for ${refOf(node)}.`),
                   (e: unknown) => setStatus(`Could not copy: ${e instanceof Error ? e.message : String(e)}`),
                 )
               }
@@ -98,7 +99,7 @@ function NodeExport({ matrix }: { matrix: PortMatrix }) {
               Copy
             </button>
           </p>
-          <pre className="pm-preview" id={previewId} aria-label={`${format} rules for ${nodeKey(node)}`} tabIndex={0}>
+          <pre className="pm-preview" id={previewId} aria-label={`${format} rules for ${refOf(node)}`} tabIndex={0}>
             {text}
           </pre>
         </>

@@ -2,7 +2,7 @@
 // Helm values, Ansible inventories, Lists and YAML streams; detection that never guesses; counts
 // left open; cluster.yml keys rke ignores. Fixtures are the project's own (test/fixtures/README.md).
 import { inputError } from '../testing/input-error.ts';
-import { readFileSync } from 'node:fs';
+import { fixture, readFixture } from '../testing/fixtures.ts';
 import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../check.ts';
 import { parseIniInventory, readInventory, yamlInventory } from './ansible.ts';
@@ -10,13 +10,10 @@ import { substitute, nameFrom } from './envsubst.ts';
 import { readInputDetailed } from './read.ts';
 import { parseText } from './text.ts';
 
-const FIXTURES = new URL('../../../test/fixtures/', import.meta.url);
-const fixture = (name: string) => readFileSync(new URL(name, FIXTURES), 'utf8');
-const read = (name: string, options = {}) => readInputDetailed(fixture(name), { filename: name, ...options });
 /** "name[pool]:roles" per node of a cluster, in plan order. */
-const layout = (r: ReturnType<typeof read>, cluster = 0) =>
+const layout = (r: ReturnType<typeof readFixture>, cluster = 0) =>
   r.plan.clusters[cluster]!.nodes.map((n) => `${n.name}${n.pool ? `[${n.pool}]` : ''}${n.address ? `@${n.address}` : ''}:${n.roles.join('+')}`);
-const rules = (r: ReturnType<typeof read>) => checkPlan(r.plan, { extraFindings: r.findings }).findings.map((f) => f.rule);
+const rules = (r: ReturnType<typeof readFixture>) => checkPlan(r.plan, { extraFindings: r.findings }).findings.map((f) => f.rule);
 
 describe('envsubst placeholders', () => {
   it('fills defaults of both forms and leaves a bare placeholder open', () => {
@@ -29,7 +26,7 @@ describe('envsubst placeholders', () => {
 
 describe('Cluster API', () => {
   it('classic objects: control plane servers and deployment agents, a default read as its value, pools and lines', () => {
-    const r = read('capi-rke2-classic.cluster.yaml');
+    const r = readFixture('capi-rke2-classic.cluster.yaml');
     expect(r.format).toBe('capi');
     expect(r.plan.clusters[0]).toMatchObject({ name: 'shop', distribution: 'rke2', kubernetesVersion: 'v1.31.4+rke2r1', podCidrs: ['10.60.0.0/16'] });
     expect(layout(r)).toEqual([
@@ -47,7 +44,7 @@ describe('Cluster API', () => {
   });
 
   it('a bare ${VAR} count is unknown: listed, and the counting rules are not judged on a guess', () => {
-    const r = read('capi-rke2-open-count.cluster.yaml');
+    const r = readFixture('capi-rke2-open-count.cluster.yaml');
     const cluster = r.plan.clusters[0]!;
     expect(cluster.nodesUnknown).toEqual(['${WORKER_MACHINE_COUNT}']);
     expect(cluster.kubernetesVersion).toBe('v1.30.8+rke2r1');
@@ -68,7 +65,7 @@ describe('Cluster API', () => {
   });
 
   it('a ClusterClass topology: counts from spec.topology, K3s from the version', () => {
-    const r = read('capi-k3s-topology.cluster.yaml');
+    const r = readFixture('capi-k3s-topology.cluster.yaml');
     expect(r.plan.clusters[0]).toMatchObject({ name: 'edge', distribution: 'k3s', kubernetesVersion: 'v1.30.6+k3s1' });
     expect(layout(r)).toEqual([
       'edge-control-plane-1[edge-control-plane]:server',
@@ -87,7 +84,7 @@ describe('Cluster API', () => {
 
 describe('Helm values of the cluster-templates chart', () => {
   it('pools with their roles, the version and the endpoint under cluster.config', () => {
-    const r = read('helm-values-pools.values.yaml');
+    const r = readFixture('helm-values-pools.values.yaml');
     expect(r.format).toBe('helm-values');
     expect(r.plan.clusters[0]).toMatchObject({ name: 'web', distribution: 'rke2', kubernetesVersion: 'v1.31.4+rke2r1' });
     expect(layout(r)).toEqual([
@@ -111,7 +108,7 @@ describe('Helm values of the cluster-templates chart', () => {
 
 describe('Ansible inventories', () => {
   it('rke2-ansible: roles from the groups, addresses from ansible_host or node_ip, node_name', () => {
-    const r = read('ansible-rke2.hosts.yml');
+    const r = readFixture('ansible-rke2.hosts.yml');
     expect(r.format).toBe('ansible-inventory');
     expect(r.plan.clusters[0]).toMatchObject({ name: 'rke2_cluster', distribution: 'rke2', datastore: 'embedded', kubernetesVersion: 'v1.31.4+rke2r1' });
     expect(layout(r)).toEqual([
@@ -123,14 +120,14 @@ describe('Ansible inventories', () => {
   });
 
   it('k3s-ansible INI: one server keeps its data in SQLite; hosts are their addresses', () => {
-    const r = read('ansible-k3s.ini');
+    const r = readFixture('ansible-k3s.ini');
     expect(r.plan.clusters[0]).toMatchObject({ name: 'k3s_cluster', distribution: 'k3s', datastore: 'sqlite', kubernetesVersion: 'v1.31.2+k3s1' });
     expect(layout(r)).toEqual(['198.51.100.10@198.51.100.10:server', '198.51.100.20@198.51.100.20:agent', '198.51.100.21@198.51.100.21:agent']);
     expect(r.locate(['clusters', 0, 'nodes', 2])?.line).toBe(7);
   });
 
   it('ansible-role-rke2: rke2_type from group vars', () => {
-    const r = read('ansible-lablabs.inventory.yml');
+    const r = readFixture('ansible-lablabs.inventory.yml');
     expect(layout(r)).toEqual(['m1@203.0.113.1:server', 'm2@203.0.113.2:server', 'm3@203.0.113.3:server', 'w1@203.0.113.11:agent']);
   });
 
@@ -149,7 +146,7 @@ describe('Ansible inventories', () => {
 
 describe('Lists and YAML streams', () => {
   it('a List of provisioning Clusters is a plan with each cluster; one without pools has open counts', () => {
-    const r = read('provisioning-clusters.list.yaml');
+    const r = readFixture('provisioning-clusters.list.yaml');
     expect(r.format).toBe('manifests');
     expect(r.plan.clusters.map((c) => [c.name, c.distribution, c.kubernetesVersion, c.nodes.length, c.nodesUnknown?.length ?? 0])).toEqual([
       ['pools', 'rke2', 'v1.31.4+rke2r1', 5, 0],
@@ -169,7 +166,7 @@ describe('Lists and YAML streams', () => {
   });
 
   it('helm template output: the provisioning Cluster is read, the other objects are named as not read', () => {
-    const r = read('helm-template-stream.yaml');
+    const r = readFixture('helm-template-stream.yaml');
     expect(r.format).toBe('manifests');
     expect(layout(r)).toEqual(['all-1[all]:etcd+controlplane+worker', 'all-2[all]:etcd+controlplane+worker', 'all-3[all]:etcd+controlplane+worker']);
     expect(r.warnings.at(-1)?.message).toMatch(/not read .*"Secret" and "HarvesterConfig"/);
@@ -197,7 +194,7 @@ describe('Lists and YAML streams', () => {
 
 describe('detection never guesses', () => {
   it('a cluster.yml with apiVersion and kind added is an error naming both formats', () => {
-    const e = inputError(() => read('rke-ambiguous-kind.cluster.yml'));
+    const e = inputError(() => readFixture('rke-ambiguous-kind.cluster.yml'));
     expect(e.message).toMatch(
       /^rke-ambiguous-kind\.cluster\.yml: this input matches two formats: kubectl get nodes output \(kubectl-nodes\) and an RKE cluster\.yml \(cluster-yml\)/,
     );
@@ -205,9 +202,13 @@ describe('detection never guesses', () => {
   });
 
   it('the format chosen settles it', () => {
-    expect(read('rke-ambiguous-kind.cluster.yml', { format: 'cluster-yml' }).plan.clusters[0]!.nodes[0]!.roles).toEqual(['etcd', 'controlplane', 'worker']);
+    expect(readFixture('rke-ambiguous-kind.cluster.yml', { format: 'cluster-yml' }).plan.clusters[0]!.nodes[0]!.roles).toEqual([
+      'etcd',
+      'controlplane',
+      'worker',
+    ]);
     // Read as the Node it claims to be, it is a Node without a name: the choice is followed, not second-guessed.
-    expect(inputError(() => read('rke-ambiguous-kind.cluster.yml', { format: 'kubectl-nodes' })).message).toMatch(/metadata\.name: missing/);
+    expect(inputError(() => readFixture('rke-ambiguous-kind.cluster.yml', { format: 'kubectl-nodes' })).message).toMatch(/metadata\.name: missing/);
   });
 
   it('Helm values with a rancher: key of their own are not a plan', () => {
@@ -220,7 +221,7 @@ describe('detection never guesses', () => {
 
 describe('cluster.yml keys rke ignores', () => {
   it('names the key and its line in a warning', () => {
-    const r = read('rke-unknown-key.cluster.yml');
+    const r = readFixture('rke-unknown-key.cluster.yml');
     expect(r.format).toBe('cluster-yml');
     expect(r.warnings).toEqual([
       expect.objectContaining({ place: 'rke-unknown-key.cluster.yml:7:1', message: expect.stringMatching(/top-level key "servces"/) }),
@@ -228,6 +229,6 @@ describe('cluster.yml keys rke ignores', () => {
   });
 
   it('says nothing about the keys rke reads', () => {
-    expect(read('rke-ha-3node.cluster.yml').warnings).toEqual([]);
+    expect(readFixture('rke-ha-3node.cluster.yml').warnings).toEqual([]);
   });
 });

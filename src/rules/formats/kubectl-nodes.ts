@@ -2,6 +2,7 @@
 // of Nodes (older support bundles). It becomes one cluster: the distribution from the kubelet
 // version and labels, roles from node-role labels (and the legacy kubernetes.io/role label),
 // workload nodes from taints, hosting from spec.providerID.
+import { isServerRoleDistribution } from '../cluster-facts.ts';
 import type { Distribution, Hosting, NodeRole } from '../vocabulary.ts';
 import type { Format } from './format.ts';
 import { isRecord, nodeOrigin, singleClusterPlan, type ClusterInput, type NodeInput } from './single-cluster.ts';
@@ -180,7 +181,7 @@ export const kubectlNodesFormat: Format<'kubectl-nodes'> = {
     const cluster: ClusterInput = { name: 'cluster', distribution, nodes: planNodes };
     const hosting = hostingOf(nodes);
     if (hosting) cluster.hosting = hosting;
-    if (distribution === 'k3s' || distribution === 'rke2') {
+    if (isServerRoleDistribution(distribution)) {
       const servers = nodes.filter((n) => isMaster(n) || hasRole(n, 'etcd'));
       const etcd = nodes.some((n) => hasRole(n, 'etcd'));
       const external = !etcd && (nodes.some((n) => /datastore-endpoint/.test(n.nodeArgs)) || (distribution === 'k3s' && servers.length > 1));

@@ -11,6 +11,7 @@ import { PRESETS, RECOMMENDED_PLAN } from '../presets.ts';
 import type { Plan } from '../vocabulary.ts';
 import { ExportError } from './format.ts';
 import { toNginxConfig } from './nginx.ts';
+import { readInput } from './read.ts';
 import { validatePlan } from './validate.ts';
 
 function findNginx(): string {
@@ -89,6 +90,17 @@ describe('nginx -t on exported load-balancer configs', () => {
 });
 
 describe('nginx sends each port where the node firewalls admit the load balancer', () => {
+  it('a stream block forwarding 80 and 443 to every target', () => {
+    const conf = toNginxConfig(RECOMMENDED_PLAN);
+    expect(conf).toMatch(/^stream \{$/m);
+    for (const port of [80, 443]) {
+      expect(conf).toContain(`listen ${port};`);
+      for (const a of ['10.0.0.1', '10.0.0.2', '10.0.0.3']) expect(conf).toContain(`server ${a}:${port} `);
+    }
+    expect(() => readInput(conf)).toThrow(/nginx configuration/);
+    expect(() => toNginxConfig(PRESETS['downstream-production'].plan)).toThrow(RangeError);
+  });
+
   /** The upstream servers of one port, as written. */
   const upstream = (text: string, port: number) =>
     [...(new RegExp(`upstream rancher_${port} \\{([^}]*)\\}`).exec(text)?.[1] ?? '').matchAll(/server (\S+):/g)].map((m) => m[1]);

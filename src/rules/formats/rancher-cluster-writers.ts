@@ -7,6 +7,7 @@
 // address ranges, snapshots and the authorized endpoint.
 import { Document } from 'yaml';
 import { checkPlan } from '../check.ts';
+import { usesServerRoles } from '../cluster-facts.ts';
 import { KUBERNETES_ROLES, type Cluster, type KubernetesRole, type Plan } from '../vocabulary.ts';
 import { ExportError } from './format.ts';
 import { S3_BUCKET_PLACEHOLDER } from './rke2-config.ts';
@@ -42,14 +43,13 @@ function pick(plan: Plan, name: string | undefined, what: string): Cluster {
     name === undefined
       ? plan.clusters.length === 1
         ? plan.clusters[0]
-        : plan.clusters.filter((c) => c.distribution === 'rke2' || c.distribution === 'k3s').length === 1
-          ? plan.clusters.find((c) => c.distribution === 'rke2' || c.distribution === 'k3s')
+        : plan.clusters.filter(usesServerRoles).length === 1
+          ? plan.clusters.find(usesServerRoles)
           : undefined
       : plan.clusters.find((c) => c.name === name);
   if (found === undefined)
     throw new RangeError(name === undefined ? `The plan has ${plan.clusters.length} clusters; choose one.` : `The plan has no cluster named "${name}".`);
-  if (found.distribution !== 'rke2' && found.distribution !== 'k3s')
-    throw new RangeError(`Cluster "${found.name}" is not RKE2 or K3s: Rancher builds machine pools with RKE2 or K3s only.`);
+  if (!usesServerRoles(found)) throw new RangeError(`Cluster "${found.name}" is not RKE2 or K3s: Rancher builds machine pools with RKE2 or K3s only.`);
   const problems: string[] = checkPlan({ clusters: [found] })
     .findings.filter((f) => f.severity === 'error' && REFUSED.has(f.rule))
     .map((f) => f.message);

@@ -8,13 +8,14 @@ import { validatePlan } from '../formats/validate.ts';
 import { NEWEST_DATA_LINE } from '../kubernetes-versions.ts';
 import type { Finding } from '../report.ts';
 import { KUBERNETES_ROLES, type Cluster, type EtcdSnapshots, type KubernetesRole, type Plan, type PlanInput } from '../vocabulary.ts';
-import { deltaItems, type DeltaItem } from './delta.ts';
+import { deltaItems } from './delta.ts';
+import type { DeltaItem } from './delta-item.ts';
 import { targetKubernetesVersion, type TargetVersion } from './kubernetes.ts';
 import { targetLayout, type LayoutChange, type Target } from './layout.ts';
 import { sourceFromPlan, type RkeSource } from './rke-source.ts';
 import { migrationSteps, type Step } from './steps.ts';
 
-export { TOPIC_LABEL, type DeltaItem } from './delta.ts';
+export { TOPIC_LABEL, type DeltaItem } from './delta-item.ts';
 export { sourceFromClusterYml, sourceFromPlan, type RkeSource } from './rke-source.ts';
 export type { LayoutChange, Target } from './layout.ts';
 export type { Step } from './steps.ts';

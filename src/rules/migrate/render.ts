@@ -5,7 +5,7 @@
 import type { List, ListItem, PhrasingContent, Root } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { DISTRIBUTION_LABEL } from '../vocabulary.ts';
-import { TOPIC_LABEL, type DeltaItem, type DeltaTopic } from './delta.ts';
+import { TOPIC_LABEL, type DeltaItem, type DeltaTopic } from './delta-item.ts';
 import type { Migration } from './index.ts';
 import { sourceHref, sourceText, type Source } from '../sources.ts';
 

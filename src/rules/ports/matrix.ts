@@ -4,6 +4,7 @@
 // cluster does not repeat 5,000 addresses per rule. Facts about nodes come from cluster-facts.ts.
 import { effectiveRoles, hostFromText, isControlPlane, isEtcdMember, isManaged, isRancherCluster, isWorkerCapable, usesServerRoles } from '../cluster-facts.ts';
 import { nodesInsideClusterNetworks } from '../cluster-networks.ts';
+import { readKey } from '../keys.ts';
 import { listNames, verb } from '../words.ts';
 import { compareVersions, DEFAULT_RANCHER_VERSION } from '../versions.ts';
 import { DISTRIBUTION_LABEL, type Cluster, type NetworkPlugin, type Plan, type PlanNode } from '../vocabulary.ts';
@@ -367,8 +368,8 @@ export function portMatrix(plan: Plan): PortMatrix {
 /** The rules of one node, by "cluster/node" or, when unambiguous, the node's name alone. */
 export function findNode(matrix: PortMatrix, ref: string): NodePorts[] {
   const all = [...matrix.clusters.flatMap((c) => c.nodes), ...(matrix.docker ? [matrix.docker] : [])];
-  const slash = ref.indexOf('/');
-  if (slash > 0) return all.filter((n) => n.cluster === ref.slice(0, slash) && n.node === ref.slice(slash + 1));
+  const key = readKey(ref);
+  if (key?.kind === 'node') return all.filter((n) => n.cluster === key.cluster && n.node === key.node);
   return all.filter((n) => n.node === ref || (n.address !== undefined && n.address.toLowerCase() === ref.toLowerCase()));
 }
 

@@ -4,6 +4,7 @@
 // Addresses the plan gives as IPs fill the sets; nodes given by DNS name or without an address
 // are listed for the reader to add, and outside groups start empty (or with a known default).
 import { isIPv4, isIPv6 } from '../identifiers.ts';
+import { nodeKey } from '../keys.ts';
 import type { Group, InboundRule, NodePorts, PortMatrix } from './matrix.ts';
 
 export type Family = 'v4' | 'v6';
@@ -73,7 +74,7 @@ export function setsFor(matrix: PortMatrix, node: NodePorts): Map<string, Addres
       for (const m of group.members) {
         if (m.address !== undefined && isIPv4(m.address)) v4.add(m.address);
         else if (m.address !== undefined && isIPv6(m.address)) v6.add(m.address.toLowerCase());
-        else unresolved.push(m.cluster === undefined || m.cluster === node.cluster ? m.name : `${m.cluster}/${m.name}`);
+        else unresolved.push(m.cluster === undefined || m.cluster === node.cluster ? m.name : nodeKey(m.cluster, m.name));
       }
       const families: AddressSet['families'] = {};
       // A family gets a set when it has addresses, or when some nodes still need theirs written in.

@@ -5,9 +5,9 @@
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { RULES } from '../rules/index.ts';
-import { REPORT_FORMATS, type ReportFormat } from './commands/check.ts';
-import { runCli } from './fake-io.ts';
+import { RULES } from '../../rules/index.ts';
+import { REPORT_FORMATS, type ReportFormat } from '../commands/check.ts';
+import { runCli } from '../fake-io.ts';
 
 // An RKE cluster.yml of three all-role nodes: a single-cluster input, so `as` in the config counts.
 const CLUSTER = `nodes:

@@ -4,11 +4,11 @@
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { PRESETS, RULES, rulesFor, toPlanYaml } from '../rules/index.ts';
-import { runCli, type FakeWorld } from './fake-io.ts';
-import { READER_RULE_FORMATS } from './output/junit.ts';
+import { PRESETS, RULES, rulesFor, toPlanYaml } from '../../rules/index.ts';
+import { runCli, type FakeWorld } from '../fake-io.ts';
+import { READER_RULE_FORMATS } from './junit.ts';
 
-const FIXTURES = fileURLToPath(new URL('../../test/fixtures/', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/', import.meta.url));
 
 function parse(xml: string): Document {
   const errors: string[] = [];

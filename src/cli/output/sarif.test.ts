@@ -13,11 +13,11 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import addFormats from 'ajv-formats';
 import type { Log, Result } from 'sarif';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PRESETS, RULES, aboutRule, describeRange, toPlanYaml } from '../rules/index.ts';
-import { artifactLocation } from './output/sarif.ts';
-import { runCli, type FakeWorld } from './fake-io.ts';
+import { PRESETS, RULES, aboutRule, describeRange, toPlanYaml } from '../../rules/index.ts';
+import { artifactLocation } from './sarif.ts';
+import { runCli, type FakeWorld } from '../fake-io.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const FIXTURES = 'test/fixtures/';
 const require = createRequire(import.meta.url);
 const PLATFORM_PACKAGE = `@microsoft/sarif-multitool-${process.platform}`;
