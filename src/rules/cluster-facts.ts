@@ -17,6 +17,11 @@ export function isServerRoleDistribution(distribution: Distribution): distributi
   return distribution === 'k3s' || distribution === 'rke2';
 }
 
+/** The distributions Rancher builds (RKE, RKE2, K3s): their defaults, ports and role taints are known. */
+export function isRancherBuilt(distribution: Distribution): distribution is 'rke' | 'rke2' | 'k3s' {
+  return distribution === 'rke' || isServerRoleDistribution(distribution);
+}
+
 /** Managed services (EKS, GKE, AKS) run the control plane and datastore for you. */
 export function isManaged(cluster: Pick<Cluster, 'distribution'>): boolean {
   return (MANAGED_DISTRIBUTIONS as readonly string[]).includes(cluster.distribution);

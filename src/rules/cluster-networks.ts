@@ -2,6 +2,7 @@
 // (service-cidr). RKE, RKE2 and K3s share the same defaults; a plan states its own when the
 // cluster file does. Address arithmetic is ipaddr.js's, not ours.
 import ipaddr from 'ipaddr.js';
+import { isRancherBuilt } from './cluster-facts.ts';
 import type { Cluster, PlanNode } from './vocabulary.ts';
 
 /** RKE's cluster_cidr, RKE2's and K3s' cluster-cidr when none is set (rke cluster/defaults.go, rke2 server_config.md, K3s server docs). */
@@ -36,8 +37,7 @@ export function splitCidrs(text: string): string[] {
 const isIpAddress = (address: string) => (address.includes(':') ? ipaddr.IPv6.isValid(address) : ipaddr.IPv4.isValidFourPartDecimal(address));
 
 /** Distributions whose defaults we know (RKE, RKE2, K3s); others state their ranges or have none. */
-const hasDefaults = (cluster: Pick<Cluster, 'distribution'>) =>
-  cluster.distribution === 'rke' || cluster.distribution === 'rke2' || cluster.distribution === 'k3s';
+const hasDefaults = (cluster: Pick<Cluster, 'distribution'>) => isRancherBuilt(cluster.distribution);
 
 export interface ClusterNetwork {
   cidrs: string[];

@@ -2,7 +2,7 @@
 // taint written as key[=value]:Effect reads. Facts: rke services/workerplane.go (taints only on
 // nodes without the worker role, value "true"); Rancher's planner for RKE2 and K3s machines (key
 // and effect, empty value; K3s etcd+controlplane nodes get only the control-plane taint).
-import { isServerRoleDistribution } from './cluster-facts.ts';
+import { isRancherBuilt, isServerRoleDistribution } from './cluster-facts.ts';
 import type { Distribution, NodeRole } from './vocabulary.ts';
 
 export interface Taint {
@@ -39,7 +39,7 @@ export const ROLE_TAINT_KEYS: ReadonlySet<string> = new Set([
  */
 export function expectedRoleTaints(distribution: Distribution, roles: readonly NodeRole[]): string[] | undefined {
   if (roles.includes('server') || roles.includes('agent')) return undefined;
-  if (roles.includes('worker')) return distribution === 'rke' || distribution === 'rke2' || distribution === 'k3s' ? [] : undefined;
+  if (roles.includes('worker')) return isRancherBuilt(distribution) ? [] : undefined;
   const etcd = roles.includes('etcd');
   const controlplane = roles.includes('controlplane');
   if (!etcd && !controlplane) return undefined;

@@ -1,5 +1,5 @@
 // Snapshots written only to the etcd nodes' own disks go down with those nodes.
-import { datastoreOf, etcdMembers } from '../cluster-facts.ts';
+import { datastoreOf, etcdMembers, usesServerRoles } from '../cluster-facts.ts';
 import { downstream, minimumDownstreamNodes, nodes } from '../example-plans.ts';
 import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 
@@ -22,7 +22,7 @@ export const rule = defineRule({
       const where =
         cluster.distribution === 'rke'
           ? 'services.etcd.backup_config.s3backupconfig'
-          : cluster.distribution === 'rke2' || cluster.distribution === 'k3s'
+          : usesServerRoles(cluster)
             ? 'etcd-s3 and its bucket, or spec.rkeConfig.etcd.s3 in Rancher'
             : 'an S3-compatible target';
       ctx.report({

@@ -1,4 +1,5 @@
 // Rancher provisions and upgrades RKE2 and K3s clusters only to the releases its channel data lists.
+import { isServerRoleDistribution } from '../cluster-facts.ts';
 import { KDM_SOURCES } from '../kubernetes-versions-data.ts';
 import { minorSpan, NEWEST_DATA_LINE, rancherOffers } from '../kubernetes-versions.ts';
 import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
@@ -21,7 +22,7 @@ export const rule = defineRule({
   check(ctx) {
     if (!ctx.versionGiven) return;
     for (const { cluster } of ctx.downstream) {
-      if ((cluster.distribution !== 'rke2' && cluster.distribution !== 'k3s') || cluster.kubernetesVersion === undefined) continue;
+      if (!isServerRoleDistribution(cluster.distribution) || cluster.kubernetesVersion === undefined) continue;
       const product = DISTRIBUTION_LABEL[cluster.distribution];
       const release = cluster.kubernetesVersion;
       const rancher = ctx.rancherVersion;

@@ -1,5 +1,5 @@
 // K3s and RKE2 nodes join through one address; when that is one server's own, that server carries every join.
-import { isControlPlane, isEtcdMember, resolveTarget } from '../cluster-facts.ts';
+import { isControlPlane, isEtcdMember, resolveTarget, usesServerRoles } from '../cluster-facts.ts';
 import { nodes } from '../example-plans.ts';
 import { parseRegistrationUrl } from '../identifiers.ts';
 import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
@@ -19,7 +19,7 @@ export const rule = defineRule({
   docs: { page: 'load-balancer', heading: 'The fixed registration address', anchor: 'the-fixed-registration-address' },
   check(ctx) {
     for (const { cluster } of ctx.clusters) {
-      if (cluster.distribution !== 'k3s' && cluster.distribution !== 'rke2') continue;
+      if (!usesServerRoles(cluster)) continue;
       const servers = cluster.nodes.filter((n) => isControlPlane(cluster, n) || isEtcdMember(cluster, n));
       if (servers.length < 3) continue;
       const hosts = new Set(

@@ -1,5 +1,5 @@
 // A server that joins through a load balancer which already forwards to it can reach itself.
-import { isControlPlane, isEtcdMember, resolveTarget } from '../cluster-facts.ts';
+import { isControlPlane, isEtcdMember, resolveTarget, usesServerRoles } from '../cluster-facts.ts';
 import { nodes } from '../example-plans.ts';
 import { parseRegistrationUrl } from '../identifiers.ts';
 import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
@@ -21,7 +21,7 @@ export const rule = defineRule({
   check(ctx) {
     for (const { cluster } of ctx.clusters) {
       const lb = cluster.loadBalancer;
-      if ((cluster.distribution !== 'k3s' && cluster.distribution !== 'rke2') || lb?.address === undefined) continue;
+      if (!usesServerRoles(cluster) || lb?.address === undefined) continue;
       const inPool = new Set(lb.targets.map((t) => resolveTarget(cluster, t)).filter((n) => n !== undefined));
       const joiners = cluster.nodes.filter(
         (n) =>

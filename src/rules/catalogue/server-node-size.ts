@@ -1,4 +1,5 @@
 // K3s and RKE2 servers against their distributions' server-size-per-agents tables.
+import { isServerRoleDistribution } from '../cluster-facts.ts';
 import { defineRule, type RuleAboutEntry, type RuleExamples } from '../rule.ts';
 import { serversAndAgents } from '../sizing/plan.ts';
 import { compareMachine, describeAgents, describeAsk, describeMachine, isShort, serverRowFor } from '../sizing/size.ts';
@@ -22,7 +23,7 @@ export const rule = defineRule({
   check(ctx) {
     for (const { cluster } of ctx.clusters) {
       const distribution = cluster.distribution;
-      if (distribution !== 'k3s' && distribution !== 'rke2') continue;
+      if (!isServerRoleDistribution(distribution)) continue;
       const { servers, agents } = serversAndAgents(cluster);
       if (servers.length === 0) continue;
       const sizing = serverRowFor(distribution, agents.length, servers.length);

@@ -2,7 +2,17 @@
 // sends, why, source), plus the load balancers' listeners. Peers are named groups (the etcd nodes
 // of a cluster, the Rancher nodes, the load balancer…) kept once in `groups`, so a 5,000-node
 // cluster does not repeat 5,000 addresses per rule. Facts about nodes come from cluster-facts.ts.
-import { effectiveRoles, hostFromText, isControlPlane, isEtcdMember, isManaged, isRancherCluster, isWorkerCapable, usesServerRoles } from '../cluster-facts.ts';
+import {
+  effectiveRoles,
+  hostFromText,
+  isControlPlane,
+  isEtcdMember,
+  isManaged,
+  isRancherBuilt,
+  isRancherCluster,
+  isWorkerCapable,
+  usesServerRoles,
+} from '../cluster-facts.ts';
 import { nodesInsideClusterNetworks } from '../cluster-networks.ts';
 import { readKey } from '../keys.ts';
 import { listNames, verb } from '../words.ts';
@@ -127,8 +137,7 @@ function rancherSource(cluster: Cluster): PortSourceId {
 }
 
 function family(cluster: Cluster): 'rke' | 'rke2' | 'k3s' | undefined {
-  const d = cluster.distribution;
-  return d === 'rke' || d === 'rke2' || d === 'k3s' ? d : undefined;
+  return isRancherBuilt(cluster.distribution) ? cluster.distribution : undefined;
 }
 
 /** The network plugin a cluster uses: the plan's, or its distribution's default. */
