@@ -1,6 +1,6 @@
 // kubectl reaching a cluster's API servers straight through the authorized endpoint's FQDN.
 import type { Plan } from '../../rules/vocabulary.ts';
-import { clusterPurpose } from '../../rules/cluster-facts.ts';
+import { clusterPurpose, isControlPlane } from '../../rules/cluster-facts.ts';
 import { FONT, layoutCluster, lineHeight, placeCluster, targetLinks, textBlock, type LineSpec } from '../layout/index.ts';
 import { plural, type Marks } from '../model.ts';
 
@@ -13,7 +13,8 @@ export function authorizedEndpointFigure(plan: Plan, marks: Marks, o: FigureOpti
   if (!cluster) return finish(missing('no-cluster', 'No cluster in this plan to draw', o), o);
   const room = roomOf(o);
   const ace = cluster.authorizedEndpoint;
-  const controlplanes = cluster.nodes.filter((n) => n.roles.includes('controlplane') || n.roles.includes('server')).map((n) => n.name);
+  // Which nodes run an API server is a cluster fact (a K3s server does, an RKE node only with the controlplane role).
+  const controlplanes = cluster.nodes.filter((n) => isControlPlane(cluster, n)).map((n) => n.name);
   const targets = ace?.targets.length ? ace.targets : [];
   const reached = targets.length ? targets : controlplanes.slice(0, 1);
   const box0 = layoutCluster(
@@ -21,7 +22,7 @@ export function authorizedEndpointFigure(plan: Plan, marks: Marks, o: FigureOpti
     cluster,
     marks,
     clusterOptions(o, {
-      groupOrder: (roles) => (roles.includes('controlplane') || roles.includes('server') ? 0 : 1),
+      groupOrder: (roles) => (isControlPlane(cluster, { roles }) ? 0 : 1),
       lanes: { left: true },
     }),
   );

@@ -17,22 +17,23 @@ export function pick(plan: Plan, prefer: (c: Cluster) => boolean): Cluster | und
 
 /** The etcd members of a cluster as linked data copies, with quorum and fault tolerance. */
 export function etcdPanel(plan: Plan, cluster: Cluster, marks: Marks, cx: number, y: number, p: Parts, o: FigureOptions): Shape | undefined {
+  // The figures come from the cluster's facts, the ones the report states; the list only names the members drawn.
+  const { members: memberCount, quorum, tolerated } = quorumOf(clusterFacts(plan, cluster, plan.clusters.indexOf(cluster)));
+  if (!memberCount) return undefined;
   const members = etcdMembers(cluster);
-  if (!members.length) return undefined;
   const room = roomOf(o);
   const limit = Math.max(2, o.collapseAfter ?? 9);
   const keep = (name: string) => marks.keep(nodeKey(cluster.name, name));
-  const shown = members.length <= limit ? members : members.filter((m, i) => i < limit - 1 || keep(m.name));
-  const hiddenCount = members.length - shown.length;
+  const shown = memberCount <= limit ? members : members.filter((m, i) => i < limit - 1 || keep(m.name));
+  const hiddenCount = memberCount - shown.length;
   const alive = members.filter((m) => !marks.node(cluster.name, m.name).failed).length;
-  const { quorum, tolerated } = quorumOf(clusterFacts(plan, cluster, plan.clusters.indexOf(cluster)));
   const lines: LineSpec[] = [
-    { text: `etcd: the cluster data, copied to each of ${plural(members.length, 'member')}`, className: 'rd-strong' },
-    { text: `quorum ${quorum} of ${members.length} · survives ${plural(tolerated, 'lost member')}`, size: FONT.small, className: 'rd-muted' },
+    { text: `etcd: the cluster data, copied to each of ${plural(memberCount, 'member')}`, className: 'rd-strong' },
+    { text: `quorum ${quorum} of ${memberCount} · survives ${plural(tolerated, 'lost member')}`, size: FONT.small, className: 'rd-muted' },
   ];
-  if (alive < members.length) {
+  if (alive < memberCount) {
     lines.push({
-      text: `${alive} of ${members.length} up: ${alive >= quorum ? 'quorum kept' : 'quorum lost, the cluster stops accepting writes'}`,
+      text: `${alive} of ${memberCount} up: ${alive >= quorum ? 'quorum kept' : 'quorum lost, the cluster stops accepting writes'}`,
       size: FONT.small,
       className: alive >= quorum ? 'rd-muted' : 'rd-bad',
     });

@@ -1,5 +1,6 @@
 // From the Rancher DNS name through a layer-4 balancer and the ingress to the Rancher pods.
 import type { Cluster, Plan } from '../../rules/vocabulary.ts';
+import { isWorkerCapable } from '../../rules/cluster-facts.ts';
 import {
   FONT,
   bottomOf,
@@ -30,7 +31,7 @@ function ingressParts(cluster: Cluster) {
     const w = box.width - 16;
     const x = box.x + 8;
     const node = cluster.nodes.find((n) => n.name === (box as { name?: string }).name);
-    const runsIngress = cluster.distribution !== 'rke' || !node || node.roles.includes('worker');
+    const runsIngress = cluster.distribution !== 'rke' || !node || isWorkerCapable(cluster, node);
     if (!runsIngress) {
       return {
         shapes: [

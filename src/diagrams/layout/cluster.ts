@@ -1,27 +1,14 @@
-// A cluster as drawn: the d3-hierarchy tree cluster → role group → node, node boxes in wrapping
-// grids, the caption from the cluster's facts, and the load balancer and endpoint in front. A
-// layout is given the width it may use (`maxWidth`) and fits itself to it (fewer node columns,
-// text wrapped); what still does not fit scrolls sideways instead of shrinking.
-import { hierarchy, type HierarchyNode } from 'd3-hierarchy';
+// A cluster as drawn: its header (the caption from the cluster's facts), the load balancer,
+// endpoint and datastore in front, and its body, the d3-hierarchy tree cluster → role group → node
+// laid out in tree.ts. A layout is given the width it may use (`maxWidth`) and fits itself to it
+// (fewer node columns, text wrapped); what still does not fit scrolls sideways instead of shrinking.
 import { DATASTORE_LABEL, clusterFacts, quorumOf, usesServerRoles } from '../../rules/cluster-facts.ts';
 import { hasFailableDatastore } from '../../rules/failure.ts';
 import { groupKey, partKey } from '../../rules/keys.ts';
 import type { Cluster, NodeRole, Plan, PlanNode } from '../../rules/plan.ts';
-import {
-  DISTRIBUTION_LABEL,
-  CAPTION_LABEL,
-  captionOf,
-  nodeKey,
-  plural,
-  roleGroupLabel,
-  roleSignature,
-  sortedRoles,
-  type ClusterCaption,
-  type Marks,
-  type NodeMarks,
-} from '../model.ts';
+import { DISTRIBUTION_LABEL, CAPTION_LABEL, captionOf, nodeKey, plural, sortedRoles, type ClusterCaption, type Marks, type NodeMarks } from '../model.ts';
 
-import { FONT, NODE_WIDTH, MIN_NODE_WIDTH, NODE_HEIGHT, GAP, PAD, LANE, textWidth, tagWidth, lineHeight, fitText } from './measure.ts';
+import { FONT, NODE_WIDTH, MIN_NODE_WIDTH, GAP, PAD, LANE, textWidth, tagWidth, lineHeight, fitText } from './measure.ts';
 import {
   type Box,
   type TextLine,
@@ -38,30 +25,7 @@ import {
   shape,
 } from './geometry.ts';
 import { endpointSpecs, loadBalancerSpecs, markPart, targetLinks } from './front.ts';
-
-// ---- the cluster tree --------------------------------------------------------------------
-
-interface TreeDatum {
-  label: string;
-  roles?: NodeRole[];
-  node?: PlanNode;
-  children?: TreeDatum[];
-}
-
-/** cluster → role groups → nodes, as a d3 hierarchy; `.value` counts the nodes below. */
-export function clusterTree(cluster: Cluster, order?: (roles: NodeRole[]) => number): HierarchyNode<TreeDatum> {
-  const groups = new Map<string, TreeDatum>();
-  for (const node of cluster.nodes) {
-    const roles = sortedRoles(node);
-    const sig = roleSignature(roles);
-    if (!groups.has(sig)) groups.set(sig, { label: sig, roles, children: [] });
-    groups.get(sig)!.children!.push({ label: node.name, node });
-  }
-  const rank = (roles: NodeRole[]) =>
-    roles.length === 0 ? 99 : Math.min(...roles.map((r) => ['etcd', 'controlplane', 'worker', 'server', 'agent'].indexOf(r))) - roles.length / 10;
-  const sorted = [...groups.values()].sort((a, b) => (order ? order(a.roles!) - order(b.roles!) : 0) || rank(a.roles!) - rank(b.roles!));
-  return hierarchy<TreeDatum>({ label: cluster.name, children: sorted }).count();
-}
+import { cellAt, clusterTree, foldGroups, layoutBody, type ClusterNode, type Grid, type NodeExtra } from './tree.ts';
 
 // ---- clusters ----------------------------------------------------------------------------
 
@@ -94,13 +58,12 @@ export interface ClusterLayoutOptions {
   nodeWidth?: number;
   minNodeWidth?: number;
   /** Per-node taller boxes with extra parts inside (the load-balancer diagram). */
-  nodeExtras?: (node: PlanNode, cluster: Cluster) => { height: number; inner: (box: Box) => { shapes: Shape[]; links: Link[] } } | undefined;
+  nodeExtras?: (node: PlanNode, cluster: Cluster) => NodeExtra | undefined;
 }
 
 export const DEFAULT_COLUMNS = 6;
 export const DEFAULT_COLLAPSE = 12;
 
-const GROUP_GAP = 14;
 const BAND_GAP = 12;
 /** Vertical room under the front boxes for their links to fan out to the first row of nodes. */
 const FAN_SPACE = 30;
@@ -116,7 +79,8 @@ export function nodeStatus(marks: NodeMarks, address: string | undefined, zone: 
 
 const ROLE_BADGE = 19;
 
-function nodeBox(cluster: Cluster, node: PlanNode, marks: Marks, x: number, y: number, width: number, height: number, tags: string[]): NodeBox {
+function nodeBox(cluster: Cluster, node: PlanNode, marks: Marks, box: Box, tags: string[]): NodeBox {
+  const { width } = box;
   const m = marks.node(cluster.name, node.name);
   const hasIcon = Boolean(m.severity || m.failed);
   const status = nodeStatus(m, node.address, node.zone, width - 16 - (hasIcon ? 14 : 0));
@@ -137,10 +101,7 @@ function nodeBox(cluster: Cluster, node: PlanNode, marks: Marks, x: number, y: n
     status: fitText(status, width - 16 - (hasIcon ? 14 : 0), FONT.badge),
     inner: [],
     innerLinks: [],
-    x,
-    y,
-    width,
-    height,
+    ...box,
   };
 }
 
@@ -154,40 +115,25 @@ export function clusterCaptions(plan: Plan, cluster: Cluster): { purpose: Cluste
   return { purpose: captionOf(plan, cluster), kind, counts: `${plural(cluster.nodes.length, 'node')}${etcd}` };
 }
 
-/** Lays one cluster out at the origin; `placeCluster` moves it. */
-export function layoutCluster(plan: Plan, cluster: Cluster, marks: Marks, options: ClusterLayoutOptions = {}): ClusterBox {
+/** The boxes a cluster draws in front of its nodes, and the lanes their links run down. */
+function frontOf(cluster: Cluster, options: ClusterLayoutOptions) {
   const want = options.endpoints === true ? { loadBalancer: true, authorizedEndpoint: true, datastore: true } : options.endpoints || {};
   const lb = want.loadBalancer && cluster.loadBalancer ? cluster.loadBalancer : undefined;
   const ace = want.authorizedEndpoint && cluster.authorizedEndpoint ? cluster.authorizedEndpoint : undefined;
   const store = Boolean(want.datastore) && hasFailableDatastore(cluster);
-  const laneLeft = lb || options.lanes?.left ? LANE : 0;
-  const laneRight = ace || options.lanes?.right ? LANE : 0;
-  const x0 = PAD + laneLeft;
+  return { lb, ace, store, laneLeft: lb || options.lanes?.left ? LANE : 0, laneRight: ace || options.lanes?.right ? LANE : 0 };
+}
 
-  // Each group: which nodes stay drawn.
-  const collapseAfter = Math.max(2, options.collapseAfter ?? DEFAULT_COLLAPSE);
-  const tree = clusterTree(cluster, options.groupOrder);
-  const planned = (tree.children ?? []).map((g) => {
-    const nodes = (g.children ?? []).map((c) => c.data.node!);
-    const key = groupKey(cluster.name, roleSignature(g.data.roles!));
-    const expanded = options.expanded?.has(key) ?? false;
-    const keep = (n: PlanNode) => marks.keep(nodeKey(cluster.name, n.name));
-    const collapses = nodes.length > collapseAfter;
-    const visible = !collapses || expanded ? nodes : nodes.filter((n, i) => i < collapseAfter - 1 || keep(n));
-    const hidden = nodes.filter((n) => !visible.includes(n));
-    const extras = visible.map((n) => options.nodeExtras?.(n, cluster));
-    const height = Math.max(NODE_HEIGHT, ...extras.map((e) => e?.height ?? NODE_HEIGHT));
-    const cells = visible.length + (hidden.length ? 1 : 0);
-    return { key, roles: g.data.roles!, total: g.value ?? nodes.length, visible, hidden, extras, height, cells, expanded: collapses && expanded };
-  });
-
-  // Node width and columns: as many columns as asked for and room allows; two narrower columns
-  // rather than one, down to the minimum node width.
+/**
+ * Node width and columns: as many columns as asked for and room allows; two narrower columns
+ * rather than one, down to the minimum node width. The body is as wide as its widest group, and
+ * never narrower than `minColumns` so the header stays readable.
+ */
+function gridFor(maxCells: number, options: ClusterLayoutOptions, lanes: number): Grid {
   const preferred = options.nodeWidth ?? NODE_WIDTH;
   const narrowest = Math.min(preferred, options.minNodeWidth ?? MIN_NODE_WIDTH);
-  const room = options.maxWidth !== undefined ? options.maxWidth - 2 * PAD - laneLeft - laneRight : Infinity;
+  const room = options.maxWidth !== undefined ? options.maxWidth - 2 * PAD - lanes : Infinity;
   const fits = (w: number) => Math.max(1, Math.floor((room + GAP) / (w + GAP)));
-  const maxCells = Math.max(1, ...planned.map((g) => g.cells));
   let columns = Math.max(1, Math.min(options.columns ?? DEFAULT_COLUMNS, fits(preferred)));
   let nodeWidth = preferred;
   if (columns < Math.min(2, maxCells, options.columns ?? DEFAULT_COLUMNS)) {
@@ -197,36 +143,53 @@ export function layoutCluster(plan: Plan, cluster: Cluster, marks: Marks, option
       columns = 2;
     } else nodeWidth = Math.max(narrowest, Math.min(preferred, Math.floor(room)));
   }
-  const gridWidth = (cols: number) => cols * nodeWidth + (cols - 1) * GAP;
-  const minColumns = Math.min(columns, options.minColumns ?? 2);
-  const groupsWidth = Math.max(gridWidth(minColumns), ...planned.map((g) => gridWidth(Math.min(columns, Math.max(1, g.cells)))));
-  const innerWidth = groupsWidth;
-  const width = innerWidth + 2 * PAD + laneLeft + laneRight;
+  // The widest group is the one with the most cells.
+  const cols = Math.max(Math.min(columns, options.minColumns ?? 2), Math.min(columns, maxCells));
+  return { columns, nodeWidth, width: cols * nodeWidth + (cols - 1) * GAP };
+}
 
-  // Header: the name (shortened), then the facts, wrapped.
-  const facts = clusterCaptions(plan, cluster);
+/** Header: the name (shortened), then the facts, wrapped; returns where the header ends. */
+function headerOf(facts: ReturnType<typeof clusterCaptions>, name: string, x0: number, width: number): { header: TextLine[]; bottom: number } {
   const header: TextLine[] = [];
   let y = 8;
   y += lineHeight(FONT.title);
-  header.push(text(cluster.name, x0, y - 5, innerWidth, FONT.title, 'rd-cluster-name rd-halo'));
+  header.push(text(name, x0, y - 5, width, FONT.title, 'rd-cluster-name rd-halo'));
   for (const [full, className] of [
     [`${CAPTION_LABEL[facts.purpose]} · ${facts.kind}`, 'rd-cluster-kind'],
     [facts.counts, 'rd-muted'],
   ] as const) {
-    const lines = textBlock(full, x0, y + lineHeight(FONT.small) - 4, innerWidth, FONT.small, `${className} rd-halo`);
+    const lines = textBlock(full, x0, y + lineHeight(FONT.small) - 4, width, FONT.small, `${className} rd-halo`);
     header.push(...lines);
     y += lines.length * lineHeight(FONT.small);
   }
-  y += 8;
+  return { header, bottom: y + 8 };
+}
 
-  // Front boxes: load balancer, authorized endpoint, external datastore; side by side when two fit.
+/** Front boxes: load balancer, authorized endpoint, external datastore; side by side when two fit. Returns where they end. */
+function frontShapes(
+  cluster: Cluster,
+  front: ReturnType<typeof frontOf>,
+  marks: Marks,
+  x0: number,
+  width: number,
+  top: number,
+): { shapes: Shape[]; bottom: number } {
+  const { lb, ace, store } = front;
   const shapes: Shape[] = [];
   // The endpoint is not something the what-if fails, so it has no part key; the others carry theirs.
-  const front: { id: string; kind: ShapeKind; specs: LineSpec[]; className: string; part?: string }[] = [];
-  if (lb) front.push({ id: 'load-balancer', kind: 'box', specs: loadBalancerSpecs(cluster), className: 'rd-lb', part: partKey(cluster.name, 'load-balancer') });
-  if (ace) front.push({ id: 'endpoint', kind: 'box', specs: endpointSpecs(cluster), className: 'rd-ace' });
+  const boxes: { id: string; kind: ShapeKind; specs: LineSpec[]; className: string; part?: string; reaches?: string[] }[] = [];
+  if (lb)
+    boxes.push({
+      id: 'load-balancer',
+      kind: 'box',
+      specs: loadBalancerSpecs(cluster),
+      className: 'rd-lb',
+      part: partKey(cluster.name, 'load-balancer'),
+      reaches: lb.targets,
+    });
+  if (ace) boxes.push({ id: 'endpoint', kind: 'box', specs: endpointSpecs(cluster), className: 'rd-ace', reaches: ace.targets });
   if (store)
-    front.push({
+    boxes.push({
       id: 'datastore',
       kind: 'cylinder',
       specs: [
@@ -236,108 +199,107 @@ export function layoutCluster(plan: Plan, cluster: Cluster, marks: Marks, option
       className: 'rd-datastore',
       part: partKey(cluster.name, 'datastore'),
     });
-  if (front.length) {
-    const perRow = front.length > 1 && innerWidth >= 2 * 170 + BAND_GAP ? Math.min(front.length, innerWidth >= 3 * 170 + 2 * BAND_GAP ? 3 : 2) : 1;
-    const boxWidth = Math.floor((innerWidth - (perRow - 1) * BAND_GAP) / perRow);
-    let rowTop = y;
-    for (let i = 0; i < front.length; i += perRow) {
-      const row = front.slice(i, i + perRow).map((f, j) => {
-        const reaches = f.id === 'load-balancer' ? lb?.targets : f.id === 'endpoint' ? ace?.targets : undefined;
-        const s: Shape = { ...shape(f.id, f.kind, f.specs, x0 + j * (boxWidth + BAND_GAP), rowTop, boxWidth, f.className), ...(reaches ? { reaches } : {}) };
-        return f.part === undefined ? s : markPart(s, f.part, marks);
-      });
-      const rowHeight = Math.max(...row.map((s) => s.height));
-      shapes.push(...row);
-      rowTop += rowHeight + BAND_GAP;
-    }
-    y = rowTop - BAND_GAP + FAN_SPACE;
-  }
-
-  const groups: GroupBox[] = planned.map((g) => {
-    const cols = Math.min(columns, Math.max(1, g.cells));
-    const rows = Math.ceil(g.cells / cols);
-    const caption = `${roleGroupLabel(g.roles)} · ${plural(g.total, 'node')}`;
-    const label = textBlock(caption, x0, y + lineHeight(FONT.small) - 4, innerWidth, FONT.small, 'rd-group-label rd-halo');
-    // Room under the label for the arrowheads of links that land on the first row.
-    const labelHeight = label.length * lineHeight(FONT.small) + 9;
-    const top = y;
-    // A grid with even steps: plain arithmetic (d3-scale for this pulled ~8 KB of colour and
-    // number-format code into the checker).
-    const col = (i: number) => x0 + i * (nodeWidth + GAP);
-    const row = (i: number) => top + labelHeight + i * (g.height + GAP);
-    const lbTargets = new Set(lb?.targets ?? []);
-    const aceTargets = new Set(ace?.targets ?? []);
-    const nodes = g.visible.map((n, i) => {
-      const is = (set: Set<string>) => set.has(n.name) || (n.address !== undefined && set.has(n.address));
-      const tags = [is(lbTargets) ? 'LB' : '', is(aceTargets) ? 'ACE' : ''].filter(Boolean);
-      const box = nodeBox(cluster, n, marks, col(i % cols), row(Math.floor(i / cols)), nodeWidth, g.height, tags);
-      const extra = g.extras[i];
-      if (extra) {
-        const parts = extra.inner(box);
-        box.inner = parts.shapes;
-        box.innerLinks = parts.links;
-      }
-      return box;
-    });
-    let more: MoreBox | undefined;
-    if (g.hidden.length) {
-      const i = g.visible.length;
-      const mx = col(i % cols);
-      const my = row(Math.floor(i / cols));
-      const sig = roleSignature(g.roles);
-      const kind = `${sig === 'none' ? 'unassigned' : sig.replaceAll('+', ', ')} nodes`;
-      more = {
-        key: g.key,
-        count: g.hidden.length,
-        hidden: g.hidden.map((n) => n.name),
-        x: mx,
-        y: my,
-        width: nodeWidth,
-        height: g.height,
-        lines: [
-          text(`+${g.hidden.length} more`, mx + nodeWidth / 2, my + 24, nodeWidth - 16, FONT.text, 'rd-more-count', 'middle'),
-          ...textBlock(kind, mx + nodeWidth / 2, my + 42, nodeWidth - 16, FONT.badge, 'rd-muted', 'middle').slice(0, 1),
-        ],
+  if (!boxes.length) return { shapes, bottom: top };
+  const perRow = boxes.length > 1 && width >= 2 * 170 + BAND_GAP ? Math.min(boxes.length, width >= 3 * 170 + 2 * BAND_GAP ? 3 : 2) : 1;
+  const boxWidth = Math.floor((width - (perRow - 1) * BAND_GAP) / perRow);
+  let rowTop = top;
+  for (let i = 0; i < boxes.length; i += perRow) {
+    const row = boxes.slice(i, i + perRow).map((f, j) => {
+      const s: Shape = {
+        ...shape(f.id, f.kind, f.specs, x0 + j * (boxWidth + BAND_GAP), rowTop, boxWidth, f.className),
+        ...(f.reaches ? { reaches: f.reaches } : {}),
       };
-    }
-    const gridHeight = rows * g.height + (rows - 1) * GAP;
-    y = top + labelHeight + gridHeight + GROUP_GAP;
-    return {
-      key: g.key,
-      signature: roleSignature(g.roles),
-      roles: g.roles,
-      total: g.total,
-      label,
-      caption,
-      nodes,
-      more,
-      expanded: g.expanded,
-      x: x0,
-      y: top,
-      width: gridWidth(cols),
-      height: labelHeight + gridHeight,
-    };
-  });
-  if (groups.length === 0) {
-    // An empty cluster still gets a body line saying so.
-    header.push(text('no nodes yet', x0, y + 12, innerWidth, FONT.small, 'rd-muted'));
-    y += 24;
+      return f.part === undefined ? s : markPart(s, f.part, marks);
+    });
+    shapes.push(...row);
+    rowTop += Math.max(...row.map((s) => s.height)) + BAND_GAP;
   }
-  const height = y - (groups.length ? GROUP_GAP : 0) + PAD;
+  return { shapes, bottom: rowTop - BAND_GAP + FAN_SPACE };
+}
 
-  const box = { x: 0, width, groups };
+/** A role group of the laid-out tree as drawn: its label, its node boxes and the "+N more" box. */
+function groupBox(cluster: Cluster, g: ClusterNode, marks: Marks, front: ReturnType<typeof frontOf>, grid: Grid): GroupBox {
+  const band = g.band!;
+  const roles = g.data.roles!;
+  const signature = g.data.label;
+  const key = groupKey(cluster.name, signature);
+  const { x, y } = g.box!;
+  const label = textBlock(band.caption, x, y + lineHeight(FONT.small) - 4, grid.width, FONT.small, 'rd-group-label rd-halo');
+  const lbTargets = new Set(front.lb?.targets ?? []);
+  const aceTargets = new Set(front.ace?.targets ?? []);
+  const drawn = (g.children ?? []).filter((leaf) => leaf.cell !== undefined);
+  const nodes = drawn.map((leaf) => {
+    const n = leaf.data.node!;
+    const is = (set: Set<string>) => set.has(n.name) || (n.address !== undefined && set.has(n.address));
+    const tags = [is(lbTargets) ? 'LB' : '', is(aceTargets) ? 'ACE' : ''].filter(Boolean);
+    const box = nodeBox(cluster, n, marks, leaf.box!, tags);
+    if (leaf.extra) {
+      const parts = leaf.extra.inner(box);
+      box.inner = parts.shapes;
+      box.innerLinks = parts.links;
+    }
+    return box;
+  });
+  let more: MoreBox | undefined;
+  if (drawn.length < g.value!) {
+    // The cell after the last node drawn, placed as eachBefore placed the nodes.
+    const at = cellAt(band, grid.nodeWidth, drawn.length);
+    const mx = (at.x += x);
+    const my = (at.y += y);
+    const w = at.width;
+    const hidden = (g.children ?? []).filter((leaf) => leaf.cell === undefined).map((leaf) => leaf.data.node!.name);
+    const kind = `${signature === 'none' ? 'unassigned' : signature.replaceAll('+', ', ')} nodes`;
+    more = {
+      key,
+      count: hidden.length,
+      hidden,
+      ...at,
+      lines: [
+        text(`+${hidden.length} more`, mx + w / 2, my + 24, w - 16, FONT.text, 'rd-more-count', 'middle'),
+        ...textBlock(kind, mx + w / 2, my + 42, w - 16, FONT.badge, 'rd-muted', 'middle').slice(0, 1),
+      ],
+    };
+  }
+  return { key, signature, roles, total: g.value!, label, caption: band.caption, nodes, more, expanded: band.expanded, ...g.box! };
+}
+
+/** Links from the front boxes to the nodes they reach: a fan from one box at most, and only from the last row of boxes (nothing between it and the nodes). */
+function frontLinks(cluster: Cluster, shapes: Shape[], body: Pick<ClusterBox, 'x' | 'width' | 'groups'>): Link[] {
   const links: Link[] = [];
-  // Fan out from one box at most, and only from the last row of boxes (nothing between it and the nodes).
   const lastRowTop = Math.max(...shapes.map((s) => s.y), -1);
   let fanned = false;
   for (const s of shapes) {
-    const targets = s.id === 'load-balancer' ? lb?.targets : s.id === 'endpoint' ? ace?.targets : undefined;
+    const targets = s.reaches;
     if (!targets) continue;
     const canFan = !fanned && Math.abs(s.y - lastRowTop) < 1;
-    const made = targetLinks(s, box, targets, `${cluster.name}-${s.id}`, s.id === 'load-balancer' ? 'left' : 'right', canFan);
+    const made = targetLinks(s, body, targets, `${cluster.name}-${s.id}`, s.id === 'load-balancer' ? 'left' : 'right', canFan);
     if (canFan && made.length && !made[0]!.via) fanned = true;
     links.push(...made);
   }
+  return links;
+}
+
+/** Lays one cluster out at the origin; `placeCluster` moves it. */
+export function layoutCluster(plan: Plan, cluster: Cluster, marks: Marks, options: ClusterLayoutOptions = {}): ClusterBox {
+  const front = frontOf(cluster, options);
+  const x0 = PAD + front.laneLeft;
+  const tree: ClusterNode = clusterTree(cluster, options.groupOrder);
+  const maxCells = foldGroups(tree, {
+    collapseAfter: Math.max(2, options.collapseAfter ?? DEFAULT_COLLAPSE),
+    expanded: (g) => options.expanded?.has(groupKey(cluster.name, g.data.label)) ?? false,
+    keep: (n) => marks.keep(nodeKey(cluster.name, n.name)),
+    extra: (n) => options.nodeExtras?.(n, cluster),
+  });
+  const grid = gridFor(maxCells, options, front.laneLeft + front.laneRight);
+  const width = grid.width + 2 * PAD + front.laneLeft + front.laneRight;
+  const facts = clusterCaptions(plan, cluster);
+  const { header, bottom } = headerOf(facts, cluster.name, x0, grid.width);
+  const { shapes, bottom: top } = frontShapes(cluster, front, marks, x0, grid.width, bottom);
+  const body = layoutBody(tree, grid, x0, top);
+  const groups = (tree.children ?? []).map((g) => groupBox(cluster, g, marks, front, grid));
+  // An empty cluster still gets a body line saying so.
+  if (!groups.length) header.push(text('no nodes yet', x0, top + 12, grid.width, FONT.small, 'rd-muted'));
+  const height = top + (groups.length ? body : 24) + PAD;
   return {
     name: cluster.name,
     purpose: facts.purpose,
@@ -345,7 +307,7 @@ export function layoutCluster(plan: Plan, cluster: Cluster, marks: Marks, option
     header,
     groups,
     shapes,
-    links,
+    links: frontLinks(cluster, shapes, { x: 0, width, groups }),
     x: 0,
     y: 0,
     width,
