@@ -4,9 +4,7 @@
 // at once; the findings, diagram and what-if follow in a React transition started after that paint
 // (scheduling.ts), rendered in slices and dropped if the next edit comes first.
 import {
-  lazy,
   memo,
-  Suspense,
   useCallback,
   useEffect,
   useId,
@@ -26,16 +24,17 @@ import type { Plan } from '../../rules/plan.ts';
 import { PRESETS, type PresetId } from '../../rules/presets.ts';
 import type { ImportedFile } from './file-reading.ts';
 import type { Report } from '../../rules/report.ts';
-import { failedByCluster, initialState, type CheckerState, type ImportedRkeSettings } from './state.ts';
+import { failedByCluster, initialState, type CheckerState } from './state.ts';
 import { historyReducer, initialHistory, type History, type HistoryAction } from './history.ts';
 import { ClusterEditor } from './ClusterEditor.tsx';
 import { RancherEditor } from './RancherEditor.tsx';
-import { docsHref, FindingsList } from './FindingsList.tsx';
+import { FindingsList } from './FindingsList.tsx';
 import { FailurePanel } from './FailurePanel.tsx';
 import { CheckerDiagram } from './CheckerDiagram.tsx';
 import { failedSummary } from './what-if.ts';
 import { ImportPanel } from './ImportPanel.tsx';
 import { KeepSection } from './KeepSection.tsx';
+import { MigrateSection } from './MigrateSection.tsx';
 import { useSavedPlans } from './useSavedPlans.ts';
 import { PrintNodes } from './PrintNodes.tsx';
 import { usePersistence } from './usePersistence.ts';
@@ -44,39 +43,6 @@ import { openLinkedPlan, type Notice, type Startup } from './startup.ts';
 import { decodePlan, payloadFromHash } from './share.ts';
 import { defaultStorage, listSaved, samePlan } from './storage.ts';
 import { useAfterPaint, useWhenIdle } from './scheduling.ts';
-
-// "Moving to RKE2" loads when the reader opens it on a plan that holds an RKE cluster: the
-// migration engine, its writers and the port tables stay out of the checker's load until then.
-const MigratePanel = lazy(() => import('./MigratePanel.tsx'));
-
-function MigrateSection({ plan, imported, headingId }: { plan: Plan; imported: ImportedRkeSettings | undefined; headingId: string }) {
-  const [open, setOpen] = useState(false);
-  return (
-    <section className="ck-section ck-migrate-section" aria-labelledby={headingId}>
-      <h2 id={headingId}>Moving to RKE2</h2>
-      <p className="ck-muted">
-        RKE has reached its end of life, and Rancher 2.12 will not upgrade while RKE clusters remain. Nothing converts a cluster in place: plan the one you
-        build beside it, with everything that changes and the steps of the move. The guide page <a href={docsHref('moving-to-rke2/')}>Moving to RKE2</a>{' '}
-        explains each of them.
-      </p>
-      {open ? (
-        <Suspense
-          fallback={
-            <p className="ck-muted" role="status">
-              Loading the move to RKE2…
-            </p>
-          }
-        >
-          <MigratePanel plan={plan} imported={imported} />
-        </Suspense>
-      ) : (
-        <button type="button" className="ck-button" onClick={() => setOpen(true)}>
-          Plan the move to RKE2
-        </button>
-      )}
-    </section>
-  );
-}
 
 /** Short button labels; a preset without one shows its full label. */
 export const PRESET_SHORT: Partial<Record<PresetId, string>> = {
