@@ -132,3 +132,25 @@ test.describe('dark theme', () => {
     await expectNoSeriousAxe(page, '.ck-diagram');
   });
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe: saved plans, compare and a field's message are clean (${theme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    const prod = await production(page);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await scrollToKeepPanels(page);
+    await saved(page).getByLabel('Save this plan as').fill('base');
+    await saved(page).getByRole('button', { name: 'Save' }).click();
+    await prod.getByLabel('worker role of cp-1').check();
+    await prod.getByLabel('Name of node 4', { exact: true }).fill('cp-2');
+    await expect(prod.locator('.ck-problem')).toBeVisible();
+    const compare = page.getByRole('region', { name: 'Compare two plans' });
+    await compare.getByLabel('Plan B').selectOption({ label: 'base' });
+    await expect(compare.getByRole('heading', { name: /Only in A/ })).toBeVisible();
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 800 });
+      await expectNoSeriousAxe(page, 'main');
+    }
+  });
+}

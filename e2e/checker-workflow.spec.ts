@@ -4,7 +4,6 @@ import { deflateRawSync } from 'node:zlib';
 import { workersPlan } from '../src/diagrams/test-plans.ts';
 import { E2E_BASE } from './site.ts';
 import { failOnConsoleErrors } from './console-errors.ts';
-import { expectNoSeriousAxe } from './axe.ts';
 import { scrollToKeepPanels } from './keep-panels.ts';
 
 // The checker as an operator's daily tool, at a laptop's and a phone's width: import first, inline
@@ -378,29 +377,5 @@ for (const viewport of VIEWPORTS) {
       await expect(diagramNode(page, 'rancher/rancher-1')).toHaveCount(1);
       await expect(page.getByRole('alert')).toHaveCount(0);
     });
-  });
-}
-
-for (const theme of ['light', 'dark'] as const) {
-  test(`axe: the new parts are clean (${theme})`, async ({ page }) => {
-    await page.emulateMedia({ colorScheme: theme });
-    await openChecker(page);
-    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-    await preset(page, 'Production downstream cluster');
-    await scrollToKeepPanels(page);
-    await saved(page).getByLabel('Save this plan as').fill('base');
-    await saved(page).getByRole('button', { name: 'Save' }).click();
-    const prod = cluster(page, 'production');
-    await prod.getByLabel('worker role of cp-1').check();
-    await prod.getByLabel('Name of node 4', { exact: true }).fill('cp-2');
-    await expect(prod.locator('.ck-problem')).toBeVisible();
-    const compare = page.getByRole('region', { name: 'Compare two plans' });
-    await compare.getByLabel('Plan B').selectOption({ label: 'base' });
-    await expect(compare.getByRole('heading', { name: /Only in A/ })).toBeVisible();
-    await page.getByRole('button', { name: 'Undo', exact: true }).click();
-    for (const width of [1280, 375]) {
-      await page.setViewportSize({ width, height: 800 });
-      await expectNoSeriousAxe(page, 'main');
-    }
   });
 }
