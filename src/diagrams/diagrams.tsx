@@ -18,9 +18,10 @@ import {
   type FigureOptions,
 } from './figures/index.ts';
 import { NARROW_WIDTH, WIDE_WIDTH, allNodes } from './layout/index.ts';
-import { buildMarks, plural, type Marks } from './model.ts';
+import { buildMarks, type Marks } from './model.ts';
 import { FigureSvg, cleanId } from './svg.tsx';
 import { TextEquivalent } from './text.tsx';
+import { plural } from '../rules/words.ts';
 
 export interface DiagramProps {
   /** The plan to draw. Default: the preset that matches the figure. */

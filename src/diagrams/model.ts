@@ -1,12 +1,10 @@
-// Plan facts the diagrams draw: node keys, role groups, labels and the marks (failed,
+// Plan facts the diagrams draw: role groups, labels and the marks (failed,
 // highlighted, findings) that the checker passes in. Pure data, no geometry and no React.
-import { KUBERNETES_ROLES, DISTRIBUTION_LABEL, ROLE_TEXT, type Cluster, type NodeRole, type Plan, type PlanNode } from '../rules/vocabulary.ts';
+import { KUBERNETES_ROLES, ROLE_TEXT, type Cluster, type NodeRole, type Plan, type PlanNode } from '../rules/vocabulary.ts';
 import type { Finding, Report, Severity } from '../rules/report.ts';
 import { SEVERITY_RANK } from '../rules/rule.ts';
-import { clusterPurpose, etcdMembers, nodeKey } from '../rules/cluster-facts.ts';
-import { plural } from '../rules/words.ts';
-
-export { DISTRIBUTION_LABEL, etcdMembers, nodeKey, plural };
+import { clusterPurpose } from '../rules/cluster-facts.ts';
+import { nodeKey } from '../rules/keys.ts';
 
 export const ROLE_ORDER: readonly NodeRole[] = ['etcd', 'controlplane', 'worker', 'server', 'agent'];
 

@@ -222,7 +222,6 @@ export function resolveTarget(cluster: Cluster, target: string): PlanNode | unde
 }
 
 /** The key islands and diagrams use to address a node: "<cluster>/<node>". */
-export { nodeKey } from './keys.ts';
 
 // ---- one summary per cluster -----------------------------------------------------------------
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DOCKER_HOST_KEY, failableParts, failureFromKeys, partKey, simulateFailure, simulatePlanFailure, smallestBreakingFailure } from './failure.ts';
+import { failableParts, failureFromKeys, simulateFailure, simulatePlanFailure, smallestBreakingFailure } from './failure.ts';
 import { smallestBreakingZones, zonesOf } from './zones.ts';
 import { planSchema, type PlanInput } from './plan.ts';
 import { PRESETS, RECOMMENDED_PLAN } from './presets.ts';
 import { etcdQuorum, failuresTolerated } from './quorum.ts';
+import { DOCKER_HOST_KEY, partKey } from './keys.ts';
 
 const plan = (input: PlanInput) => planSchema.parse(input);
 

@@ -15,7 +15,6 @@ import {
   isManaged,
   isRancherCluster,
   isWorkerCapable,
-  nodeKey,
   rancherCluster,
   resolveTarget,
   sameHost,
@@ -27,11 +26,10 @@ import { listNames, plural } from './words.ts';
 
 export type BreakReason = 'etcd-quorum' | 'no-api-server' | 'no-worker' | 'no-load-balancer-target' | 'load-balancer' | 'datastore';
 
-import { CLUSTER_PARTS, readKey, type ClusterPart } from './keys.ts';
+import { CLUSTER_PARTS, type ClusterPart, nodeKey, readKey } from './keys.ts';
 
 // The parts of a cluster that can fail besides its nodes, and the keys the checker names failed
 // things by, live in keys.ts; re-exported here for the modules that simulate failures.
-export { CLUSTER_PARTS, DOCKER_HOST_KEY, partKey, type ClusterPart } from './keys.ts';
 
 export interface PartFailures {
   /** The cluster's load balancer is down (ignored when it has none). */

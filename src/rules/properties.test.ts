@@ -6,7 +6,7 @@ import { checkPlan } from './check.ts';
 import { RULES } from './catalogue/index.ts';
 import { ExportError } from './formats/format.ts';
 import { docsPath } from './guide-pages.ts';
-import { CLUSTER_PARTS, simulateFailure, simulatePlanFailure, smallestBreakingFailure, type ClusterPart } from './failure.ts';
+import { simulateFailure, simulatePlanFailure, smallestBreakingFailure } from './failure.ts';
 import { clusterZones, smallestBreakingZones, zonesOf } from './zones.ts';
 import { InputError } from './formats/input-error.ts';
 import { toPlanJson, toPlanYaml } from './formats/plan-file.ts';
@@ -15,6 +15,7 @@ import { toClusterYml } from './formats/rke-cluster-yml.ts';
 import { datastoreOf, isEtcdMember } from './cluster-facts.ts';
 import { KUBERNETES_ROLES, planSchema, type Plan } from './plan.ts';
 import { NAMES, planArb } from './testing/plan-arbitrary.ts';
+import { CLUSTER_PARTS, type ClusterPart } from './keys.ts';
 
 describe('checkPlan properties', () => {
   it('never throws, is deterministic, and every finding is well formed', () => {

@@ -1,10 +1,11 @@
 // Zones: where a plan's nodes are placed, and which zones' loss breaks a cluster — by the same
 // failure model as failure.ts (a zone fails every node placed in it, in every cluster), searched
 // over the same ways of breaking as the smallest set of failed nodes.
-import { datastoreOf, isEtcdMember, nodeKey } from './cluster-facts.ts';
+import { datastoreOf, isEtcdMember } from './cluster-facts.ts';
 import { breakModes, findCluster, simulatePlanFailure, type BreakMode, type BreakReason } from './failure.ts';
 import type { Cluster, Plan } from './plan.ts';
 import { listNames } from './words.ts';
+import { nodeKey } from './keys.ts';
 
 export interface ZoneBreak {
   cluster: string;

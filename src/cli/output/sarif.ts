@@ -8,18 +8,8 @@ import { pathToFileURL } from 'node:url';
 import type { PhrasingContent, Root } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import type { ConfigurationOverride, Location, Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
-import {
-  CATEGORIES,
-  aboutRule,
-  describeRange,
-  nodeKey,
-  RULES,
-  type Finding,
-  type InputError,
-  type InputWarning,
-  type Rule,
-  type Severity,
-} from '../../rules/index.ts';
+import { nodeKey } from '../../rules/keys.ts';
+import { CATEGORIES, aboutRule, describeRange, RULES, type Finding, type InputError, type InputWarning, type Rule, type Severity } from '../../rules/index.ts';
 import { MAX_PLACED_NODES, type CheckedInput, type CheckRun } from '../commands/check-run.ts';
 import type { CheckedFinding, WaivedFinding } from '../config/policy.ts';
 import type { FilePath } from '../io.ts';

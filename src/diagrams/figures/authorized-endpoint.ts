@@ -2,9 +2,10 @@
 import type { Plan } from '../../rules/vocabulary.ts';
 import { clusterPurpose, isControlPlane } from '../../rules/cluster-facts.ts';
 import { FONT, layoutCluster, lineHeight, placeCluster, targetLinks, textBlock, type LineSpec } from '../layout/index.ts';
-import { plural, type Marks } from '../model.ts';
+import type { Marks } from '../model.ts';
 
 import { STEP, type FigureOptions, type Figure, empty, roomOf, finish, clusterOptions, stack, missing } from './compose.ts';
+import { plural } from '../../rules/words.ts';
 
 // ---- authorized cluster endpoint ---------------------------------------------------------
 

@@ -2,7 +2,6 @@
 // the legend and margin that finish a figure, and the helpers that stack and place parts in rows.
 import { ROLE_TEXT, type NodeRole, type Plan } from '../../rules/vocabulary.ts';
 import { rancherCluster } from '../../rules/cluster-facts.ts';
-import { DOCKER_HOST_KEY } from '../../rules/failure.ts';
 import type { Severity } from '../../rules/report.ts';
 import {
   FONT,
@@ -32,6 +31,7 @@ import {
   type TextLine,
 } from '../layout/index.ts';
 import { ROLE_ORDER, type Marks } from '../model.ts';
+import { DOCKER_HOST_KEY } from '../../rules/keys.ts';
 
 export const FLOW_GAP = 24;
 /** Between rows of clusters that "manages" links run across. */

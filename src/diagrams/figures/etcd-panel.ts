@@ -1,11 +1,13 @@
 // Shared by the K3s and RKE figures: which cluster a figure is about, and its etcd members drawn
 // as data copies with quorum and fault tolerance from the cluster's facts.
 import type { Cluster, Plan } from '../../rules/vocabulary.ts';
-import { clusterFacts, quorumOf, rancherCluster } from '../../rules/cluster-facts.ts';
+import { clusterFacts, etcdMembers, quorumOf, rancherCluster } from '../../rules/cluster-facts.ts';
 import { FONT, link, shape, shapeWidth, type LineSpec, type Shape } from '../layout/index.ts';
-import { etcdMembers, nodeKey, plural, type Marks } from '../model.ts';
+import type { Marks } from '../model.ts';
 
 import { type FigureOptions, type Parts, roomOf } from './compose.ts';
+import { nodeKey } from '../../rules/keys.ts';
+import { plural } from '../../rules/words.ts';
 
 // ---- picking the cluster a figure is about -------------------------------------------------
 

@@ -16,10 +16,11 @@ import {
   type Link,
   type Shape,
 } from '../layout/index.ts';
-import { plural, type Marks } from '../model.ts';
+import type { Marks } from '../model.ts';
 
 import { STEP, type FigureOptions, type Figure, empty, roomOf, finish, clusterOptions, stack, missing } from './compose.ts';
 import { pick } from './etcd-panel.ts';
+import { plural } from '../../rules/words.ts';
 
 // ---- load balancer -----------------------------------------------------------------------
 

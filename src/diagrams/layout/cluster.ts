@@ -4,9 +4,9 @@
 // (fewer node columns, text wrapped); what still does not fit scrolls sideways instead of shrinking.
 import { DATASTORE_LABEL, clusterFacts, quorumOf, usesServerRoles } from '../../rules/cluster-facts.ts';
 import { hasFailableDatastore } from '../../rules/failure.ts';
-import { groupKey, partKey } from '../../rules/keys.ts';
+import { groupKey, nodeKey, partKey } from '../../rules/keys.ts';
 import type { Cluster, NodeRole, Plan, PlanNode } from '../../rules/plan.ts';
-import { DISTRIBUTION_LABEL, CAPTION_LABEL, captionOf, nodeKey, plural, sortedRoles, type ClusterCaption, type Marks, type NodeMarks } from '../model.ts';
+import { CAPTION_LABEL, captionOf, sortedRoles, type ClusterCaption, type Marks, type NodeMarks } from '../model.ts';
 
 import { FONT, NODE_WIDTH, MIN_NODE_WIDTH, GAP, PAD, LANE, textWidth, tagWidth, lineHeight, fitText } from './measure.ts';
 import {
@@ -26,6 +26,8 @@ import {
 } from './geometry.ts';
 import { endpointSpecs, loadBalancerSpecs, markPart, targetLinks } from './front.ts';
 import { cellAt, clusterTree, foldGroups, layoutBody, type ClusterNode, type Grid, type NodeExtra } from './tree.ts';
+import { DISTRIBUTION_LABEL } from '../../rules/vocabulary.ts';
+import { plural } from '../../rules/words.ts';
 
 // ---- clusters ----------------------------------------------------------------------------
 

@@ -6,9 +6,10 @@
 // layouts leave their x and y there.
 import { hierarchy, type HierarchyNode } from 'd3-hierarchy';
 import type { Cluster, NodeRole, PlanNode } from '../../rules/plan.ts';
-import { ROLE_ORDER, plural, roleGroupLabel, roleSignature, sortedRoles } from '../model.ts';
+import { ROLE_ORDER, roleGroupLabel, roleSignature, sortedRoles } from '../model.ts';
 import type { Box, Link, Shape } from './geometry.ts';
 import { FONT, GAP, NODE_HEIGHT, lineHeight, wrapText } from './measure.ts';
+import { plural } from '../../rules/words.ts';
 
 export interface TreeDatum {
   label: string;

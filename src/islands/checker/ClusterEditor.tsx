@@ -1,8 +1,7 @@
 // Everything about one cluster: name, distribution, hosting, datastore, user workloads, its load
 // balancer and authorized endpoint, and its nodes.
 import { memo, useId, useState, type Dispatch } from 'react';
-import { DISTRIBUTIONS, HOSTINGS, type Cluster, type Datastore, type Distribution, type Hosting } from '../../rules/vocabulary.ts';
-import { DISTRIBUTION_LABEL } from '../../diagrams/model.ts';
+import { type Cluster, type Datastore, type Distribution, DISTRIBUTION_LABEL, DISTRIBUTIONS, type Hosting, HOSTINGS } from '../../rules/vocabulary.ts';
 import type { Action } from './state.ts';
 import { SrOnly } from './SrOnly.tsx';
 import { ValidatedInput } from './ValidatedInput.tsx';

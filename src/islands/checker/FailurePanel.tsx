@@ -3,17 +3,9 @@
 // for each cluster and for Rancher, what still works, and buttons that mark the fewest failures
 // (or zones) that break a cluster. The model lives in src/rules/failure.ts.
 import { useState, type Dispatch } from 'react';
-import {
-  DOCKER_HOST_KEY,
-  failableParts,
-  failureFromKeys,
-  partKey,
-  simulatePlanFailure,
-  smallestBreakingFailure,
-  type ClusterPart,
-} from '../../rules/failure.ts';
+import { failableParts, failureFromKeys, simulatePlanFailure, smallestBreakingFailure } from '../../rules/failure.ts';
 import { smallestBreakingZones } from '../../rules/zones.ts';
-import { clusterOfKey, nodeKey } from '../../rules/keys.ts';
+import { clusterOfKey, type ClusterPart, DOCKER_HOST_KEY, nodeKey, partKey } from '../../rules/keys.ts';
 import type { Plan } from '../../rules/plan.ts';
 import type { FailureOutcome } from '../../rules/report.ts';
 import { listNames, plural } from '../../rules/words.ts';

@@ -1,13 +1,13 @@
 // Findings grouped by cluster, each with severity (icon and word), message, nodes and a link to
 // the heading that explains it. Hovering or focusing a finding highlights its nodes in the diagram.
 import { memo } from 'react';
-import { nodeKey } from '../../diagrams/model.ts';
 import { ruleById } from '../../rules/catalogue/index.ts';
 import { hasExternalDatastore, nothingToCheck } from '../../rules/cluster-facts.ts';
 import type { Plan } from '../../rules/plan.ts';
 import type { Finding, Report } from '../../rules/report.ts';
 import { Severity } from './Icons.tsx';
 import { quorumLine } from './summary.ts';
+import { nodeKey } from '../../rules/keys.ts';
 
 /** Finding docs are site-relative ("load-balancer/#…"); every page sits one folder below the base. */
 export const docsHref = (docs: string): string => `../${docs.replace(/^\/+/, '')}`;

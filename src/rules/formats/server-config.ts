@@ -2,7 +2,7 @@
 // command-line flags as keys. Both readers (k3s-config.ts, rke2-config.ts) use this module to tell
 // the two apart and to turn the file into a one-node cluster.
 import { splitCidrs } from '../cluster-networks.ts';
-import type { Distribution, NetworkPlugin } from '../vocabulary.ts';
+import { DISTRIBUTION_LABEL, type Distribution, type NetworkPlugin } from '../vocabulary.ts';
 import type { InputWarning } from './input-error.ts';
 import type { ReaderOutput, SingleClusterOptions } from './format.ts';
 import { fromServerConfig } from './etcd-snapshots.ts';
@@ -180,7 +180,7 @@ export function readServerConfig(doc: ParsedText, options: SingleClusterOptions,
     const text = scalarText(data[key]);
     if (text !== undefined) cluster[field] = splitCidrs(text);
   }
-  const product = distribution === 'k3s' ? 'K3s' : 'RKE2';
+  const product = DISTRIBUTION_LABEL[distribution];
   const warnings: InputWarning[] = [
     {
       place: options.filename ?? '',

@@ -4,6 +4,7 @@
 import { NEWEST_DATA_LINE } from '../kubernetes-versions.ts';
 import { OFFERED, type OfferedRow } from '../kubernetes-versions-data.ts';
 import { compareVersions } from '../versions.ts';
+import { DISTRIBUTION_LABEL } from '../vocabulary.ts';
 
 export interface TargetVersion {
   /** The release to write (v1.24.17+rke2r1); undefined when no release in the data fits. */
@@ -39,7 +40,7 @@ export function targetKubernetesVersion(sourceVersion: string | undefined, to: '
   const rows = OFFERED.filter((r) => r[0] === to && (line === undefined || r[1] === line));
   const byMinor = newestByMinor(rows);
   const minors = [...byMinor.keys()].sort(compareVersions);
-  const product = to === 'rke2' ? 'RKE2' : 'K3s';
+  const product = DISTRIBUTION_LABEL[to];
   const where =
     line !== undefined
       ? `Rancher ${line}`

@@ -5,6 +5,7 @@
 import type { Source } from '../sources.ts';
 import { cite } from './sources.ts';
 import type { Target } from './layout.ts';
+import { DISTRIBUTION_LABEL } from '../vocabulary.ts';
 
 export interface Step {
   text: string;
@@ -12,7 +13,7 @@ export interface Step {
 }
 
 export function migrationSteps(to: Target, runsRancher: boolean): Step[] {
-  const product = to === 'rke2' ? 'RKE2' : 'K3s';
+  const product = DISTRIBUTION_LABEL[to];
   return [
     {
       text: `Build a new ${product} cluster beside the RKE one: there is no supported in-place conversion. In Rancher, from the provisioning Cluster or the Terraform written here; on your own hosts, from the per-node config.yaml (first server first, then the others through the registration address).`,
