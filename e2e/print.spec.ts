@@ -82,11 +82,16 @@ test("the checker's report prints: summary, findings and diagram, not the editor
   await page.goto(`${E2E_BASE}checker/`);
   await expect(page.getByRole('heading', { name: 'Start from a preset' })).toBeVisible();
   await page.getByRole('button', { name: 'Production downstream cluster' }).click();
+  const summary = page.getByRole('status', { name: 'Finding count' });
+  await expect(summary).toContainText('1 cluster and 8 nodes');
+  const before = await summary.textContent();
   // The preset follows the guidance; give it something to report (a controlplane node running workloads).
   await page
     .getByRole('region', { name: /^Cluster production\b/ })
     .getByLabel('worker role of cp-1')
     .check();
+  // The findings follow the edit in one render with the summary: once the summary has changed, the list is whole.
+  await expect(summary).not.toHaveText(before ?? '');
   await expect(page.locator('.ck-finding').first()).toBeVisible();
   const findings = await page.locator('.ck-finding').count();
   await page.emulateMedia({ media: 'print' });
