@@ -57,4 +57,8 @@ describe('the pattern walk', () => {
     expect(bracePatterns('{0..100}.yml')).toEqual({ problem: expect.stringMatching(/^the pattern spells out more than 100 names/) });
     expect(bracePatterns('x'.repeat(5000))).toEqual({ problem: expect.stringMatching(/longer than any path/) });
   });
+
+  it('refuses a pattern past the brace limit itself, rather than walking it as written', () => {
+    expect(() => [...globFiles('{0..100}.yml', dir)]).toThrow(/the pattern spells out more than 100 names/);
+  });
 });

@@ -133,9 +133,11 @@ function* walkPattern(pattern: string, cwd: string, maxEntries: number): Generat
 
 /**
  * The files a pattern matches, as the walk reaches them: directories left out, anything else that
- * is not a regular file (a FIFO, a device) yielded, so reading it refuses it by name.
+ * is not a regular file (a FIFO, a device) yielded, so reading it refuses it by name. A pattern
+ * whose braces spell out too many names is refused (InputError) before anything is walked.
  */
 export function* globFiles(pattern: string, cwd: string, maxEntries: number = LIMITS.patternEntries): Generator<GlobMatch> {
   const braced = bracePatterns(pattern);
-  for (const p of 'patterns' in braced ? braced.patterns : [pattern]) yield* walkPattern(p, cwd, maxEntries);
+  if ('problem' in braced) throw new InputError(braced.problem, { file: pattern });
+  for (const p of braced.patterns) yield* walkPattern(p, cwd, maxEntries);
 }

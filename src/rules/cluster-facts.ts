@@ -221,8 +221,6 @@ export function resolveTarget(cluster: Cluster, target: string): PlanNode | unde
   return cluster.nodes.find((n) => n.name === target) ?? cluster.nodes.find((n) => n.address !== undefined && n.address.toLowerCase() === target.toLowerCase());
 }
 
-/** The key islands and diagrams use to address a node: "<cluster>/<node>". */
-
 // ---- one summary per cluster -----------------------------------------------------------------
 
 /** Everything the rules ask about a cluster, computed once per check. */

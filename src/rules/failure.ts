@@ -20,16 +20,14 @@ import {
   sameHost,
   usesServerRoles,
 } from './cluster-facts.ts';
+// The parts of a cluster that can fail besides its nodes, and the keys the checker names failed
+// things by, live in keys.ts.
+import { CLUSTER_PARTS, type ClusterPart, nodeKey, readKey } from './keys.ts';
 import { etcdQuorum } from './quorum.ts';
 import type { FailureOutcome } from './report.ts';
 import { listNames, plural } from './words.ts';
 
 export type BreakReason = 'etcd-quorum' | 'no-api-server' | 'no-worker' | 'no-load-balancer-target' | 'load-balancer' | 'datastore';
-
-import { CLUSTER_PARTS, type ClusterPart, nodeKey, readKey } from './keys.ts';
-
-// The parts of a cluster that can fail besides its nodes, and the keys the checker names failed
-// things by, live in keys.ts; re-exported here for the modules that simulate failures.
 
 export interface PartFailures {
   /** The cluster's load balancer is down (ignored when it has none). */
