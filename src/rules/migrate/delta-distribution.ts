@@ -1,12 +1,12 @@
 // What the new distribution itself replaces, in the delta report: the container runtime (Docker
 // gives way to the embedded containerd) and the Kubernetes release.
+import { plural } from '../words.ts';
 import { product, type DeltaInput, type DeltaItem } from './delta-item.ts';
 import { cite } from './sources.ts';
 
 export function runtimeItems({ settings, to }: DeltaInput): DeltaItem[] {
   const extras: string[] = [];
-  if (settings.nodeSettings.dockerSocket > 0)
-    extras.push(`docker_socket on ${settings.nodeSettings.dockerSocket} node${settings.nodeSettings.dockerSocket === 1 ? '' : 's'} has no meaning there`);
+  if (settings.nodeSettings.dockerSocket > 0) extras.push(`docker_socket on ${plural(settings.nodeSettings.dockerSocket, 'node')} has no meaning there`);
   return [
     {
       topic: 'runtime',

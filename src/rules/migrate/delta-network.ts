@@ -2,12 +2,12 @@
 // of the servers, the network plugin, the authorized cluster endpoint and the ingress controller.
 import { listNames } from '../words.ts';
 import { product, type DeltaInput, type DeltaItem } from './delta-item.ts';
-import { REGISTRATION_PORTS } from './layout.ts';
+import { isServer, REGISTRATION_PORTS, RKE2_CNI } from './layout.ts';
 import { cite } from './sources.ts';
 
 export function loadBalancerItems({ to, registration, targetCluster, firstServer }: DeltaInput): DeltaItem[] {
   const ports = REGISTRATION_PORTS[to];
-  const servers = targetCluster.nodes.filter((n) => n.roles.includes('etcd') || n.roles.includes('controlplane')).map((n) => n.name);
+  const servers = targetCluster.nodes.filter(isServer).map((n) => n.name);
   const listen = ports.map((p) => `${p}/tcp`).join(' and ');
   if (registration !== undefined)
     return [
@@ -27,9 +27,6 @@ export function loadBalancerItems({ to, registration, targetCluster, firstServer
     },
   ];
 }
-
-/** The RKE2 cni value for an RKE network plugin, where one exists. */
-const RKE2_CNI = new Set(['canal', 'calico', 'flannel', 'cilium', 'none']);
 
 export function cniItems({ settings, to, targetCluster }: DeltaInput): DeltaItem[] {
   const stated = settings.networkPlugin;

@@ -1,6 +1,7 @@
 // The cluster.yml's settings beyond the plan, in the delta report: whether they were read at all,
 // then each one's new home (private registries, services' extra_args and keys, node settings),
 // and a line for every key that has none.
+import { plural } from '../words.ts';
 import { product, type DeltaInput, type DeltaItem } from './delta-item.ts';
 import { cite } from './sources.ts';
 
@@ -107,14 +108,14 @@ export function nodeItems({ settings }: DeltaInput): DeltaItem[] {
     items.push({
       topic: 'node-settings',
       change: 'change',
-      text: `Node labels (${n.labels} node${n.labels === 1 ? '' : 's'}) and taints (${n.taints}) → node-label and node-taint on those nodes (labels and taints on the machine pool in Rancher).`,
+      text: `Node labels (${plural(n.labels, 'node')}) and taints (${n.taints}) → node-label and node-taint on those nodes (labels and taints on the machine pool in Rancher).`,
       sources: cite('rke2ServerConfig', 'tfClusterV2'),
     });
   if (n.ssh > 0)
     items.push({
       topic: 'node-settings',
       change: 'not-carried',
-      text: `SSH settings (user, port, keys on ${n.ssh} node${n.ssh === 1 ? '' : 's'}): RKE2 is installed on each node itself, so nothing reads them; not carried.`,
+      text: `SSH settings (user, port, keys on ${plural(n.ssh, 'node')}): RKE2 is installed on each node itself, so nothing reads them; not carried.`,
       sources: [],
     });
   return items;

@@ -5,13 +5,14 @@ import { checkPlan } from '../check.ts';
 import { isRancherCluster } from '../cluster-facts.ts';
 import { cronEvery } from '../formats/rke2-config.ts';
 import { validatePlan } from '../formats/validate.ts';
+import { poolsOf } from '../formats/rancher-cluster-writers.ts';
 import { NEWEST_DATA_LINE } from '../kubernetes-versions.ts';
 import type { Finding } from '../report.ts';
-import { KUBERNETES_ROLES, type Cluster, type EtcdSnapshots, type KubernetesRole, type Plan, type PlanInput } from '../vocabulary.ts';
+import type { Cluster, EtcdSnapshots, KubernetesRole, Plan, PlanInput } from '../vocabulary.ts';
 import { deltaItems } from './delta.ts';
 import type { DeltaItem } from './delta-item.ts';
 import { targetKubernetesVersion, type TargetVersion } from './kubernetes.ts';
-import { targetLayout, type LayoutChange, type Target } from './layout.ts';
+import { isServer, RKE2_CNI, targetLayout, type LayoutChange, type Target } from './layout.ts';
 import { sourceFromPlan, type RkeSource } from './rke-source.ts';
 import { migrationSteps, type Step } from './steps.ts';
 
@@ -98,8 +99,6 @@ function targetSnapshots(source: EtcdSnapshots | undefined): EtcdSnapshots | und
   };
 }
 
-const CNI_CARRIED = new Set(['canal', 'calico', 'flannel', 'cilium', 'none']);
-
 export function migratePlan(plan: Plan, options: MigrateOptions = {}): Migration {
   const to = options.to ?? 'rke2';
   const source = pickRke(plan, options.cluster);
@@ -113,7 +112,7 @@ export function migratePlan(plan: Plan, options: MigrateOptions = {}): Migration
   const cluster = layout.cluster;
   if (version.version !== undefined) cluster.kubernetesVersion = version.version;
   const plugin = settings.networkPlugin ?? 'canal';
-  if (to === 'rke2') cluster.network = CNI_CARRIED.has(plugin) ? (plugin as Cluster['network']) : 'canal';
+  if (to === 'rke2') cluster.network = RKE2_CNI.has(plugin) ? (plugin as Cluster['network']) : 'canal';
   else if (plugin === 'none') cluster.network = 'none';
   const snapshots = source.datastore === 'external' ? {} : targetSnapshots(source.etcdSnapshots);
   if (snapshots !== undefined) cluster.etcdSnapshots = snapshots;
@@ -132,14 +131,7 @@ export function migratePlan(plan: Plan, options: MigrateOptions = {}): Migration
   const targetCluster = target.clusters[0] as Cluster;
   const findings = checkPlan(target).findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
 
-  const pools = new Map<string, PoolSummary>();
-  for (const node of targetCluster.nodes) {
-    const name = node.pool ?? 'nodes';
-    const pool = pools.get(name) ?? { name, roles: KUBERNETES_ROLES.filter((r) => node.roles.includes(r)), count: 0 };
-    pool.count++;
-    pools.set(name, pool);
-  }
-  const servers = targetCluster.nodes.filter((n) => n.roles.includes('etcd') || n.roles.includes('controlplane')).length;
+  const servers = targetCluster.nodes.filter(isServer).length;
   const items = deltaItems({ plan, source, target, targetCluster, to, settings, version, registration, firstServer: layout.firstServer });
   return {
     to,
@@ -151,7 +143,7 @@ export function migratePlan(plan: Plan, options: MigrateOptions = {}): Migration
       rancherVersionStated,
       servers,
       agents: targetCluster.nodes.length - servers,
-      pools: [...pools.values()],
+      pools: poolsOf(targetCluster).map(({ name, roles, quantity }) => ({ name, roles, count: quantity })),
       ...(layout.firstServer === undefined ? {} : { firstServer: layout.firstServer }),
       ...(registration === undefined ? {} : { registration }),
       ...(targetCluster.kubernetesVersion === undefined ? {} : { kubernetesVersion: targetCluster.kubernetesVersion }),

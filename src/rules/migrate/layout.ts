@@ -7,7 +7,7 @@ import { isRancherCluster } from '../cluster-facts.ts';
 import { DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR, rangeMatcher } from '../cluster-networks.ts';
 import { isDns1123Subdomain, nameProblem } from '../identifiers.ts';
 import { KUBERNETES_ROLES, type Cluster, type KubernetesRole, type Plan, type PlanInput, type PlanNode } from '../vocabulary.ts';
-import { listNames } from '../words.ts';
+import { listNames, plural } from '../words.ts';
 import type { Source } from '../sources.ts';
 import { cite } from './sources.ts';
 
@@ -23,6 +23,12 @@ type ClusterInput = NonNullable<PlanInput['clusters']>[number];
 
 /** The ports the fixed registration address forwards: RKE2 registers on 9345 and serves the API on 6443; K3s does both on 6443. */
 export const REGISTRATION_PORTS: Record<Target, number[]> = { rke2: [9345, 6443], k3s: [6443] };
+
+/** RKE network plugins RKE2's cni takes as they are; any other becomes canal, RKE's own default. */
+export const RKE2_CNI: ReadonlySet<string> = new Set(['canal', 'calico', 'flannel', 'cilium', 'none']);
+
+/** A node of the new cluster that runs as a server: it holds etcd or the control plane. */
+export const isServer = (node: { roles: readonly string[] }): boolean => node.roles.includes('etcd') || node.roles.includes('controlplane');
 
 /** The pool a role set goes into: the roles joined, in RKE's order (etcd-controlplane, worker). */
 export function poolName(roles: readonly KubernetesRole[]): string {
@@ -137,7 +143,7 @@ export function targetLayout(plan: Plan, source: Cluster, to: Target, registrati
       taker.roles.unshift('etcd');
       changes.push({
         what: `${etcd.length} etcd members become ${etcd.length + 1}: "${taker.name}" takes the etcd role too.`,
-        why: `An even count is not copied: ${etcd.length} members tolerate ${Math.floor((etcd.length - 1) / 2)} failure${Math.floor((etcd.length - 1) / 2) === 1 ? '' : 's'}, like ${etcd.length - 1}; ${etcd.length + 1} tolerate ${Math.floor(etcd.length / 2)}.`,
+        why: `An even count is not copied: ${etcd.length} members tolerate ${plural(Math.floor((etcd.length - 1) / 2), 'failure')}, like ${etcd.length - 1}; ${etcd.length + 1} tolerate ${Math.floor(etcd.length / 2)}.`,
         sources: cite('rke2Ha'),
       });
     } else {
@@ -156,7 +162,7 @@ export function targetLayout(plan: Plan, source: Cluster, to: Target, registrati
     }
   }
 
-  const servers = nodes.filter((n) => n.roles.includes('etcd') || n.roles.includes('controlplane'));
+  const servers = nodes.filter(isServer);
   const first = nodes.find((n) => n.roles.includes('etcd'));
   // The name clients and joining nodes use must be on the API certificate: the fixed registration
   // address (or the first server, which the files join when there is none), then the file's SANs.

@@ -2,6 +2,7 @@
 // and printed by mdast-util-to-markdown, which escapes whatever would turn into syntax). Both
 // list the same things in the same order as the checker's panel: the layout, the changes to it,
 // the delta items by topic, the findings on the target, and the steps.
+import { plural } from '../words.ts';
 import type { List, ListItem, PhrasingContent, Root } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { DISTRIBUTION_LABEL } from '../vocabulary.ts';
@@ -22,7 +23,7 @@ export function itemsByTopic(items: readonly DeltaItem[]): [DeltaTopic, DeltaIte
 export function layoutLines(m: Migration): string[] {
   const product = DISTRIBUTION_LABEL[m.to];
   const lines = [
-    `${product} cluster "${m.summary.cluster}" (from RKE cluster "${m.source.cluster}", ${m.source.nodes} node${m.source.nodes === 1 ? '' : 's'}): ${m.summary.servers} server${m.summary.servers === 1 ? '' : 's'}, ${m.summary.agents} agent${m.summary.agents === 1 ? '' : 's'}.`,
+    `${product} cluster "${m.summary.cluster}" (from RKE cluster "${m.source.cluster}", ${plural(m.source.nodes, 'node')}): ${plural(m.summary.servers, 'server')}, ${plural(m.summary.agents, 'agent')}.`,
     `Machine pools: ${m.summary.pools.map((p) => `${p.name} × ${p.count} (${p.roles.join(', ') || 'no roles'})`).join('; ')}.`,
     `First server: ${m.summary.firstServer ?? 'none'}; registration address: ${m.summary.registration ?? 'not known'}.`,
     `Kubernetes ${m.summary.kubernetesVersion ?? 'not chosen'}${m.summary.network ? `, CNI ${m.summary.network}` : ''}; planned for Rancher ${m.summary.rancherVersion}${m.summary.rancherVersionStated ? '' : ' (no version given: the newest line in the channel data)'}.`,
@@ -56,7 +57,7 @@ export function formatMigrationText(m: Migration): string {
   }
   const errors = m.findings.filter((f) => f.severity === 'error');
   const warnings = m.findings.filter((f) => f.severity === 'warning');
-  out.push('', `Check of the target: ${errors.length} error${errors.length === 1 ? '' : 's'}, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`);
+  out.push('', `Check of the target: ${plural(errors.length, 'error')}, ${plural(warnings.length, 'warning')}`);
   for (const f of m.findings) out.push(`  ${f.severity}: ${f.message} [${f.rule}]`);
   out.push('', 'What changes');
   for (const [topic, items] of itemsByTopic(m.items)) {
