@@ -80,6 +80,9 @@ test('the panel loads when opened, and shows the layout, the delta report, the s
   // K3s instead: the layout says so.
   await migrate.getByLabel('New distribution').selectOption('k3s');
   await expect(migrate.locator('.ck-migrate-layout li').first()).toHaveText(/^K3s cluster "production-k3s"/);
+  // RKE2 config files only: for K3s the list says why instead of offering a download that would fail.
+  await expect(migrate.getByRole('button', { name: 'Download RKE2 config.yaml of every node' })).toHaveCount(0);
+  await expect(migrate.getByText(/writes per-node config\.yaml for RKE2 only/)).toBeVisible();
   await expectNoSeriousAxe(page, '.ck-migrate-section');
 });
 

@@ -5,7 +5,7 @@
 // Checker.tsx), so the page's load does not carry it.
 import { useId, useMemo, useState } from 'react';
 import { addressProblem } from '../../rules/identifiers.ts';
-import { EMITS, emitFileName, emitText, type Emit } from '../../rules/migrate/emit.ts';
+import { EMITS, emitFileName, emitRefusal, emitText, type Emit } from '../../rules/migrate/emit.ts';
 import { MigrateError, migratePlan, TOPIC_LABEL, type Migration, type Target } from '../../rules/migrate/index.ts';
 import { changeLabel, itemsByTopic, layoutLines, NOT_DOCUMENTED } from '../../rules/migrate/render.ts';
 import type { Plan } from '../../rules/plan.ts';
@@ -185,16 +185,23 @@ export default function MigratePanel({ plan, imported }: { plan: Plan; imported?
           </ol>
           <h3>Files for the new cluster</h3>
           <ul className="ck-exports">
-            {EMITS.map((emit) => (
-              <li key={emit}>
-                <span className="ck-export-label">
-                  {EMIT_LABEL[emit]} <span className="ck-muted">({emitFileName(migration, emit)})</span>
-                </span>
-                <button type="button" className="ck-button ck-small" onClick={() => download(migration, emit)}>
-                  Download<SrOnly> {EMIT_LABEL[emit]}</SrOnly>
-                </button>
-              </li>
-            ))}
+            {EMITS.map((emit) => {
+              const refusal = emitRefusal(migration, emit);
+              return (
+                <li key={emit}>
+                  <span className="ck-export-label">
+                    {EMIT_LABEL[emit]} <span className="ck-muted">({emitFileName(migration, emit)})</span>
+                  </span>
+                  {refusal === undefined ? (
+                    <button type="button" className="ck-button ck-small" onClick={() => download(migration, emit)}>
+                      Download<SrOnly> {EMIT_LABEL[emit]}</SrOnly>
+                    </button>
+                  ) : (
+                    <span className="ck-muted">{refusal}</span>
+                  )}
+                </li>
+              );
+            })}
           </ul>
           <p role="status" className="ck-status">
             {status}

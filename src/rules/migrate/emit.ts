@@ -20,12 +20,17 @@ export function emitFileName(m: Migration, emit: Emit, node?: string): string {
   return `${node ?? name}.config.yaml`;
 }
 
+/** Why an emit cannot be written for this migration, or undefined when it can: a page offers no button for it. */
+export function emitRefusal(m: Migration, emit: Emit): string | undefined {
+  if (emit === 'config' && m.to !== 'rke2')
+    return 'rancher-arch writes per-node config.yaml for RKE2 only; for K3s use the provisioning Cluster or the Terraform, or write /etc/rancher/k3s/config.yaml by hand.';
+  return undefined;
+}
+
 /** The per-node RKE2 config files of the target; K3s targets are refused (this project writes RKE2 files only). */
 export function emitConfigs(m: Migration): Rke2NodeConfig[] {
-  if (m.to !== 'rke2')
-    throw new ExportError(`Config files for "${m.summary.cluster}"`, [
-      'rancher-arch writes per-node config.yaml for RKE2 only; for K3s use the provisioning Cluster or the Terraform, or write /etc/rancher/k3s/config.yaml by hand.',
-    ]);
+  const refusal = emitRefusal(m, 'config');
+  if (refusal !== undefined) throw new ExportError(`Config files for "${m.summary.cluster}"`, [refusal]);
   return rke2Configs(m.target, m.summary.cluster);
 }
 
