@@ -3,7 +3,7 @@
 // download. The same engine as `rancher-arch migrate` (src/rules/migrate); the checker loads this
 // module only when the reader asks for it on a plan with an RKE cluster (React.lazy in
 // Checker.tsx), so the page's load does not carry it.
-import { useId, useMemo, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { addressProblem } from '../../rules/identifiers.ts';
 import { EMITS, emitFileName, emitRefusal, emitText, type Emit } from '../../rules/migrate/emit.ts';
 import { MigrateError, migratePlan, TOPIC_LABEL, type Migration, type Target } from '../../rules/migrate/index.ts';
@@ -71,7 +71,10 @@ export default function MigratePanel({ plan, imported }: { plan: Plan; imported?
   const [address, setAddress] = useState('');
   const trimmed = address.trim();
   const problem = trimmed === '' ? undefined : addressProblem(trimmed);
-  const registration = trimmed === '' || problem !== undefined ? undefined : trimmed;
+  // The field and its message follow each keystroke at once; the migration (a check and two port
+  // matrices) follows the deferred value, so typing an address does not wait for it.
+  const deferred = useDeferredValue(trimmed);
+  const registration = deferred === '' || addressProblem(deferred) !== undefined ? undefined : deferred;
   const settings = imported !== undefined && imported.cluster === cluster ? imported.settings : undefined;
   const migration = useMigration(plan, cluster, to, registration, settings);
   const [status, setStatus] = useState('');

@@ -376,7 +376,7 @@ export function portMatrix(plan: Plan): PortMatrix {
 
 /** The rules of one node, by "cluster/node" or, when unambiguous, the node's name alone. */
 export function findNode(matrix: PortMatrix, ref: string): NodePorts[] {
-  const all = [...matrix.clusters.flatMap((c) => c.nodes), ...(matrix.docker ? [matrix.docker] : [])];
+  const all = allNodes(matrix);
   const key = readKey(ref);
   if (key?.kind === 'node') return all.filter((n) => n.cluster === key.cluster && n.node === key.node);
   return all.filter((n) => n.node === ref || (n.address !== undefined && n.address.toLowerCase() === ref.toLowerCase()));
